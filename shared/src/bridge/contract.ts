@@ -1,0 +1,216 @@
+// The one narrow bridge between the renderer and the Electron main process (`window.yishi`).
+// The preload builds its methods from BRIDGE_CONTRACT and the main process registers one IPC
+// handler per entry, validating every argument with the same guards, so the two sides cannot
+// drift. Documents never travel over this bridge: only the bytes of a file the person chose to
+// open or save, a few secrets, and small commands.
+
+/** Name under which the preload exposes the bridge on `window`. */
+export const BRIDGE_GLOBAL = 'yishi';
+
+export const SECRET_NAME_PATTERN = /^[a-z][a-z0-9.-]{0,63}$/;
+/** Upper bound for a secret value (device key, hub token): they are short strings. */
+export const MAX_SECRET_CHARS = 8192;
+/** Upper bound for file bytes crossing IPC (Excel imports, backups, PDFs). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+export const MAX_FILE_NAME_CHARS = 200;
+export const MAX_FILTERS = 10;
+export const MAX_EXTENSIONS_PER_FILTER = 20;
+export const MAX_FILTER_NAME_CHARS = 100;
+export const MAX_DIALOG_TITLE_CHARS = 200;
+export const MAX_ROUTE_CHARS = 200;
+
+const EXTENSION_PATTERN = /^(?:\*|[A-Za-z0-9]{1,16})$/;
+// A route is a renderer path such as `/projector/meeting/m-123`: no dots, so no `..` either.
+const ROUTE_PATTERN = /^\/(?:[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*)?$/;
+// Control characters and the characters Windows refuses in file names (also path separators).
+// eslint's no-control-regex would flag a regex literal, so the set is spelled out as code points.
+const FORBIDDEN_NAME_CHARS = new Set(['<', '>', ':', '"', '/', '\\', '|', '?', '*']);
+
+// ---- Argument and result types -------------------------------------------------------------
+
+export interface FileFilter {
+  /** Shown in the dialog, e.g. 'Excel 工作簿'. */
+  readonly name: string;
+  /** Without dots, e.g. ['xlsx', 'xls']; '*' for all files. */
+  readonly extensions: readonly string[];
+}
+
+export interface OpenFileOptions {
+  readonly title?: string;
+  readonly filters: readonly FileFilter[];
+}
+
+export type OpenFileResult =
+  | { readonly status: 'canceled' }
+  /** `name` is the base name only: the renderer never learns file-system paths. */
+  | { readonly status: 'opened'; readonly name: string; readonly data: Uint8Array }
+  | { readonly status: 'tooLarge'; readonly name: string; readonly size: number; readonly limit: number };
+
+export interface SaveFileOptions {
+  readonly suggestedName: string;
+  readonly data: Uint8Array;
+  readonly filters: readonly FileFilter[];
+}
+
+export type SaveFileResult =
+  { readonly status: 'canceled' } | { readonly status: 'saved'; readonly name: string };
+
+export type PrintResult =
+  | { readonly status: 'printed' }
+  | { readonly status: 'canceled' }
+  | { readonly status: 'failed'; readonly reason: string };
+
+export interface PrintToPdfOptions {
+  readonly suggestedName: string;
+}
+
+export type SetSecretResult = { readonly status: 'stored' } | { readonly status: 'unavailable' };
+
+/** What each bridge method resolves to; the keys are the method names on `window.yishi`. */
+export interface BridgeResults {
+  openFile: OpenFileResult;
+  saveFile: SaveFileResult;
+  print: PrintResult;
+  printToPdf: SaveFileResult;
+  getSecret: string | null;
+  setSecret: SetSecretResult;
+  deleteSecret: void;
+  appVersion: string;
+  openProjector: void;
+}
+
+export type BridgeMethod = keyof BridgeResults;
+
+// ---- Guards ---------------------------------------------------------------------------------
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Rejects unknown keys so nothing unexpected rides along with a valid call. */
+function hasOnlyKeys(value: Record<string, unknown>, allowed: readonly string[]): boolean {
+  return Object.keys(value).every((key) => allowed.includes(key));
+}
+
+function isBoundedString(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= max;
+}
+
+function hasControlChar(value: string): boolean {
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+export function isFileName(value: unknown): value is string {
+  if (!isBoundedString(value, MAX_FILE_NAME_CHARS)) return false;
+  if (value.trim() !== value || value === '.' || value === '..' || value.endsWith('.')) return false;
+  if (hasControlChar(value)) return false;
+  return ![...value].some((char) => FORBIDDEN_NAME_CHARS.has(char));
+}
+
+export function isFileFilter(value: unknown): value is FileFilter {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, ['name', 'extensions'])) return false;
+  const { name, extensions } = value;
+  if (!isBoundedString(name, MAX_FILTER_NAME_CHARS) || hasControlChar(name)) return false;
+  return (
+    Array.isArray(extensions) &&
+    extensions.length > 0 &&
+    extensions.length <= MAX_EXTENSIONS_PER_FILTER &&
+    extensions.every((ext) => typeof ext === 'string' && EXTENSION_PATTERN.test(ext))
+  );
+}
+
+export function isFileFilters(value: unknown): value is readonly FileFilter[] {
+  return Array.isArray(value) && value.length <= MAX_FILTERS && value.every(isFileFilter);
+}
+
+export function isOpenFileOptions(value: unknown): value is OpenFileOptions {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, ['title', 'filters'])) return false;
+  const titleOk =
+    value.title === undefined ||
+    (isBoundedString(value.title, MAX_DIALOG_TITLE_CHARS) && !hasControlChar(value.title));
+  return titleOk && isFileFilters(value.filters);
+}
+
+export function isFileBytes(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array && value.byteLength <= MAX_FILE_BYTES;
+}
+
+export function isSaveFileOptions(value: unknown): value is SaveFileOptions {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, ['suggestedName', 'data', 'filters'])) return false;
+  return isFileName(value.suggestedName) && isFileBytes(value.data) && isFileFilters(value.filters);
+}
+
+export function isPrintToPdfOptions(value: unknown): value is PrintToPdfOptions {
+  return isPlainObject(value) && hasOnlyKeys(value, ['suggestedName']) && isFileName(value.suggestedName);
+}
+
+export function isSecretName(value: unknown): value is string {
+  return typeof value === 'string' && SECRET_NAME_PATTERN.test(value);
+}
+
+export function isSecretValue(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_SECRET_CHARS;
+}
+
+export function isRoute(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_ROUTE_CHARS && ROUTE_PATTERN.test(value);
+}
+
+// ---- The contract -------------------------------------------------------------------------
+
+/** One IPC channel: its name and a guard over the whole argument list (arity included). */
+export interface ChannelSpec<Args extends readonly unknown[]> {
+  readonly channel: string;
+  readonly validate: (args: readonly unknown[]) => args is Args;
+}
+
+function spec<Args extends readonly unknown[]>(
+  channel: string,
+  validate: (args: readonly unknown[]) => boolean,
+): ChannelSpec<Args> {
+  return { channel, validate: validate as (args: readonly unknown[]) => args is Args };
+}
+
+const none = (args: readonly unknown[]): boolean => args.length === 0;
+const one =
+  (guard: (value: unknown) => boolean) =>
+  (args: readonly unknown[]): boolean =>
+    args.length === 1 && guard(args[0]);
+
+export const BRIDGE_CONTRACT = {
+  openFile: spec<[options: OpenFileOptions]>('dialog:openFile', one(isOpenFileOptions)),
+  saveFile: spec<[options: SaveFileOptions]>('dialog:saveFile', one(isSaveFileOptions)),
+  print: spec<[]>('print:page', none),
+  printToPdf: spec<[options: PrintToPdfOptions]>('print:pdf', one(isPrintToPdfOptions)),
+  getSecret: spec<[name: string]>('secrets:get', one(isSecretName)),
+  setSecret: spec<[name: string, value: string]>(
+    'secrets:set',
+    (args) => args.length === 2 && isSecretName(args[0]) && isSecretValue(args[1]),
+  ),
+  deleteSecret: spec<[name: string]>('secrets:delete', one(isSecretName)),
+  appVersion: spec<[]>('app:version', none),
+  openProjector: spec<[route: string]>('window:openProjector', one(isRoute)),
+} as const satisfies { readonly [M in BridgeMethod]: ChannelSpec<readonly unknown[]> };
+
+export type BridgeContract = typeof BRIDGE_CONTRACT;
+
+export type BridgeArgs<M extends BridgeMethod> =
+  BridgeContract[M] extends ChannelSpec<infer Args> ? Args : never;
+
+/** The object the preload exposes as `window.yishi`. */
+export type YishiBridge = {
+  readonly [M in BridgeMethod]: (...args: BridgeArgs<M>) => Promise<BridgeResults[M]>;
+};
+
+export const BRIDGE_METHODS = Object.keys(BRIDGE_CONTRACT) as readonly BridgeMethod[];
+
+/** Message used by both sides when a call's arguments fail the contract. */
+export function invalidArgumentsMessage(method: BridgeMethod): string {
+  return `yishi.${method}: invalid arguments (refused by the bridge contract)`;
+}
