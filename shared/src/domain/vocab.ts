@@ -233,3 +233,152 @@ export const APPEND_ONLY_COLLECTIONS = [
 
 /** Reference data a device also receives for the ancestors of its scope. */
 export const REFERENCE_COLLECTIONS = ['places', 'organizations'] as const satisfies readonly CollectionName[];
+
+export const GENDERS = ['female', 'male'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Who takes part in deliberating a topic (主体确定). */
+export const STAKEHOLDER_KINDS = [
+  'resident',
+  'residentRep',
+  'leader',
+  'organization',
+  'streetDept',
+  'expert',
+] as const;
+export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
+
+/** A responsible party of a task: an organisation of any kind, or residents helping themselves (自治小组). */
+export const TASK_PARTY_KINDS = [...ORGANIZATION_KINDS, 'selfHelpTeam'] as const;
+export type TaskPartyKind = (typeof TASK_PARTY_KINDS)[number];
+
+/** Outcome of an inspection (检查) or acceptance (验收) follow-up. */
+export const INSPECTION_OUTCOMES = ['passed', 'failed'] as const;
+export type InspectionOutcome = (typeof INSPECTION_OUTCOMES)[number];
+
+export const FOLLOW_UP_OUTCOMES = [...CALLBACK_OUTCOMES, ...INSPECTION_OUTCOMES] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
+/** Collections whose documents follow-ups are written about. */
+export const FOLLOW_UP_SUBJECTS = [
+  'demands',
+  'topics',
+  'tasks',
+  'projects',
+] as const satisfies readonly CollectionName[];
+export type FollowUpSubject = (typeof FOLLOW_UP_SUBJECTS)[number];
+
+/** When residents are consulted on a micro-project (事前/事中/事后). */
+export const CONSULTATION_PHASES = ['before', 'during', 'after'] as const;
+export type ConsultationPhase = (typeof CONSULTATION_PHASES)[number];
+
+export const CASE_STATES = ['draft', 'published'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** Events of the demand machine (shared/src/domain/machines/demand). */
+export const DEMAND_EVENTS = [
+  'accept', // 受理
+  'addToTopic', // 归入议题
+  'startHandling', // 转办理
+  'answer', // 答复
+  'resolve', // 办结
+  'close', // 回访后关闭
+  'reopen', // 重新办理 (不满意)
+  'markUnreasonable', // 认定不合理
+  'markDuplicate', // 认定重复
+  'reinstate', // 撤销不合理/重复认定
+] as const;
+export type DemandEvent = (typeof DEMAND_EVENTS)[number];
+
+export const TOPIC_EVENTS = [
+  'selectStakeholders', // 主体确定
+  'schedule', // 安排议事会
+  'postpone', // 议事会取消或延期
+  'deliberate', // 议定
+  'answer', // 即时议答复
+  'deepen', // 即时议转深入议
+  'startHandling', // 结果办理
+  'close', // 监督跟进完成
+  'escalate', // 上报上一级
+  'drop', // 撤销
+  'restore', // 恢复
+] as const;
+export type TopicEvent = (typeof TOPIC_EVENTS)[number];
+
+export const MEETING_EVENTS = [
+  'notice',
+  'start',
+  'adjourn',
+  'draftMinutes',
+  'reviseMinutes',
+  'approveMinutes',
+  'publish',
+  'cancel',
+] as const;
+export type MeetingEvent = (typeof MEETING_EVENTS)[number];
+
+/** Task-level events; a task's open states are derived from its parties (PARTY_EVENTS). */
+export const TASK_EVENTS = ['passAcceptance', 'close', 'reopen', 'supervise'] as const; // 验收通过, 办结, 重新办理, 督办
+export type TaskEvent = (typeof TASK_EVENTS)[number];
+
+export const PARTY_EVENTS = ['accept', 'decline', 'redirect', 'finish', 'reassign'] as const; // 接单, 不属于职责, 转交, 完成, 重新交办
+export type PartyEvent = (typeof PARTY_EVENTS)[number];
+
+/** Where a subject stands in supervision and evaluation (督/评), derived from its own state. */
+export const EVALUATION_STATES = ['underway', 'awaitingAcceptance', 'awaitingCallback', 'done'] as const;
+export type EvaluationState = (typeof EVALUATION_STATES)[number];
+
+/** A follow-up record seen as an event of the evaluation machine (kind + outcome). */
+export const EVALUATION_EVENTS = [
+  'progress',
+  'escalation',
+  'inspection',
+  'acceptancePassed',
+  'acceptanceFailed',
+  'callbackSatisfied',
+  'callbackBasicallySatisfied',
+  'callbackUnsatisfied',
+] as const;
+export type EvaluationEvent = (typeof EVALUATION_EVENTS)[number];
+
+export const PROJECT_EVENTS = [
+  'assess',
+  'approve',
+  'reject',
+  'start',
+  'complete',
+  'passAcceptance',
+  'rework',
+  'publish',
+  'reconsider',
+] as const;
+export type ProjectEvent = (typeof PROJECT_EVENTS)[number];
+
+/** Actions checked by `can()` (shared/src/domain/permissions) on the device and on the hub. */
+export const PERMISSION_ACTIONS = [
+  'read',
+  'demand.create',
+  'demand.update',
+  'demand.import',
+  'topic.create',
+  'topic.update',
+  'topic.escalate',
+  'meeting.schedule',
+  'meeting.run',
+  'meeting.record',
+  'minutes.approve',
+  'task.assign',
+  'task.update',
+  'followUp.create',
+  'callback.record',
+  'project.manage',
+  'project.approve',
+  'case.edit',
+  'place.edit',
+  'person.edit',
+  'organization.edit',
+  'pii.read',
+  'export.pii',
+  'audit.write',
+] as const;
+export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
