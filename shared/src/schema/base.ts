@@ -1,0 +1,71 @@
+// Building blocks shared by every collection schema: the base fields every document carries, the
+// conflict record of mutable documents, and property helpers that satisfy RxDB's index rules
+// (strings used in an index need `maxLength`, numbers need `minimum`/`maximum`/`multipleOf`).
+
+export const ID_MAX = 64;
+export const SCOPE_MAX = 200;
+export const NAME_MAX = 64;
+export const TITLE_MAX = 200;
+export const TEXT_MAX = 4000;
+export const LONG_TEXT_MAX = 100_000;
+
+/** ISO 8601 UTC with milliseconds, the only time format stored. */
+export const ISO_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$';
+/** A materialised place path: lowercase segments joined by '.' (e.g. `xg.gyj.hxnl5.b3`). */
+export const SCOPE_PATTERN = '^[a-z0-9]+(\\.[a-z0-9]+)*$';
+/** Lowercase pinyin initials (plus digits and Latin letters kept from the name). */
+export const INITIALS_PATTERN = '^[a-z0-9]*$';
+
+export const idProp = { type: 'string', maxLength: ID_MAX } as const;
+export const scopeProp = { type: 'string', maxLength: SCOPE_MAX, pattern: SCOPE_PATTERN } as const;
+export const timeProp = { type: 'string', maxLength: 24, pattern: ISO_TIME_PATTERN } as const;
+export const nameProp = { type: 'string', maxLength: NAME_MAX } as const;
+export const initialsProp = { type: 'string', maxLength: NAME_MAX, pattern: INITIALS_PATTERN } as const;
+export const titleProp = { type: 'string', maxLength: TITLE_MAX } as const;
+export const textProp = { type: 'string', maxLength: TEXT_MAX } as const;
+export const longTextProp = { type: 'string', maxLength: LONG_TEXT_MAX } as const;
+export const countProp = { type: 'integer', minimum: 0, maximum: 1_000_000_000, multipleOf: 1 } as const;
+export const idListProp = { type: 'array', items: idProp, maxItems: 10_000 } as const;
+
+/** A closed vocabulary as an indexable string property. */
+export function enumProp<const T extends readonly string[]>(values: T) {
+  return {
+    type: 'string',
+    enum: values,
+    maxLength: values.reduce((max, value) => Math.max(max, value.length), 1),
+  } as const;
+}
+
+/** Fields every document carries (DESIGN.md §4). */
+export const BASE_PROPERTIES = {
+  id: idProp,
+  scope: scopeProp,
+  createdAt: timeProp,
+  createdBy: idProp,
+  updatedAt: timeProp,
+  updatedBy: idProp,
+} as const;
+
+export const BASE_REQUIRED = ['id', 'scope', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
+
+/**
+ * Both values of a field changed on two devices: kept until a person chooses (never "server wins").
+ * The values are any JSON; they are absent when that side deleted the field.
+ */
+export const conflictsProp = {
+  type: 'array',
+  maxItems: 1000,
+  items: {
+    type: 'object',
+    properties: {
+      field: { type: 'string', maxLength: 200 },
+      localValue: {},
+      remoteValue: {},
+      remoteUpdatedBy: idProp,
+      remoteUpdatedAt: timeProp,
+      detectedAt: timeProp,
+    },
+    required: ['field', 'remoteUpdatedBy', 'remoteUpdatedAt', 'detectedAt'],
+    additionalProperties: false,
+  },
+} as const;

@@ -1,0 +1,83 @@
+import {
+  DEMAND_CATEGORIES,
+  DEMAND_SOURCES,
+  DEMAND_STATES,
+  DEMAND_TYPES,
+  URGENCIES,
+} from '#shared/domain/vocab';
+import {
+  BASE_PROPERTIES,
+  BASE_REQUIRED,
+  conflictsProp,
+  countProp,
+  enumProp,
+  idProp,
+  nameProp,
+  textProp,
+  timeProp,
+  titleProp,
+} from './base';
+import type { FromSchema } from './from-schema';
+
+/**
+ * 诉求: one resident's request or complaint, including imported 12345 work orders.
+ * Indexes serve the demand ledger's filters (place subtree, status, category, time) and the
+ * idempotent import lookup by work-order number. `dueAt` is optional, so it is not indexed:
+ * IndexedDB leaves documents without the value out of an index, and a query the planner sent
+ * through it would silently drop them.
+ */
+export const demandsSchema = {
+  title: 'demands',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...BASE_PROPERTIES,
+    placeId: idProp,
+    title: titleProp,
+    description: textProp,
+    type: enumProp(DEMAND_TYPES),
+    category: enumProp(DEMAND_CATEGORIES),
+    source: enumProp(DEMAND_SOURCES),
+    urgency: enumProp(URGENCIES),
+    status: enumProp(DEMAND_STATES),
+    receivedAt: timeProp,
+    dueAt: timeProp,
+    // Looked up by equality only (import idempotency), so an index on this optional field is safe.
+    hotlineOrderNo: { type: 'string', maxLength: 40 },
+    topicId: idProp,
+    duplicateOf: idProp,
+    reporterName: nameProp,
+    reporterPhone: { type: 'string', maxLength: 32 },
+    addressDetail: textProp,
+    vulnerable: { type: 'boolean' },
+    reasonable: { type: 'boolean', default: true },
+    unreasonableEvidence: textProp,
+    answer: textProp,
+    respondedAt: timeProp,
+    resolvedAt: timeProp,
+    closedAt: timeProp,
+    reopenedCount: countProp,
+    conflicts: conflictsProp,
+  },
+  required: [
+    ...BASE_REQUIRED,
+    'placeId',
+    'title',
+    'description',
+    'type',
+    'category',
+    'source',
+    'urgency',
+    'status',
+    'receivedAt',
+    'vulnerable',
+    'reasonable',
+    'reopenedCount',
+  ],
+  indexes: ['scope', ['status', 'scope'], ['category', 'scope'], 'receivedAt', 'hotlineOrderNo'],
+  encrypted: ['reporterPhone', 'addressDetail'],
+  additionalProperties: false,
+} as const;
+
+export type DemandDoc = FromSchema<typeof demandsSchema>;

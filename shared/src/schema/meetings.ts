@@ -1,0 +1,92 @@
+import { MEETING_KINDS, MEETING_STATES, VOTE_BASES, VOTE_RULES } from '#shared/domain/vocab';
+import {
+  BASE_PROPERTIES,
+  BASE_REQUIRED,
+  conflictsProp,
+  enumProp,
+  idProp,
+  longTextProp,
+  nameProp,
+  timeProp,
+  titleProp,
+} from './base';
+import type { FromSchema } from './from-schema';
+
+const smallInt = (minimum: number, maximum: number) =>
+  ({ type: 'integer', minimum, maximum, multipleOf: 1 }) as const;
+
+/** 议事会: agenda, entitled roster and rules. What happens in it lives in meetingRecords. */
+export const meetingsSchema = {
+  title: 'meetings',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...BASE_PROPERTIES,
+    kind: enumProp(MEETING_KINDS),
+    title: titleProp,
+    venueId: idProp,
+    seriesId: idProp,
+    carriedOverFrom: idProp,
+    startsAt: timeProp,
+    durationMinutes: smallInt(1, 24 * 60),
+    status: enumProp(MEETING_STATES),
+    agenda: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        properties: { itemId: idProp, topicId: idProp, title: titleProp, minutes: smallInt(0, 24 * 60) },
+        required: ['itemId', 'title', 'minutes'],
+        additionalProperties: false,
+      },
+    },
+    roster: {
+      type: 'array',
+      maxItems: 2000,
+      items: {
+        type: 'object',
+        properties: {
+          personId: idProp,
+          name: nameProp,
+          role: { type: 'string', maxLength: 64 },
+          entitled: { type: 'boolean' },
+        },
+        required: ['personId', 'name', 'entitled'],
+        additionalProperties: false,
+      },
+    },
+    quorumNumerator: smallInt(0, 1000),
+    quorumDenominator: smallInt(1, 1000),
+    defaultRule: enumProp(VOTE_RULES),
+    defaultBase: enumProp(VOTE_BASES),
+    proxyLimit: smallInt(0, 100),
+    noticePrintedAt: timeProp,
+    minutesText: longTextProp,
+    minutesApprovedAt: timeProp,
+    minutesApprovedBy: idProp,
+    publishedAt: timeProp,
+    conflicts: conflictsProp,
+  },
+  required: [
+    ...BASE_REQUIRED,
+    'kind',
+    'title',
+    'startsAt',
+    'durationMinutes',
+    'status',
+    'agenda',
+    'roster',
+    'quorumNumerator',
+    'quorumDenominator',
+    'defaultRule',
+    'defaultBase',
+    'proxyLimit',
+  ],
+  indexes: ['scope', 'startsAt', ['status', 'startsAt']],
+  additionalProperties: false,
+} as const;
+
+export type MeetingDoc = FromSchema<typeof meetingsSchema>;
+export type AgendaItem = MeetingDoc['agenda'][number];
+export type RosterEntry = MeetingDoc['roster'][number];

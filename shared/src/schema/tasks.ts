@@ -1,0 +1,83 @@
+import {
+  LEVELS,
+  PARTY_STATES,
+  TASK_CLASSIFICATIONS,
+  TASK_PARTY_KINDS,
+  TASK_STATES,
+} from '#shared/domain/vocab';
+import {
+  BASE_PROPERTIES,
+  BASE_REQUIRED,
+  conflictsProp,
+  enumProp,
+  idListProp,
+  idProp,
+  textProp,
+  timeProp,
+  titleProp,
+} from './base';
+import type { FromSchema } from './from-schema';
+
+/** 办: a decision split into the work of one or more responsible parties, with a due date. */
+export const tasksSchema = {
+  title: 'tasks',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...BASE_PROPERTIES,
+    topicId: idProp,
+    meetingId: idProp,
+    decisionRecordId: idProp,
+    demandIds: idListProp,
+    title: titleProp,
+    description: textProp,
+    classification: enumProp(TASK_CLASSIFICATIONS),
+    level: enumProp(LEVELS),
+    status: enumProp(TASK_STATES),
+    parties: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        properties: {
+          partyId: idProp,
+          organizationId: idProp,
+          name: titleProp,
+          kind: enumProp(TASK_PARTY_KINDS),
+          state: enumProp(PARTY_STATES),
+          reason: textProp,
+          redirectedTo: titleProp,
+          updatedAt: timeProp,
+        },
+        required: ['partyId', 'name', 'kind', 'state', 'updatedAt'],
+        additionalProperties: false,
+      },
+    },
+    assignedAt: timeProp,
+    dueAt: timeProp,
+    finishedAt: timeProp,
+    acceptedAt: timeProp,
+    closedAt: timeProp,
+    escalationLevel: { type: 'integer', minimum: 0, maximum: 2, multipleOf: 1 },
+    conflicts: conflictsProp,
+  },
+  required: [
+    ...BASE_REQUIRED,
+    'demandIds',
+    'title',
+    'description',
+    'classification',
+    'level',
+    'status',
+    'parties',
+    'assignedAt',
+    'dueAt',
+    'escalationLevel',
+  ],
+  indexes: ['scope', ['status', 'dueAt'], 'dueAt', ['level', 'scope']],
+  additionalProperties: false,
+} as const;
+
+export type TaskDoc = FromSchema<typeof tasksSchema>;
+export type TaskParty = TaskDoc['parties'][number];
