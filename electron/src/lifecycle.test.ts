@@ -1,0 +1,263 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { BRIDGE_CONTRACT, BRIDGE_METHODS } from '#shared/bridge/contract';
+import { startApp, type AppWindow, type ElectronApis } from './lifecycle';
+import type { BridgeInvokeEvent } from './ipc';
+import { memoryLogger } from './log';
+import type { AppRequest } from './protocol';
+
+let userData: string;
+beforeEach(async () => {
+  userData = await mkdtemp(join(tmpdir(), 'yishi-userdata-'));
+});
+afterEach(async () => {
+  await rm(userData, { recursive: true, force: true });
+});
+
+type Listener = (...args: unknown[]) => void;
+
+function fakeElectron(opts: { packaged?: boolean; singleInstance?: boolean; displays?: number } = {}) {
+  const order: string[] = [];
+  const appListeners = new Map<string, Listener>();
+  const windows: (AppWindow & {
+    options: BrowserWindowConstructorOptions;
+    urls: string[];
+    fire(e: string): void;
+  })[] = [];
+  const ipcHandlers = new Map<string, (event: BridgeInvokeEvent, ...args: unknown[]) => Promise<unknown>>();
+  const protocolHandlers = new Map<string, (request: AppRequest) => Promise<Response>>();
+  const permissionHandlers: string[] = [];
+  let resolveReady: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
+
+  class FakeWindow {
+    options: BrowserWindowConstructorOptions;
+    urls: string[] = [];
+    listeners = new Map<string, Listener>();
+    destroyed = false;
+    shown = 0;
+    webContents = { print: () => undefined, printToPDF: async () => new Uint8Array() };
+    constructor(options: BrowserWindowConstructorOptions) {
+      this.options = options;
+      windows.push(this as unknown as (typeof windows)[number]);
+    }
+    loadURL(url: string) {
+      this.urls.push(url);
+      return Promise.resolve();
+    }
+    once(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+    }
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+    }
+    fire(event: string) {
+      if (event === 'closed') this.destroyed = true;
+      this.listeners.get(event)?.();
+    }
+    show() {
+      this.shown += 1;
+    }
+    focus() {}
+    isDestroyed() {
+      return this.destroyed;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    static fromWebContents() {
+      return null;
+    }
+  }
+
+  const electron = {
+    app: {
+      isPackaged: opts.packaged ?? false,
+      requestSingleInstanceLock: () => opts.singleInstance ?? true,
+      whenReady: () => {
+        order.push('whenReady');
+        return readyPromise;
+      },
+      quit: () => order.push('quit'),
+      getVersion: () => '0.1.0',
+      getAppPath: () => '/opt/yishi',
+      getPath: (name: string) => (name === 'userData' ? userData : '/home/worker/Documents'),
+      on: (event: string, listener: Listener) => appListeners.set(event, listener),
+    },
+    BrowserWindow: FakeWindow,
+    protocol: {
+      registerSchemesAsPrivileged: () => order.push('registerScheme'),
+      handle: (scheme: string, handler: (request: AppRequest) => Promise<Response>) =>
+        protocolHandlers.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => permissionHandlers.push('request'),
+        setPermissionCheckHandler: () => permissionHandlers.push('check'),
+        setDevicePermissionHandler: () => permissionHandlers.push('device'),
+      },
+    },
+    ipcMain: { handle: (channel: string, listener: never) => ipcHandlers.set(channel, listener) },
+    dialog: {},
+    shell: { openExternal: async () => undefined },
+    safeStorage: { isEncryptionAvailable: () => false },
+    displays: () => ({
+      all: Array.from({ length: opts.displays ?? 1 }, (_, i) => ({
+        id: i + 1,
+        bounds: { x: i * 1920, y: 0, width: 1920, height: 1080 },
+      })),
+      primaryId: 1,
+    }),
+  } as unknown as ElectronApis;
+
+  return {
+    electron,
+    order,
+    appListeners,
+    windows,
+    ipcHandlers,
+    protocolHandlers,
+    permissionHandlers,
+    resolveReady,
+  };
+}
+
+const appFrame = { url: 'app://yishi/', parent: null };
+
+async function started(opts: Parameters<typeof fakeElectron>[0] = {}, devUrl?: string) {
+  const fake = fakeElectron(opts);
+  const log = memoryLogger();
+  const controller = startApp(fake.electron, { devUrl, platform: 'linux', log });
+  fake.resolveReady();
+  await controller.ready;
+  return { ...fake, controller, log };
+}
+
+describe('app lifecycle', () => {
+  it('registers the app scheme before waiting for ready', () => {
+    const fake = fakeElectron();
+    startApp(fake.electron, { devUrl: undefined, platform: 'linux', log: memoryLogger() });
+    expect(fake.order).toEqual(['registerScheme', 'whenReady']);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('on ready: permissions, protocol, every bridge channel, then the main window', async () => {
+    const { permissionHandlers, protocolHandlers, ipcHandlers, windows } = await started();
+    expect(permissionHandlers).toEqual(['request', 'check', 'device']);
+    expect([...protocolHandlers.keys()]).toEqual(['app']);
+    expect([...ipcHandlers.keys()].sort()).toEqual(
+      BRIDGE_METHODS.map((m) => BRIDGE_CONTRACT[m].channel).sort(),
+    );
+    expect(windows).toHaveLength(1);
+    const [main] = windows;
+    expect(main?.urls).toEqual(['app://yishi/']);
+    expect(main?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      preload: join('/opt/yishi', 'dist', 'electron', 'preload.cjs'),
+    });
+    expect(main?.options.show).toBe(false);
+    main?.fire('ready-to-show');
+    expect((main as unknown as { shown: number }).shown).toBe(1);
+  });
+
+  it('guards every web contents that is created', async () => {
+    const { appListeners } = await started();
+    const listeners = new Map<string, Listener>();
+    let openHandler: ((d: { url: string }) => unknown) | undefined;
+    appListeners.get('web-contents-created')?.(
+      {},
+      {
+        on: (event: string, l: Listener) => listeners.set(event, l),
+        setWindowOpenHandler: (h: (d: { url: string }) => unknown) => (openHandler = h),
+      },
+    );
+    expect([...listeners.keys()].sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect']);
+    let prevented = false;
+    listeners.get('will-navigate')?.({
+      url: 'https://evil.example/',
+      preventDefault: () => (prevented = true),
+    });
+    expect(prevented).toBe(true);
+    expect(openHandler?.({ url: 'https://x.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('serves app:// with a CSP naming the hub from the settings file', async () => {
+    await writeFile(join(userData, 'settings.json'), JSON.stringify({ hubOrigin: 'http://10.1.2.3:8787' }));
+    const { protocolHandlers } = await started();
+    const response = await protocolHandlers.get('app')?.({ url: 'app://yishi/', method: 'GET' });
+    expect(response?.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' http://10.1.2.3:8787;",
+    );
+  });
+
+  it('answers bridge calls from the app and refuses foreign senders', async () => {
+    const { ipcHandlers } = await started();
+    const invoke = (channel: string, frame: unknown, ...args: unknown[]) =>
+      ipcHandlers.get(channel)?.({ senderFrame: frame, sender: {} } as BridgeInvokeEvent, ...args);
+    expect(await invoke('app:version', appFrame)).toBe('0.1.0');
+    expect(await invoke('secrets:set', appFrame, 'hub.token', 't')).toEqual({ status: 'unavailable' });
+    await expect(invoke('app:version', { url: 'https://evil.example/', parent: null })).rejects.toThrow(
+      /refused/,
+    );
+  });
+
+  it('opens one projector window with the same security and reuses it', async () => {
+    const { ipcHandlers, windows } = await started({ displays: 2 });
+    const invoke = (route: string) =>
+      ipcHandlers.get('window:openProjector')?.(
+        { senderFrame: appFrame, sender: {} } as BridgeInvokeEvent,
+        route,
+      );
+    await invoke('/projector/meeting/m1');
+    await invoke('/projector/meeting/m2');
+    expect(windows).toHaveLength(2);
+    const projector = windows[1];
+    expect(projector?.options.webPreferences).toEqual(windows[0]?.options.webPreferences);
+    expect(projector?.options).toMatchObject({ fullscreen: true, x: 1920 });
+    expect(projector?.urls).toEqual([
+      'app://yishi/#/projector/meeting/m1',
+      'app://yishi/#/projector/meeting/m2',
+    ]);
+    projector?.fire('closed');
+    await invoke('/projector/meeting/m3');
+    expect(windows).toHaveLength(3);
+  });
+
+  it('loads the Vite dev server in dev mode and trusts it for the bridge', async () => {
+    const { windows, ipcHandlers } = await started({}, 'http://127.0.0.1:5173/');
+    expect(windows[0]?.urls).toEqual(['http://127.0.0.1:5173/']);
+    const frame = { url: 'http://127.0.0.1:5173/', parent: null };
+    expect(
+      await ipcHandlers.get('app:version')?.({ senderFrame: frame, sender: {} } as BridgeInvokeEvent),
+    ).toBe('0.1.0');
+    expect(windows[0]?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+  });
+
+  it('ignores YISHI_DEV_URL in a packaged app or when it is not loopback', async () => {
+    const packaged = await started({ packaged: true }, 'http://127.0.0.1:5173/');
+    expect(packaged.windows[0]?.urls).toEqual(['app://yishi/']);
+    const remote = await started({}, 'http://evil.example:5173/');
+    expect(remote.windows[0]?.urls).toEqual(['app://yishi/']);
+    expect(remote.log.entries[0]?.message).toMatch(/YISHI_DEV_URL ignored/);
+  });
+
+  it('quits when another instance already runs', () => {
+    const fake = fakeElectron({ singleInstance: false });
+    startApp(fake.electron, { devUrl: undefined, platform: 'linux', log: memoryLogger() });
+    expect(fake.order).toEqual(['registerScheme', 'quit']);
+    expect(fake.appListeners.size).toBe(0);
+  });
+
+  it('quits when every window is closed', async () => {
+    const { appListeners, order } = await started();
+    appListeners.get('window-all-closed')?.();
+    expect(order.at(-1)).toBe('quit');
+  });
+});
