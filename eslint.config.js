@@ -4,25 +4,14 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'fs/promises',
-  'path',
-  'os',
-  'crypto',
-  'child_process',
-  'http',
-  'https',
-  'net',
-  'url',
-  'util',
-  'stream',
-  'events',
-  'worker_threads',
-];
+// Exact module names (a relative './http' is fine), so a regular expression rather than a glob.
+const nodeBuiltins =
+  '^(node:.*|fs|fs/promises|path|os|crypto|child_process|http|https|net|url|util|stream|events|worker_threads)$';
 
-const pattern = (group, message, allowTypeImports = false) => ({ group, message, allowTypeImports });
+const pattern = (group, message, allowTypeImports = false) =>
+  typeof group === 'string'
+    ? { regex: group, message, allowTypeImports }
+    : { group, message, allowTypeImports };
 
 // DESIGN.md §3: shared/ is pure. These imports fail `npm run check`.
 const sharedForbidden = [

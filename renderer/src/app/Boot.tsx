@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Box, CircularProgress, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import {
+  platform,
+  currentPassphrase,
+  passphraseWasSet,
+  rememberPassphrase,
+  forgetPassphrase,
+} from '../platform';
+import { deviceKeyFromKeychain, openLocalDatabase, WrongPassphraseError } from '../db/database';
+import type { YishiDatabase } from '../db/create-database';
+import { DatabaseContext } from './DatabaseContext';
+import { PassphraseGate } from './PassphraseGate';
+import { Shell } from './Shell';
+
+type BootState =
+  | { step: 'passphrase'; mode: 'create' | 'unlock'; error: string | null }
+  | { step: 'opening' }
+  | { step: 'ready'; db: YishiDatabase }
+  | { step: 'failed'; message: string };
+
+function initialState(): BootState {
+  if (platform.usesPassphrase && !currentPassphrase()) {
+    return { step: 'passphrase', mode: passphraseWasSet() ? 'unlock' : 'create', error: null };
+  }
+  return { step: 'opening' };
+}
+
+/** Finds the database key (keychain or passphrase), opens the local database, then shows the app. */
+export function Boot() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<BootState>(initialState);
+
+  // Resolves to the next screen; it never sets state itself, so the effect below stays pure.
+  const open = useCallback(
+    async (passphrase: string | null): Promise<BootState> => {
+      try {
+        const key = platform.usesPassphrase
+          ? (passphrase ?? currentPassphrase() ?? '')
+          : await deviceKeyFromKeychain();
+        const db = await openLocalDatabase(key);
+        if (passphrase) rememberPassphrase(passphrase);
+        return { step: 'ready', db };
+      } catch (error) {
+        if (error instanceof WrongPassphraseError) {
+          forgetPassphrase();
+          return { step: 'passphrase', mode: 'unlock', error: t('lock.wrong') };
+        }
+        return { step: 'failed', message: t('lock.failed', { message: (error as Error).message }) };
+      }
+    },
+    [t],
+  );
+
+  // Only the first render decides whether to open straight away (the key is already known).
+  const started = useRef(false);
+  const opensAtOnce = state.step === 'opening';
+  useEffect(() => {
+    if (started.current || !opensAtOnce) return;
+    started.current = true;
+    void open(null).then(setState);
+  }, [open, opensAtOnce]);
+
+  switch (state.step) {
+    case 'passphrase':
+      return (
+        <PassphraseGate
+          mode={state.mode}
+          error={state.error}
+          busy={false}
+          onSubmit={(p) => {
+            started.current = true;
+            setState({ step: 'opening' });
+            void open(p).then(setState);
+          }}
+        />
+      );
+    case 'opening':
+      return (
+        <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
+          <Stack spacing={2} sx={{ alignItems: 'center' }}>
+            <CircularProgress />
+            <Typography>{t('lock.opening')}</Typography>
+          </Stack>
+        </Box>
+      );
+    case 'failed':
+      return (
+        <Box sx={{ p: 4 }}>
+          <Alert severity="error">{state.message}</Alert>
+        </Box>
+      );
+    case 'ready':
+      return (
+        <DatabaseContext.Provider value={state.db}>
+          <Shell />
+        </DatabaseContext.Provider>
+      );
+  }
+}

@@ -1,0 +1,10 @@
+import { createContext, useContext } from 'react';
+import type { YishiDatabase } from '../db/create-database';
+
+export const DatabaseContext = createContext<YishiDatabase | null>(null);
+
+export function useDatabase(): YishiDatabase {
+  const db = useContext(DatabaseContext);
+  if (!db) throw new Error('useDatabase() outside of the opened database');
+  return db;
+}

@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import { Box, CircularProgress } from '@mui/material';
+import { settings$ } from '../db/settings';
+import { SetupPage } from '../features/setup';
+import { useDatabase } from './DatabaseContext';
+import { SettingsContext } from './SettingsContext';
+import { AppFrame } from './AppFrame';
+import { useObservable } from './use-observable';
+
+/** First run leads to setup; afterwards the app frame with its areas. */
+export function Shell() {
+  const db = useDatabase();
+  const source = useMemo(() => settings$(db), [db]);
+  const settings = useObservable(source, undefined);
+  if (settings === undefined) {
+    return (
+      <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
+        <CircularProgress />
+      </Box>
+    );
+  }
+  if (settings === null) return <SetupPage />;
+  return (
+    <SettingsContext.Provider value={settings}>
+      <AppFrame />
+    </SettingsContext.Provider>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ComponentType, ReactElement } from 'react';
+import StorageIcon from '@mui/icons-material/Storage';
+import { DevicePage } from '../features/device';
+
+export interface Area {
+  /** First path segment, e.g. 'device' for #/device. */
+  path: string;
+  /** i18n key of the navigation label. */
+  label: string;
+  icon: ReactElement;
+  component: ComponentType;
+}
+
+// Only areas that work are listed; each later feature adds its own entry here.
+export const AREAS: Area[] = [
+  { path: 'device', label: 'nav.device', icon: <StorageIcon />, component: DevicePage },
+];

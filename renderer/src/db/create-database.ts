@@ -1,0 +1,71 @@
+import { addRxPlugin, createRxDatabase } from 'rxdb';
+import type { RxCollectionCreator, RxDatabase, RxStorage } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
+import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { COLLECTION_NAMES } from '#shared/domain/vocab';
+import type { CollectionName } from '#shared/domain/vocab';
+import { MIGRATIONS, SCHEMAS } from '#shared/schema/index';
+import { yishiConflictHandler } from '../sync/conflict-handler';
+import type { YishiCollections } from './types';
+import type { DevTools } from './dev-mode';
+
+addRxPlugin(RxDBLeaderElectionPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
+addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBAttachmentsPlugin);
+addRxPlugin(RxDBUpdatePlugin);
+
+export type YishiDatabase = RxDatabase<YishiCollections>;
+
+export interface CreateDatabaseOptions {
+  name: string;
+  /** The raw storage (Dexie in the app, memory in Node tests); encryption and validation wrap it here. */
+  storage: RxStorage<unknown, unknown>;
+  /** Key for the PII fields (≥ 8 characters): from the OS keychain in Electron, the passphrase in browser mode. */
+  password: string;
+  multiInstance?: boolean;
+  /**
+   * Schema validation and RxDB's dev-mode checks (from `./dev-mode`), for development and tests
+   * only. It is passed in rather than imported so that production builds never contain dev-mode
+   * (which also injects an outside iframe in browsers).
+   */
+  devTools?: DevTools;
+}
+
+export function collectionCreators(): Record<CollectionName, RxCollectionCreator> {
+  const creators = {} as Record<CollectionName, RxCollectionCreator>;
+  for (const name of COLLECTION_NAMES) {
+    creators[name] = {
+      schema: SCHEMAS[name],
+      migrationStrategies: MIGRATIONS[name],
+      conflictHandler: yishiConflictHandler(name),
+    } as RxCollectionCreator;
+  }
+  return creators;
+}
+
+/** Opens the local database with all twelve collections. The renderer and Node tests share it. */
+export async function createYishiDatabase(options: CreateDatabaseOptions): Promise<YishiDatabase> {
+  let storage = wrappedKeyEncryptionCryptoJsStorage({ storage: options.storage });
+  if (options.devTools) storage = options.devTools.wrapStorage(storage);
+  const db = await createRxDatabase<YishiCollections>({
+    name: options.name,
+    storage,
+    password: options.password,
+    multiInstance: options.multiInstance ?? true,
+    localDocuments: true,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  try {
+    await db.addCollections(collectionCreators());
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}

@@ -1,0 +1,28 @@
+// The renderer's only view of the operating system. In Electron it is backed by the narrow
+// `window.yishi` bridge; in a plain browser the same calls fall back to downloads, file inputs,
+// `window.print` and a passphrase-protected secret store.
+
+export interface OpenedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  /** In browser mode the database key is a passphrase the person types; Electron keeps a key in the OS keychain. */
+  readonly usesPassphrase: boolean;
+  appVersion(): Promise<string>;
+  openFile(filters: FileFilter[]): Promise<OpenedFile | null>;
+  saveFile(suggestedName: string, data: Uint8Array, filters: FileFilter[]): Promise<boolean>;
+  print(): Promise<void>;
+  printToPdf(suggestedName: string): Promise<boolean>;
+  openProjector(route: string): void;
+  getSecret(name: string): Promise<string | null>;
+  setSecret(name: string, value: string): Promise<void>;
+  deleteSecret(name: string): Promise<void>;
+}

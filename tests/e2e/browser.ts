@@ -1,0 +1,73 @@
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { inject, onTestFailed } from 'vitest';
+
+/** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path))
+    throw new Error(`Chromium not found at ${path}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  return path;
+}
+
+export const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
+
+export interface Profile {
+  context: BrowserContext;
+  page: Page;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh browser profile (its own IndexedDB) for one test. Screenshots of every open page are
+ * kept in tests/artifacts when the test fails.
+ */
+export async function openProfile(name: string): Promise<Profile> {
+  const dir = await mkdtemp(join(tmpdir(), `yishi-e2e-${name}-`));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: 'zh-CN',
+    viewport: { width: 1360, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  onTestFailed(async ({ task }) => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const safe = task.name.replace(/[^\w\u4e00-\u9fa5-]+/g, '_').slice(0, 80);
+    for (const [i, p] of context.pages().entries()) {
+      await p
+        .screenshot({ path: join(ARTIFACTS, `FAILED-${name}-${safe}-${i}.png`), fullPage: true })
+        .catch(() => undefined);
+    }
+  });
+  return {
+    context,
+    page,
+    baseUrl: inject('baseUrl'),
+    async close() {
+      await context.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, file: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, file), fullPage: true });
+}

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openProfile, screenshot } from './browser';
+import type { Profile } from './browser';
+import { openApp } from './app';
+
+let profile: Profile | undefined;
+afterEach(async () => {
+  await profile?.close();
+  profile = undefined;
+});
+
+describe('the app shell in browser mode', () => {
+  it('opens in Chinese, shows the real database, and keeps what a person entered across a reload', async () => {
+    profile = await openProfile('shell');
+    const { page, baseUrl } = profile;
+    await openApp(page, baseUrl);
+
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.getByRole('heading', { name: /首次设置/ }).waitFor();
+
+    // A standalone street office: its own street, no hub, no demo data.
+    await page.getByTestId('device-name-input').fill('小关街道办公室电脑');
+    await page.getByLabel(/街道办公室/).check();
+    await page.getByLabel('街道名称').fill('小关街道');
+    await page.getByLabel('街道代码').fill('xg');
+    await page.getByRole('button', { name: '创建街道' }).click();
+    await page.getByTestId('home-place-input').fill('xgjd');
+    await page.getByRole('option', { name: /小关街道/ }).click();
+    await page.getByRole('button', { name: '完成设置' }).click();
+
+    await page.getByRole('heading', { name: '设备与数据', level: 1 }).waitFor();
+    await expect.poll(() => page.getByTestId('device-name').textContent()).toBe('小关街道办公室电脑');
+    expect(await page.getByTestId('db-name').textContent()).toBe('yishi');
+    expect(await page.locator('[data-testid^="collection-"]').count()).toBe(12);
+    await expect.poll(() => page.getByTestId('count-places').textContent()).toBe('1');
+    await expect.poll(() => page.getByTestId('count-auditTrail').textContent()).toBe('1');
+    await expect.poll(async () => (await page.getByTestId('storage-quota').textContent()) !== '—').toBe(true);
+    await screenshot(page, 'shell-device-zh.png');
+
+    await page.reload();
+    // The passphrase stays for this session, the data stays in IndexedDB.
+    await page.getByRole('heading', { name: '设备与数据', level: 1 }).waitFor();
+    await expect.poll(() => page.getByTestId('device-name').textContent()).toBe('小关街道办公室电脑');
+    await expect.poll(() => page.getByTestId('home-place').textContent()).toBe('小关街道（xg）');
+    await expect.poll(() => page.getByTestId('count-places').textContent()).toBe('1');
+  });
+
+  it('asks for the passphrase in a new session and refuses a wrong one', async () => {
+    profile = await openProfile('lock');
+    const { page, baseUrl } = profile;
+    await openApp(page, baseUrl);
+    await page.getByRole('heading', { name: /首次设置/ }).waitFor();
+    // A new tab session has no passphrase in memory: clear it as closing the browser would.
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await page.getByText('输入本机数据口令').waitFor();
+    await page.getByTestId('passphrase').fill('not-the-right-one');
+    await page.getByRole('button', { name: '打开' }).click();
+    await page.getByText('口令不正确，请重新输入').waitFor();
+    await page.getByTestId('passphrase').fill('yishi-e2e-passphrase');
+    await page.getByRole('button', { name: '打开' }).click();
+    await page.getByRole('heading', { name: /首次设置/ }).waitFor();
+  });
+});
