@@ -1,0 +1,403 @@
+// The sync client: one RxDB replication per collection against the hub (protocol v1), one shared
+// event stream, and the connectivity logic that keeps it correct across network loss, hub restarts
+// and sleep/wake. No React here: the status bar, the enrollment screen and the 冲突处理 and
+// refused-rows screens subscribe to what this exposes.
+
+import { BehaviorSubject, Subject } from 'rxjs';
+import type { Subscription } from 'rxjs';
+import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
+import { replicateRxCollection } from 'rxdb/plugins/replication';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { COLLECTION_NAMES } from '#shared/domain/vocab';
+import type { CollectionName } from '#shared/domain/vocab';
+import type { BackoffOptions } from '#shared/sync/backoff';
+import { backoffDelay } from '#shared/sync/backoff';
+import type { Checkpoint, HealthResponse } from '#shared/protocol/v1';
+import { Connectivity } from './connectivity';
+import { CLIENT_ERROR_MESSAGES, HubError, asHubError, hubEndpoint, hubRequest } from './http';
+import type { FetchLike } from './http';
+import { countPending } from './pending';
+import { MemoryRefusedRowStore } from './refused-store';
+import type { RefusedRowRecord, RefusedRowStore } from './refused-store';
+import { HubStream } from './stream';
+import type { EventSourceFactory } from './sse';
+import { createReplicationHandlers } from './handlers';
+
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'revoked';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** ISO time of the last moment every collection was in sync with the hub. */
+  lastSyncedAt: string | null;
+  /** Local changes the hub has not acknowledged yet. */
+  pending: number;
+  /** Chinese, for the status bar. */
+  error?: string;
+  refusedCount: number;
+}
+
+export interface SyncTiming {
+  /** Period of the sleep/wake detector (default 5 s). */
+  tickMs?: number;
+  /** Extra delay of a tick that counts as sleep/wake (default 10 s). */
+  gapMs?: number;
+  requestTimeoutMs?: number;
+  healthTimeoutMs?: number;
+  /** How long 立即同步 waits before giving up (default 120 s). */
+  syncNowTimeoutMs?: number;
+  backoff?: BackoffOptions;
+}
+
+export interface SyncClientOptions {
+  /** The Yishi database (any RxDatabase: the client only moves JSON states). */
+  db: { collections: object };
+  hubUrl: string;
+  token: string;
+  deviceScope: string;
+  /** From enrollment; part of the replication identity and checked against `/v1/health`. */
+  hubId?: string;
+  eventSourceFactory: EventSourceFactory;
+  fetchImpl?: FetchLike;
+  /** Epoch milliseconds (tests move it to simulate sleep). */
+  now?: () => number;
+  /** In [0, 1): jitter of the retry delays. */
+  random?: () => number;
+  refusedStore?: RefusedRowStore;
+  /** Called once after the hub answered `revoked` and everything stopped: warn and wipe. */
+  onRevoked: () => void | Promise<void>;
+  /** Default: every Yishi collection the database has. */
+  collections?: readonly CollectionName[];
+  lastSyncedAt?: string | null;
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+  /** Several windows share one database: only the elected leader replicates (default true). */
+  waitForLeadership?: boolean;
+  timing?: SyncTiming;
+}
+
+export interface SyncClient {
+  readonly status$: BehaviorSubject<SyncStatus>;
+  /** Refused rows (hub said no), newest list after every change. */
+  readonly refused$: BehaviorSubject<RefusedRowRecord[]>;
+  /** Pull and push every collection now; resolves when in sync, rejects with a Chinese message. */
+  syncNow(): Promise<void>;
+  /** Removes a refused row from the list after a person dealt with it. */
+  dismissRefused(key: string): Promise<void>;
+  stop(): Promise<void>;
+  /** For tests and diagnostics. */
+  readonly replications: ReadonlyMap<CollectionName, RxReplicationState<unknown, Checkpoint>>;
+}
+
+const REPLICATION_RETRY_MS = 1_000;
+
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const fetchImpl: FetchLike = options.fetchImpl ?? ((input, init) => fetch(input, init));
+  const now = options.now ?? (() => Date.now());
+  const random = options.random ?? Math.random;
+  const nowIso = () => new Date(now()).toISOString();
+  const timing = options.timing ?? {};
+  const refusedStore = options.refusedStore ?? new MemoryRefusedRowStore();
+  const stopController = new AbortController();
+  const dbCollections = options.db.collections as Partial<Record<string, RxCollection<unknown>>>;
+  const collections = (options.collections ?? COLLECTION_NAMES).filter((c) => dbCollections[c] !== undefined);
+
+  const status$ = new BehaviorSubject<SyncStatus>({
+    state: 'idle',
+    lastSyncedAt: options.lastSyncedAt ?? null,
+    pending: 0,
+    refusedCount: 0,
+  });
+  const refused$ = new BehaviorSubject<RefusedRowRecord[]>([]);
+  const failures$ = new Subject<HubError>();
+  const replications = new Map<CollectionName, RxReplicationState<unknown, Checkpoint>>();
+  const streams = new Map<CollectionName, Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>>();
+  const highestSeq = new Map<CollectionName, number>();
+  const errors = new Map<string, string>();
+  const errorAttempts = new Map<CollectionName, number>();
+  const subs: Subscription[] = [];
+  let fatalError: string | undefined;
+  let stopped = false;
+  let revoked = false;
+  let streamAttempt = 0;
+  let streamTimer: ReturnType<typeof setTimeout> | undefined;
+  let pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  let anyActive = false;
+
+  const publish = (patch: Partial<SyncStatus> = {}) => {
+    const prev = status$.getValue();
+    const next: SyncStatus = { ...prev, ...patch };
+    const errorText = fatalError ?? [...errors.values()][0];
+    next.state = revoked
+      ? 'revoked'
+      : fatalError
+        ? 'error'
+        : !connectivity.isOnline()
+          ? 'offline'
+          : errors.size > 0
+            ? 'error'
+            : anyActive
+              ? 'syncing'
+              : 'idle';
+    if (revoked) next.error = CLIENT_ERROR_MESSAGES_REVOKED;
+    else if (next.state === 'offline') next.error = CLIENT_ERROR_MESSAGES.network;
+    else if (errorText) next.error = errorText;
+    else delete next.error;
+    if (prev.state === 'syncing' && next.state === 'idle' && patch.lastSyncedAt === undefined)
+      next.lastSyncedAt = nowIso();
+    if (JSON.stringify(prev) !== JSON.stringify(next)) status$.next(next);
+  };
+
+  const probe = async () => {
+    const health = await hubRequest<HealthResponse>(fetchImpl, hubEndpoint(options.hubUrl, '/v1/health'), {
+      timeoutMs: timing.healthTimeoutMs ?? 5_000,
+      signal: stopController.signal,
+    });
+    if (options.hubId && health.hubId !== options.hubId) {
+      fatalError = '该服务器不是本设备登记时的同步服务器，请核对服务器地址。';
+      publish();
+    }
+  };
+
+  const resyncAll = () => {
+    for (const r of replications.values()) r.reSync();
+  };
+
+  const connectivity = new Connectivity({
+    probe,
+    now,
+    random,
+    backoff: timing.backoff,
+    tickMs: timing.tickMs ?? 5_000,
+    gapMs: timing.gapMs ?? 10_000,
+    onOffline: () => {
+      stream.close();
+      publish();
+    },
+    onOnline: () => {
+      streamAttempt = 0;
+      stream.connect();
+      resyncAll();
+      publish();
+    },
+    onWake: () => {
+      if (connectivity.isOnline()) {
+        stream.connect();
+        resyncAll();
+      }
+    },
+  });
+
+  const scheduleStreamReconnect = () => {
+    if (stopped || streamTimer) return;
+    const delay = backoffDelay(streamAttempt, random(), timing.backoff);
+    streamAttempt += 1;
+    streamTimer = setTimeout(() => {
+      streamTimer = undefined;
+      if (!stopped && connectivity.isOnline()) stream.connect();
+    }, delay);
+  };
+
+  const stream = new HubStream({
+    factory: options.eventSourceFactory,
+    url: hubEndpoint(options.hubUrl, '/v1/sync/stream'),
+    token: options.token,
+    onOpen: () => connectivity.markOnline(),
+    onResync: () => {
+      streamAttempt = 0;
+      resyncAll();
+    },
+    onChange: (change) => {
+      const subject = streams.get(change.collection);
+      if (!subject) return;
+      // Duplicated or late events carry states a pull already delivered: never go backwards.
+      if (change.checkpoint.seq <= (highestSeq.get(change.collection) ?? -1)) return;
+      highestSeq.set(change.collection, change.checkpoint.seq);
+      subject.next({ documents: change.documents as never[], checkpoint: change.checkpoint });
+    },
+    onError: () => {
+      if (stopped) return;
+      // Changes may have been missed while the stream was down: re-pull, then decide.
+      void connectivity.probeNow().then((online) => {
+        if (!online || stopped) return;
+        resyncAll();
+        scheduleStreamReconnect();
+      });
+    },
+  });
+
+  const schedulePending = () => {
+    if (pendingTimer || stopped) return;
+    pendingTimer = setTimeout(() => {
+      pendingTimer = undefined;
+      void Promise.all([...replications.values()].map((r) => countPending(r).catch(() => 0))).then(
+        (counts) => {
+          if (!stopped || revoked) publish({ pending: counts.reduce((a, b) => a + b, 0) });
+        },
+      );
+    }, 200);
+  };
+
+  const loadRefused = async () => {
+    const list = await refusedStore.list();
+    refused$.next(list);
+    publish({ refusedCount: list.length });
+  };
+
+  const stopAll = async () => {
+    if (stopped) return;
+    stopped = true;
+    stopController.abort();
+    connectivity.stop();
+    stream.close();
+    clearTimeout(streamTimer);
+    clearTimeout(pendingTimer);
+    for (const s of subs) s.unsubscribe();
+    await Promise.all([...replications.values()].map((r) => r.cancel().catch(() => undefined)));
+    for (const s of streams.values()) s.complete();
+    publish();
+  };
+
+  const onRequestError = (collection: CollectionName, error: HubError) => {
+    if (stopped) return;
+    if (error.code === 'revoked') {
+      if (revoked) return;
+      revoked = true;
+      failures$.next(error);
+      void stopAll().then(() => options.onRevoked());
+      return;
+    }
+    if (error.code === 'unauthorized') {
+      fatalError = error.message;
+      failures$.next(error);
+      void stopAll();
+      return;
+    }
+    if (error.isConnectivity) {
+      connectivity.markOffline();
+      failures$.next(error);
+      return;
+    }
+    errors.set(collection, error.message);
+    const attempt = errorAttempts.get(collection) ?? 0;
+    errorAttempts.set(collection, attempt + 1);
+    const replication = replications.get(collection);
+    if (replication) replication.retryTime = backoffDelay(attempt, random(), timing.backoff);
+    failures$.next(error);
+    publish();
+  };
+
+  const onRequestSuccess = (collection: CollectionName) => {
+    if (errors.delete(collection) || errorAttempts.has(collection)) {
+      errorAttempts.delete(collection);
+      const replication = replications.get(collection);
+      if (replication) replication.retryTime = REPLICATION_RETRY_MS;
+      publish();
+    }
+  };
+
+  const replicationId = `yishi-v1|${options.hubId ?? options.hubUrl}|${options.deviceScope}`;
+  for (const name of collections) {
+    const collection = dbCollections[name] as RxCollection<unknown>;
+    const subject = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
+    streams.set(name, subject);
+    const handlers = createReplicationHandlers({
+      collection: name,
+      hubUrl: options.hubUrl,
+      token: options.token,
+      fetchImpl,
+      signal: stopController.signal,
+      timeoutMs: timing.requestTimeoutMs ?? 30_000,
+      gate: () => connectivity.whenOnline(),
+      nowIso,
+      onSuccess: () => onRequestSuccess(name),
+      onError: (error) => onRequestError(name, asHubError(error)),
+      onPulled: (seq) => {
+        if (seq > (highestSeq.get(name) ?? -1)) highestSeq.set(name, seq);
+      },
+      onRefused: async (records) => {
+        await refusedStore.add(records);
+        await loadRefused();
+      },
+    });
+    const replication = replicateRxCollection<unknown, Checkpoint>({
+      replicationIdentifier: `${replicationId}|${name}`,
+      collection,
+      live: true,
+      retryTime: REPLICATION_RETRY_MS,
+      waitForLeadership: options.waitForLeadership ?? true,
+      pull: {
+        handler: handlers.pull,
+        stream$: subject.asObservable(),
+        batchSize: options.pullBatchSize ?? 500,
+      },
+      push: { handler: handlers.push, batchSize: options.pushBatchSize ?? 100 },
+    });
+    replications.set(name, replication);
+    subs.push(
+      collection.$.subscribe(() => schedulePending()),
+      replication.sent$.subscribe(() => schedulePending()),
+    );
+  }
+
+  const activeStates = new Map<CollectionName, boolean>();
+  for (const [name, replication] of replications) {
+    subs.push(
+      replication.active$.subscribe((active) => {
+        activeStates.set(name, active);
+        const nextActive = [...activeStates.values()].some(Boolean);
+        if (nextActive !== anyActive) {
+          anyActive = nextActive;
+          publish();
+          if (!nextActive) schedulePending();
+        }
+      }),
+    );
+  }
+
+  stream.connect();
+  void loadRefused().catch(() => undefined);
+  schedulePending();
+
+  const syncNow = async (): Promise<void> => {
+    if (revoked) throw new HubError('revoked', CLIENT_ERROR_MESSAGES_REVOKED);
+    if (fatalError) throw new HubError('unauthorized', fatalError);
+    if (stopped) throw new HubError('stopped', CLIENT_ERROR_MESSAGES.stopped);
+    connectivity.hurry();
+    if (!(await connectivity.probeNow())) throw new HubError('network', CLIENT_ERROR_MESSAGES.network);
+    if (!stream.isOpen) stream.connect();
+    resyncAll();
+    let failSub: Subscription | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const failed = new Promise<never>((_, reject) => {
+      failSub = failures$.subscribe((error) => reject(error));
+      timer = setTimeout(
+        () => reject(new HubError('timeout', '同步未能在规定时间内完成，稍后会自动重试。')),
+        timing.syncNowTimeoutMs ?? 120_000,
+      );
+    });
+    try {
+      // A tick first, so the RESYNC just requested is queued before waiting for idleness.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await Promise.race([Promise.all([...replications.values()].map((r) => r.awaitInSync())), failed]);
+    } finally {
+      failSub?.unsubscribe();
+      clearTimeout(timer);
+    }
+    const counts = await Promise.all([...replications.values()].map((r) => countPending(r).catch(() => 0)));
+    publish({ lastSyncedAt: nowIso(), pending: counts.reduce((a, b) => a + b, 0) });
+  };
+
+  return {
+    status$,
+    refused$,
+    syncNow,
+    dismissRefused: async (key) => {
+      await refusedStore.remove(key);
+      await loadRefused();
+    },
+    stop: stopAll,
+    replications,
+  };
+}
+
+const CLIENT_ERROR_MESSAGES_REVOKED = '此设备已被街道管理员停用，本机数据将被清除。';

@@ -1,0 +1,50 @@
+// RxDB's conflict handler for Yishi collections. When the hub answers a push with its current
+// master state, mutable documents are merged field by field (`mergeDocuments`): nothing is
+// silently overwritten, true conflicts are kept for a person. Append-only documents are
+// immutable, so the master's copy is the document.
+
+import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
+import { APPEND_ONLY_COLLECTIONS } from '#shared/domain/vocab';
+import type { CollectionName } from '#shared/domain/vocab';
+import { sameDocState } from '#shared/protocol/v1';
+import { mergeDocuments } from '#shared/sync/merge';
+import type { DocState } from '#shared/sync/merge';
+
+export interface ConflictHandlerOptions {
+  /** The detection time stamped on new conflict entries (ISO). */
+  nowIso?: () => string;
+}
+
+export function isAppendOnly(collection: string): boolean {
+  return (APPEND_ONLY_COLLECTIONS as readonly string[]).includes(collection);
+}
+
+function isEqual<T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean {
+  return sameDocState(a as DocState, b as DocState);
+}
+
+/** The handler for one collection (`conflictHandler` of its RxCollectionCreator). */
+export function yishiConflictHandler<T = unknown>(
+  collection: CollectionName,
+  options: ConflictHandlerOptions = {},
+): RxConflictHandler<T> {
+  const nowIso = options.nowIso ?? (() => new Date().toISOString());
+  if (isAppendOnly(collection)) {
+    return {
+      isEqual,
+      resolve: (input: RxConflictHandlerInput<T>) => Promise.resolve(input.realMasterState),
+    };
+  }
+  return {
+    isEqual,
+    resolve: (input: RxConflictHandlerInput<T>) =>
+      Promise.resolve(
+        mergeDocuments({
+          base: input.assumedMasterState as DocState | undefined,
+          local: input.newDocumentState as DocState,
+          remote: input.realMasterState as DocState,
+          at: nowIso(),
+        }) as WithDeleted<T>,
+      ),
+  };
+}

@@ -1,0 +1,106 @@
+// RxDB's pull and push handlers for one collection, speaking protocol v1. They wait while the hub
+// is unreachable (instead of spinning through RxDB's retry loop), report every outcome to the
+// client, and keep refused rows instead of dropping them.
+
+import type { ReplicationPullHandler, ReplicationPushHandler, WithDeleted } from 'rxdb';
+import type { CollectionName } from '#shared/domain/vocab';
+import { toWireDoc } from '#shared/protocol/v1';
+import type { Checkpoint, PullResponse, PushResponse } from '#shared/protocol/v1';
+import { HubError, CLIENT_ERROR_MESSAGES, hubEndpoint, hubRequest } from './http';
+import type { FetchLike } from './http';
+import type { RefusedRowRecord } from './refused-store';
+
+export interface HandlerContext {
+  collection: CollectionName;
+  hubUrl: string;
+  token: string;
+  fetchImpl: FetchLike;
+  signal: AbortSignal;
+  timeoutMs: number;
+  /** Resolves when the hub is reachable. */
+  gate: () => Promise<void>;
+  nowIso: () => string;
+  onSuccess: () => void;
+  onError: (error: unknown) => void;
+  onPulled: (seq: number) => void;
+  onRefused: (records: RefusedRowRecord[]) => Promise<void>;
+}
+
+function badResponse(): HubError {
+  return new HubError('bad_response', CLIENT_ERROR_MESSAGES.bad_response);
+}
+
+function isCheckpoint(value: unknown): value is Checkpoint {
+  return typeof value === 'object' && value !== null && Number.isFinite((value as Checkpoint).seq);
+}
+
+export function createReplicationHandlers(ctx: HandlerContext): {
+  pull: ReplicationPullHandler<unknown, Checkpoint>;
+  push: ReplicationPushHandler<unknown>;
+} {
+  const base = hubEndpoint(ctx.hubUrl, `/v1/sync/${encodeURIComponent(ctx.collection)}`);
+
+  const pull: ReplicationPullHandler<unknown, Checkpoint> = async (checkpoint, batchSize) => {
+    try {
+      await ctx.gate();
+      const query = new URLSearchParams({ limit: String(batchSize) });
+      if (checkpoint) query.set('checkpoint', String(checkpoint.seq));
+      const body = await hubRequest<PullResponse>(ctx.fetchImpl, `${base}/pull?${query.toString()}`, {
+        token: ctx.token,
+        signal: ctx.signal,
+        timeoutMs: ctx.timeoutMs,
+      });
+      if (!Array.isArray(body.documents) || (body.checkpoint !== null && !isCheckpoint(body.checkpoint)))
+        throw badResponse();
+      ctx.onSuccess();
+      const next = body.checkpoint ?? checkpoint;
+      if (next) ctx.onPulled(next.seq);
+      return { documents: body.documents as WithDeleted<unknown>[], checkpoint: next ?? undefined };
+    } catch (error) {
+      ctx.onError(error);
+      throw error;
+    }
+  };
+
+  const push: ReplicationPushHandler<unknown> = async (rows) => {
+    try {
+      await ctx.gate();
+      const body = rows.map((row) => ({
+        newDocumentState: toWireDoc(row.newDocumentState as Record<string, unknown>),
+        assumedMasterState: row.assumedMasterState
+          ? toWireDoc(row.assumedMasterState as Record<string, unknown>)
+          : null,
+      }));
+      const answer = await hubRequest<PushResponse>(ctx.fetchImpl, `${base}/push`, {
+        method: 'POST',
+        token: ctx.token,
+        body,
+        signal: ctx.signal,
+        timeoutMs: ctx.timeoutMs,
+      });
+      if (!Array.isArray(answer.conflicts) || !Array.isArray(answer.refused)) throw badResponse();
+      if (answer.refused.length > 0) {
+        const at = ctx.nowIso();
+        const byId = new Map(body.map((r) => [String(r.newDocumentState['id']), r.newDocumentState]));
+        await ctx.onRefused(
+          answer.refused.map((r) => ({
+            key: `${ctx.collection}:${r.id}:${at}`,
+            collection: ctx.collection,
+            id: r.id,
+            code: r.code,
+            reason: r.reason,
+            refusedAt: at,
+            row: byId.get(r.id) ?? { id: r.id },
+          })),
+        );
+      }
+      ctx.onSuccess();
+      return answer.conflicts as WithDeleted<unknown>[];
+    } catch (error) {
+      ctx.onError(error);
+      throw error;
+    }
+  };
+
+  return { pull, push };
+}

@@ -1,0 +1,16 @@
+// Public surface of the sync client (issue 4 items 4 and 5). UI code imports from here only.
+
+export { createSyncClient } from './client';
+export type { SyncClient, SyncClientOptions, SyncState, SyncStatus, SyncTiming } from './client';
+export { enrollDevice, normalizeHubUrl } from './enroll';
+export type { EnrollOptions } from './enroll';
+export { HubError, CLIENT_ERROR_MESSAGES } from './http';
+export type { FetchLike, ClientErrorCode } from './http';
+export { yishiConflictHandler, isAppendOnly } from './conflict-handler';
+export type { ConflictHandlerOptions } from './conflict-handler';
+export { browserEventSourceFactory, createFetchEventSourceFactory } from './sse';
+export type { EventSourceFactory, EventSourceLike, SseMessage } from './sse';
+export { DexieRefusedRowStore, MemoryRefusedRowStore, LOCAL_DATABASE_NAME } from './refused-store';
+export type { RefusedRowRecord, RefusedRowStore } from './refused-store';
+export { mergeDocuments, resolveConflict } from '#shared/sync/merge';
+export type { ConflictChoice, ConflictEntry } from '#shared/sync/merge';
