@@ -49,7 +49,7 @@ export const projectMachine: Machine<ProjectState, ProjectEvent, MachineContext>
       event: 'publish',
       from: ['accepted'],
       to: 'published',
-      roles: HALL,
+      roles: STAFF,
       requires: ['publicNotice'],
       effects: [{ type: 'stamp', field: 'publishedAt' }],
     },

@@ -248,7 +248,7 @@ describe('project machine', () => {
     inProgress complete SW completed
     completed passAcceptance SW accepted
     completed rework SW inProgress
-    accepted publish SWC published
+    accepted publish SW published
     rejected reconsider S proposed
     `,
     plain,

@@ -1,0 +1,5 @@
+export { authorize, can, scopeContains, writeActionFor } from './can';
+export type { Authorization, Resource } from './can';
+export { PERMISSIONS, PERMISSION_ACTION_LABELS } from './table';
+export { ACTOR_ROLE_LABELS } from './roles';
+export type { Actor } from './roles';
