@@ -77,6 +77,8 @@ export const demandsSchema = {
   ],
   indexes: ['scope', ['status', 'scope'], ['category', 'scope'], 'receivedAt', 'hotlineOrderNo'],
   encrypted: ['reporterPhone', 'addressDetail'],
+  // Photos taken at intake (compressed JPEG on the device), stored and synced with the demand.
+  attachments: {},
   additionalProperties: false,
 } as const;
 
