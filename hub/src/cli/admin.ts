@@ -1,0 +1,176 @@
+// Admin commands: over the loopback admin routes when a hub serves the data folder (or --hub
+// is given), otherwise directly on the database. Both paths run the same audited actions.
+
+import { userInfo } from 'node:os';
+import type { AdminEnrollResponse, DeviceInfo, ErrorBody } from '#shared/protocol/v1';
+import {
+  DEFAULT_CODE_TTL_MINUTES,
+  issueEnrollCode,
+  listDevicesAudited,
+  parseEnrollOrder,
+  revokeDeviceAudited,
+} from '../admin/actions';
+import { silentLogger } from '../log';
+import { seedDemoStreet } from '../seed';
+import type { SeedOutcome, Store } from '../store/store';
+import type { Command } from './args';
+import { openConfiguredStore } from './open-store';
+import { processAlive, readAdminSecret, readHubInfo } from './paths';
+
+export class AdminError extends Error {}
+
+export interface AdminApi {
+  via: 'http' | 'database';
+  enroll(order: {
+    scope: string;
+    role: string;
+    name: string;
+    ttlMinutes: number;
+  }): Promise<AdminEnrollResponse>;
+  devices(): Promise<DeviceInfo[]>;
+  revoke(deviceId: string): Promise<DeviceInfo | null>;
+  seedDemo(): Promise<SeedOutcome>;
+  close(): Promise<void>;
+}
+
+function actorName(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function httpApi(baseUrl: string, secret: string): AdminApi {
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: T }> => {
+    const res = await fetch(new URL(path, baseUrl), {
+      method,
+      headers: {
+        Authorization: `Bearer ${secret}`,
+        'Content-Type': 'application/json',
+        'X-Admin-Actor': actorName(),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: AbortSignal.timeout(60_000),
+    });
+    const json = (await res.json()) as T;
+    if (res.status >= 400 && res.status !== 404) {
+      const e = (json as unknown as ErrorBody).error;
+      throw new AdminError(`同步服务拒绝了请求：${e?.message ?? res.status}`);
+    }
+    return { status: res.status, json };
+  };
+  return {
+    via: 'http',
+    enroll: async (order) => (await call<AdminEnrollResponse>('POST', '/v1/admin/enroll', order)).json,
+    devices: async () => (await call<{ devices: DeviceInfo[] }>('GET', '/v1/admin/devices')).json.devices,
+    async revoke(deviceId) {
+      const r = await call<{ device: DeviceInfo }>(
+        'POST',
+        `/v1/admin/devices/${encodeURIComponent(deviceId)}/revoke`,
+      );
+      return r.status === 404 ? null : r.json.device;
+    },
+    seedDemo: async () => (await call<SeedOutcome>('POST', '/v1/admin/seed-demo')).json,
+    close: async () => undefined,
+  };
+}
+
+function databaseApi(store: Store): AdminApi {
+  const actor = `cli:${actorName()}`;
+  return {
+    via: 'database',
+    async enroll(input) {
+      const order = parseEnrollOrder(input);
+      if (typeof order === 'string') throw new AdminError(order);
+      return issueEnrollCode(store, order, actor, new Date());
+    },
+    devices: () => listDevicesAudited(store, actor, new Date()),
+    revoke: (deviceId) => revokeDeviceAudited(store, deviceId, actor, new Date()),
+    seedDemo: () => seedDemoStreet(store, actor, new Date()),
+    close: () => store.close(),
+  };
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(new URL('/v1/health', url), { signal: AbortSignal.timeout(3000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Chooses how to reach the hub's data for an admin command. */
+export async function connectAdmin(options: { dataDir: string; hub?: string }): Promise<AdminApi> {
+  const secret = process.env['HUB_ADMIN_SECRET'] || readAdminSecret(options.dataDir);
+  if (options.hub !== undefined) {
+    if (!secret)
+      throw new AdminError(`找不到管理密钥：请给出 --data（含 admin-secret 的目录）或设置 HUB_ADMIN_SECRET`);
+    return httpApi(options.hub, secret);
+  }
+  const info = readHubInfo(options.dataDir);
+  if (info && processAlive(info.pid)) {
+    if (!secret) throw new AdminError('同步服务正在运行，但找不到它的管理密钥 admin-secret');
+    if (!(await healthy(info.url))) {
+      throw new AdminError(`同步服务进程 ${info.pid} 正在运行但无法连接 ${info.url}，请稍后再试`);
+    }
+    return httpApi(info.url, secret);
+  }
+  return databaseApi(await openConfiguredStore(options.dataDir, silentLogger));
+}
+
+type AdminCommand = Extract<Command, { command: 'enroll' | 'devices' | 'revoke' | 'seed-demo' }>;
+
+/** Runs one admin command and returns the lines to print and the exit code. */
+export async function runAdmin(cmd: AdminCommand, api: AdminApi): Promise<{ out: string[]; code: number }> {
+  switch (cmd.command) {
+    case 'enroll': {
+      const ttlMinutes = cmd.ttlMinutes ?? DEFAULT_CODE_TTL_MINUTES;
+      const r = await api.enroll({ scope: cmd.scope, role: cmd.role, name: cmd.name, ttlMinutes });
+      if (cmd.json) return { out: [JSON.stringify({ code: r.code, expiresAt: r.expiresAt })], code: 0 };
+      return {
+        out: [
+          `登记码: ${r.code}`,
+          `有效期至: ${r.expiresAt}`,
+          `范围: ${cmd.scope}  角色: ${cmd.role}  名称: ${cmd.name}`,
+          '此码只能使用一次。',
+        ],
+        code: 0,
+      };
+    }
+    case 'devices': {
+      const devices = await api.devices();
+      if (cmd.json) return { out: [JSON.stringify(devices)], code: 0 };
+      if (devices.length === 0) return { out: ['还没有登记的设备。'], code: 0 };
+      return {
+        out: devices.map((d) =>
+          [
+            d.deviceId,
+            d.scope,
+            d.role,
+            d.label,
+            d.name,
+            d.revokedAt ? `已停用 ${d.revokedAt}` : `最近同步 ${d.lastSeenAt ?? '-'}`,
+          ].join('\t'),
+        ),
+        code: 0,
+      };
+    }
+    case 'revoke': {
+      const device = await api.revoke(cmd.deviceId);
+      if (!device) return { out: [`没有这个设备: ${cmd.deviceId}`], code: 1 };
+      if (cmd.json) return { out: [JSON.stringify(device)], code: 0 };
+      return { out: [`已停用设备 ${device.deviceId}（${device.label}）`], code: 0 };
+    }
+    case 'seed-demo': {
+      const r = await api.seedDemo();
+      if (cmd.json) return { out: [JSON.stringify(r)], code: 0 };
+      return { out: [`示范街道已载入：写入 ${r.written} 条，未变 ${r.unchanged} 条。`], code: 0 };
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args';
+
+describe('parseArgs', () => {
+  it('parses serve with defaults and flags in both spellings', () => {
+    expect(parseArgs(['serve'])).toEqual({ command: 'serve', port: 8787, host: '127.0.0.1' });
+    expect(parseArgs(['serve', '--port', '0', '--host=0.0.0.0', '--data', '/tmp/x'])).toEqual({
+      command: 'serve',
+      port: 0,
+      host: '0.0.0.0',
+      data: '/tmp/x',
+    });
+  });
+
+  it('parses enroll and validates scope, role, name and ttl', () => {
+    expect(
+      parseArgs([
+        'enroll',
+        '--scope',
+        'xg.gyj',
+        '--role',
+        'recorder',
+        '--name',
+        '议事厅',
+        '--json',
+        '--ttl',
+        '30',
+      ]),
+    ).toEqual({
+      command: 'enroll',
+      scope: 'xg.gyj',
+      role: 'recorder',
+      name: '议事厅',
+      json: true,
+      ttlMinutes: 30,
+    });
+    expect(parseArgs(['enroll', '--scope', 'XG..', '--role', 'recorder', '--name', 'a'])).toHaveProperty(
+      'error',
+    );
+    expect(parseArgs(['enroll', '--scope', 'xg', '--role', 'king', '--name', 'a'])).toHaveProperty('error');
+    expect(parseArgs(['enroll', '--scope', 'xg', '--role', 'recorder'])).toHaveProperty('error');
+    expect(
+      parseArgs(['enroll', '--scope', 'xg', '--role', 'recorder', '--name', 'a', '--ttl', '-1']),
+    ).toHaveProperty('error');
+  });
+
+  it('parses the other admin commands', () => {
+    expect(parseArgs(['revoke', 'dev_1', '--hub', 'http://127.0.0.1:1'])).toEqual({
+      command: 'revoke',
+      deviceId: 'dev_1',
+      hub: 'http://127.0.0.1:1',
+      json: false,
+    });
+    expect(parseArgs(['devices', '--json'])).toEqual({ command: 'devices', json: true });
+    expect(parseArgs(['seed-demo', '--data', 'd'])).toEqual({ command: 'seed-demo', data: 'd', json: false });
+    expect(parseArgs([])).toEqual({ command: 'help' });
+  });
+
+  it('refuses unknown commands and flags, missing values and stray arguments', () => {
+    expect(parseArgs(['explode'])).toHaveProperty('error');
+    expect(parseArgs(['serve', '--verbose'])).toHaveProperty('error');
+    expect(parseArgs(['serve', '--port'])).toHaveProperty('error');
+    expect(parseArgs(['serve', '--port', '--data', 'x'])).toHaveProperty('error');
+    expect(parseArgs(['serve', '--port', '70000'])).toHaveProperty('error');
+    expect(parseArgs(['revoke'])).toHaveProperty('error');
+    expect(parseArgs(['devices', 'extra'])).toHaveProperty('error');
+  });
+});

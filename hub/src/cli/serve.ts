@@ -1,0 +1,83 @@
+import { stdoutLogger } from '../log';
+import { startHub } from '../hub';
+import { generateAdminSecret } from '../secrets';
+import { DataFolderBusyError, openConfiguredStore } from './open-store';
+import {
+  ensureDataDir,
+  processAlive,
+  readHubInfo,
+  removeRuntimeFiles,
+  writeAdminSecret,
+  writeHubInfo,
+} from './paths';
+
+/** `serve`: runs until SIGINT/SIGTERM, then shuts down gracefully and exits 0. */
+export async function serve(options: { port: number; host: string; dataDir: string }): Promise<number> {
+  const log = stdoutLogger();
+  const { dataDir } = options;
+  ensureDataDir(dataDir);
+  const running = readHubInfo(dataDir);
+  if (running && running.pid !== process.pid && processAlive(running.pid)) {
+    log.error('another hub already serves this data folder', { pid: running.pid, url: running.url });
+    return 1;
+  }
+  let store;
+  try {
+    store = await openConfiguredStore(dataDir, log);
+  } catch (err) {
+    if (err instanceof DataFolderBusyError) {
+      log.error('data folder in use by another process', { pid: err.pid });
+      return 1;
+    }
+    throw err;
+  }
+  const adminSecret = generateAdminSecret();
+  const keepalive = Number(process.env['HUB_KEEPALIVE_MS']);
+  let hub;
+  try {
+    hub = await startHub({
+      store,
+      log,
+      port: options.port,
+      host: options.host,
+      adminSecret,
+      ...(Number.isFinite(keepalive) && keepalive > 0 ? { keepaliveMs: keepalive } : {}),
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  writeAdminSecret(dataDir, adminSecret);
+  writeHubInfo(dataDir, {
+    url: hub.url,
+    pid: process.pid,
+    database: store.kind,
+    startedAt: new Date().toISOString(),
+  });
+
+  // The hub never crashes on input: an unexpected error is logged, and the process keeps serving.
+  process.on('uncaughtException', (err) => log.error('uncaught exception', { error: err.message }));
+  process.on('unhandledRejection', (err) => log.error('unhandled rejection', { error: String(err) }));
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) {
+        log.warn('second signal: exiting without waiting', { signal });
+        removeRuntimeFiles(dataDir);
+        process.exit(1);
+      }
+      stopping = true;
+      log.info('signal received', { signal });
+      hub
+        .close()
+        .catch((err: Error) => log.error('shutdown failed', { error: err.message }))
+        .finally(() => {
+          removeRuntimeFiles(dataDir);
+          resolve(0);
+        });
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+  });
+}

@@ -1,0 +1,91 @@
+import type { Driver } from './driver';
+
+// Applied in order, each once, recorded in schema_migrations. Append new ones; never edit one
+// that has shipped (a hub database in the field has already run it).
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'init',
+    sql: `
+      create table hub_meta (key text primary key, value text not null);
+      create sequence documents_seq_global;
+      create table documents (
+        collection text not null,
+        id text not null,
+        scope text not null,
+        seq bigint not null,
+        deleted boolean not null default false,
+        data jsonb not null,
+        updated_at timestamptz not null default now(),
+        primary key (collection, id)
+      );
+      create index documents_collection_seq on documents (collection, seq);
+      create index documents_by_seq on documents (seq);
+      create index documents_scope on documents (scope text_pattern_ops);
+      create table devices (
+        id text primary key,
+        name text not null,
+        label text not null,
+        scope text not null,
+        role text not null,
+        token_hash text not null unique,
+        enrolled_at timestamptz not null,
+        last_seen_at timestamptz,
+        revoked_at timestamptz
+      );
+      create table enroll_codes (
+        code_hash text primary key,
+        scope text not null,
+        role text not null,
+        label text not null,
+        created_at timestamptz not null,
+        expires_at timestamptz not null,
+        used_at timestamptz,
+        device_id text
+      );
+      create table quarantine (
+        id bigserial primary key,
+        at timestamptz not null,
+        device_id text not null,
+        collection text not null,
+        doc_id text,
+        code text not null,
+        reason text not null,
+        row_json text not null
+      );
+      create index quarantine_device on quarantine (device_id, at);
+      create table admin_audit (
+        id bigserial primary key,
+        at timestamptz not null,
+        actor text not null,
+        action text not null,
+        detail jsonb not null
+      );
+    `,
+  },
+];
+
+/** Any 64-bit key works as long as every hub process agrees; this one spells "yishimig". */
+const MIGRATION_LOCK = 0x79697368696d6967n;
+
+/** Applies pending migrations under an advisory lock, so hub processes starting together agree. */
+export async function migrate(db: Driver): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK.toString()]);
+    await tx.query(`create table if not exists schema_migrations (
+      version integer primary key, name text not null, applied_at timestamptz not null default now())`);
+    const done = new Set(
+      (await tx.query<{ version: number }>('select version from schema_migrations')).map((r) =>
+        Number(r.version),
+      ),
+    );
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,58 @@
+// Loopback-only admin routes used by the CLI while the hub serves the data folder.
+
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { issueEnrollCode, listDevicesAudited, parseEnrollOrder, revokeDeviceAudited } from '../admin/actions';
+import { isStorableId } from '../sync/rules';
+import { HttpError, bearerToken, isLoopback, readJson, sendJson } from './io';
+import type { HubContext } from './context';
+
+function adminActor(req: IncomingMessage): string {
+  const header = req.headers['x-admin-actor'];
+  const name = typeof header === 'string' ? header.replace(/[^\w.@-]/g, '').slice(0, 64) : '';
+  return `cli:${name || 'unknown'}`;
+}
+
+export function authorizeAdmin(ctx: HubContext, req: IncomingMessage): string {
+  if (!isLoopback(req) || ctx.adminSecretHash === null) throw new HttpError('forbidden');
+  const token = bearerToken(req);
+  if (!token) throw new HttpError('unauthorized');
+  const given = createHash('sha256').update(token).digest();
+  if (!timingSafeEqual(given, ctx.adminSecretHash)) throw new HttpError('unauthorized');
+  return adminActor(req);
+}
+
+export async function handleAdminEnroll(ctx: HubContext, req: IncomingMessage, res: ServerResponse) {
+  const actor = authorizeAdmin(ctx, req);
+  const order = parseEnrollOrder(await readJson(req));
+  if (typeof order === 'string') throw new HttpError('bad_request', order);
+  const issued = await issueEnrollCode(ctx.store, order, actor, ctx.clock());
+  ctx.log.info('enroll code issued', { scope: order.scope, role: order.role, expiresAt: issued.expiresAt });
+  sendJson(res, 200, issued, false);
+}
+
+export async function handleAdminDevices(ctx: HubContext, req: IncomingMessage, res: ServerResponse) {
+  const actor = authorizeAdmin(ctx, req);
+  sendJson(res, 200, { devices: await listDevicesAudited(ctx.store, actor, ctx.clock()) }, false);
+}
+
+export async function handleAdminRevoke(
+  ctx: HubContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  deviceId: string,
+) {
+  const actor = authorizeAdmin(ctx, req);
+  if (!isStorableId(deviceId)) throw new HttpError('not_found', '没有这个设备。');
+  const device = await revokeDeviceAudited(ctx.store, deviceId, actor, ctx.clock());
+  if (!device) throw new HttpError('not_found', '没有这个设备。');
+  ctx.log.info('device revoked', { deviceId });
+  sendJson(res, 200, { device }, false);
+}
+
+export async function handleAdminSeed(ctx: HubContext, req: IncomingMessage, res: ServerResponse) {
+  const actor = authorizeAdmin(ctx, req);
+  const outcome = await ctx.seedDemo(actor);
+  ctx.log.info('demo street seeded', { ...outcome });
+  sendJson(res, 200, outcome, false);
+}

@@ -1,0 +1,28 @@
+import type { LogFields, Logger } from '../log';
+import type { Store } from '../store/store';
+import type { Fanout } from '../sync/fanout';
+import type { RowPolicy } from '../sync/rules';
+import type { FailureLimiter } from './limiter';
+
+/** What the request handlers share: one per hub process. */
+export interface HubContext {
+  store: Store;
+  policy: RowPolicy;
+  fanout: Fanout;
+  log: Logger;
+  clock: () => Date;
+  version: string;
+  /** sha256 of the admin secret; admin routes compare hashes in constant time. */
+  adminSecretHash: Buffer | null;
+  enrollLimiter: FailureLimiter;
+  /** Last `last_seen_at` write per device, so a busy device does not write on every request. */
+  touched: Map<string, number>;
+  seedDemo: (actor: string) => Promise<{ written: number; unchanged: number }>;
+}
+
+/** Filled in while a request is handled, logged once when it ends. */
+export interface RequestInfo {
+  route: string;
+  deviceId?: string;
+  fields: LogFields;
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { createFailureLimiter } from './limiter';
+
+describe('failure limiter', () => {
+  it('blocks a key after too many failures within the window and forgets them after it', () => {
+    let now = 0;
+    const limiter = createFailureLimiter(3, 1000, () => now);
+    for (let i = 0; i < 3; i += 1) limiter.fail('a');
+    expect(limiter.blocked('a')).toBe(true);
+    expect(limiter.blocked('b')).toBe(false);
+    now = 1001;
+    expect(limiter.blocked('a')).toBe(false);
+  });
+});

@@ -1,0 +1,153 @@
+// The hub's HTTP server on node:http: routing, CORS preflight, one log line per request,
+// and a graceful shutdown that finishes in-flight batches before the database closes.
+
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PROTOCOL_VERSION, parseRoute } from '#shared/protocol/v1';
+import type { HealthResponse } from '#shared/protocol/v1';
+import { handleAdminDevices, handleAdminEnroll, handleAdminRevoke, handleAdminSeed } from './admin-routes';
+import type { HubContext, RequestInfo } from './context';
+import { CORS_HEADERS, HttpError, sendError, sendJson } from './io';
+import { handleEnroll, handlePull, handlePush, handleStream } from './sync-routes';
+
+export interface HubServer {
+  server: Server;
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting, waits for in-flight requests, closes streams. The caller closes the store. */
+  shutdown(graceMs?: number): Promise<void>;
+}
+
+async function route(
+  ctx: HubContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  info: RequestInfo,
+) {
+  const parsed = parseRoute(req.method ?? 'GET', url.pathname);
+  if ('error' in parsed) throw new HttpError(parsed.error);
+  const r = parsed.route;
+  info.route = r.kind;
+  switch (r.kind) {
+    case 'health': {
+      const body: HealthResponse = {
+        ok: true,
+        version: ctx.version,
+        protocol: PROTOCOL_VERSION,
+        database: ctx.store.kind,
+        hubId: ctx.store.hubId,
+      };
+      return sendJson(res, 200, body, true);
+    }
+    case 'enroll':
+      return handleEnroll(ctx, req, res, info);
+    case 'pull':
+      info.fields['collection'] = r.collection.slice(0, 32);
+      return handlePull(ctx, req, res, url, info, r.collection);
+    case 'push':
+      info.fields['collection'] = r.collection.slice(0, 32);
+      return handlePush(ctx, req, res, url, info, r.collection);
+    case 'stream':
+      return handleStream(ctx, req, res, url, info);
+    case 'adminEnroll':
+      return handleAdminEnroll(ctx, req, res);
+    case 'adminDevices':
+      return handleAdminDevices(ctx, req, res);
+    case 'adminRevoke':
+      return handleAdminRevoke(ctx, req, res, r.deviceId);
+    case 'adminSeedDemo':
+      return handleAdminSeed(ctx, req, res);
+  }
+}
+
+export function createHubServer(ctx: HubContext): HubServer {
+  let inFlight = 0;
+  let closing = false;
+  let drained: (() => void) | null = null;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const info: RequestInfo = { route: 'unknown', fields: {} };
+    const isAdmin = (req.url ?? '').startsWith('/v1/admin/');
+    try {
+      if (closing) throw new HttpError('unavailable');
+      const url = new URL(req.url ?? '/', 'http://hub.invalid');
+      if (req.method === 'OPTIONS' && !isAdmin) {
+        res.writeHead(204, CORS_HEADERS);
+        res.end();
+        return;
+      }
+      await route(ctx, req, res, url, info);
+    } catch (err) {
+      if (err instanceof HttpError) {
+        if (err.code === 'too_large') res.setHeader('Connection', 'close');
+        sendError(res, err, !isAdmin);
+      } else {
+        ctx.log.error('request failed', { route: info.route, error: (err as Error).message });
+        sendError(res, new HttpError('internal'), !isAdmin);
+      }
+    } finally {
+      ctx.log.info('request', {
+        method: req.method?.slice(0, 8),
+        route: info.route,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+        deviceId: info.deviceId,
+        ...info.fields,
+      });
+    }
+  };
+
+  const server = createServer((req, res) => {
+    // Streams stay open until shutdown; counting them would make every shutdown wait the grace.
+    const counted = !(req.url ?? '').startsWith('/v1/sync/stream');
+    if (counted) inFlight += 1;
+    // Done only when the handler has returned AND the answer has left (or the client went away),
+    // so a shutdown never closes the database under a running batch or cuts an acknowledgement.
+    const sent = new Promise((resolve) => res.once('close', resolve));
+    void Promise.all([handle(req, res), sent]).finally(() => {
+      if (!counted) return;
+      inFlight -= 1;
+      if (closing && inFlight === 0) drained?.();
+    });
+  });
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  return {
+    server,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve(`http://${shownHost}:${address.port}`);
+        });
+      });
+    },
+    async shutdown(graceMs = 15_000) {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await ctx.fanout.close();
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            drained = resolve;
+          }),
+          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
+      }
+      server.closeAllConnections();
+      await stopped;
+    },
+  };
+}

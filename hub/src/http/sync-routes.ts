@@ -1,0 +1,169 @@
+// Device-facing routes: enrollment, pull, push and the change stream.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CollectionName } from '#shared/domain/vocab';
+import {
+  MAX_DEVICE_NAME_LENGTH,
+  PULL_LIMIT_DEFAULT,
+  PULL_LIMIT_MAX,
+  isCollectionName,
+} from '#shared/protocol/v1';
+import type { DeviceInfo, EnrollResponse, PullResponse, PushResponse } from '#shared/protocol/v1';
+import { generateDeviceId, generateToken, hashEnrollCode, hashToken, normalizeEnrollCode } from '../secrets';
+import { hasUnstorableString, parsePushBody } from '../sync/rules';
+import type { DeviceActor } from '../sync/rules';
+import { HttpError, bearerToken, readJson, sendJson } from './io';
+import type { HubContext, RequestInfo } from './context';
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function collectionOf(name: string): CollectionName {
+  if (!isCollectionName(name)) throw new HttpError('unknown_collection');
+  return name;
+}
+
+/** Resolves the device of a request: unknown token → unauthorized, revoked device → revoked. */
+export async function authenticate(
+  ctx: HubContext,
+  req: IncomingMessage,
+  url: URL,
+  info: RequestInfo,
+): Promise<DeviceActor> {
+  const token = bearerToken(req) ?? (info.route === 'stream' ? url.searchParams.get('token') : null);
+  if (!token || token.length > 512) throw new HttpError('unauthorized');
+  const device: DeviceInfo | null = await ctx.store.deviceByTokenHash(hashToken(token));
+  if (!device) throw new HttpError('unauthorized');
+  info.deviceId = device.deviceId;
+  if (device.revokedAt !== null) throw new HttpError('revoked');
+  const now = ctx.clock();
+  const last = ctx.touched.get(device.deviceId) ?? 0;
+  if (now.getTime() - last > TOUCH_INTERVAL_MS) {
+    ctx.touched.set(device.deviceId, now.getTime());
+    await ctx.store.touchDevice(device.deviceId, now);
+  }
+  return { id: device.deviceId, role: device.role, scope: device.scope };
+}
+
+function parseNonNegativeInt(value: string | null, fallback: number, max: number): number {
+  if (value === null || value === '') return fallback;
+  if (!/^\d{1,16}$/.test(value)) throw new HttpError('bad_request', 'checkpoint 和 limit 必须是非负整数。');
+  const n = Number(value);
+  if (n > max) throw new HttpError('bad_request', `取值超出范围（最大 ${max}）。`);
+  return n;
+}
+
+export async function handlePull(
+  ctx: HubContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  info: RequestInfo,
+  name: string,
+) {
+  const collection = collectionOf(name);
+  const actor = await authenticate(ctx, req, url, info);
+  const since = parseNonNegativeInt(url.searchParams.get('checkpoint'), 0, Number.MAX_SAFE_INTEGER);
+  const limit = parseNonNegativeInt(url.searchParams.get('limit'), PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX);
+  if (limit === 0) throw new HttpError('bad_request', 'limit 必须大于 0。');
+  const result = await ctx.store.pull(collection, actor.scope, since, limit);
+  const body: PullResponse = result;
+  info.fields['docs'] = result.documents.length;
+  sendJson(res, 200, body, true);
+}
+
+export async function handlePush(
+  ctx: HubContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  info: RequestInfo,
+  name: string,
+) {
+  const collection = collectionOf(name);
+  const actor = await authenticate(ctx, req, url, info);
+  const parsed = parsePushBody(await readJson(req));
+  if ('error' in parsed) throw new HttpError('bad_request', parsed.error);
+  const outcome = await ctx.store.push(collection, actor, parsed.rows, ctx.policy, ctx.clock());
+  Object.assign(info.fields, {
+    rows: parsed.rows.length,
+    written: outcome.written,
+    conflicts: outcome.conflicts.length,
+    refused: outcome.refused.length,
+  });
+  const body: PushResponse = { conflicts: outcome.conflicts, refused: outcome.refused };
+  sendJson(res, 200, body, true);
+}
+
+export async function handleStream(
+  ctx: HubContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  info: RequestInfo,
+) {
+  const actor = await authenticate(ctx, req, url, info);
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    // nginx buffers proxied responses unless told otherwise; a buffered stream is no stream.
+    'X-Accel-Buffering': 'no',
+    'Access-Control-Allow-Origin': '*',
+  });
+  const detach = ctx.fanout.attach(actor.id, actor.scope, res);
+  await new Promise<void>((resolve) => {
+    res.on('close', () => {
+      detach();
+      resolve();
+    });
+  });
+}
+
+export async function handleEnroll(
+  ctx: HubContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  info: RequestInfo,
+) {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  if (ctx.enrollLimiter.blocked(address)) throw new HttpError('rate_limited');
+  const body = await readJson(req);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError('bad_request');
+  const { code, deviceName } = body as Record<string, unknown>;
+  if (typeof code !== 'string' || typeof deviceName !== 'string') {
+    throw new HttpError('bad_request', 'code 和 deviceName 必须是字符串。');
+  }
+  const name = deviceName.trim();
+  if (name === '' || name.length > MAX_DEVICE_NAME_LENGTH || hasUnstorableString(name)) {
+    throw new HttpError('bad_request', `设备名称必须是 1 到 ${MAX_DEVICE_NAME_LENGTH} 个字符。`);
+  }
+  const normalized = normalizeEnrollCode(code);
+  if (normalized === null) {
+    ctx.enrollLimiter.fail(address);
+    throw new HttpError('code_invalid');
+  }
+  const token = generateToken();
+  const deviceId = generateDeviceId();
+  const result = await ctx.store.redeemEnrollCode({
+    codeHash: hashEnrollCode(normalized),
+    deviceId,
+    deviceName: name,
+    tokenHash: hashToken(token),
+    now: ctx.clock(),
+  });
+  if (!result.ok) {
+    ctx.enrollLimiter.fail(address);
+    throw new HttpError(result.code);
+  }
+  info.deviceId = deviceId;
+  Object.assign(info.fields, { scope: result.scope, role: result.role });
+  ctx.log.info('device enrolled', { deviceId, scope: result.scope, role: result.role });
+  const answer: EnrollResponse = {
+    deviceId,
+    token,
+    scope: result.scope,
+    role: result.role,
+    hubId: ctx.store.hubId,
+  };
+  sendJson(res, 200, answer, true);
+}

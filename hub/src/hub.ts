@@ -1,0 +1,69 @@
+// Assembles one hub process: store, row policy, fan-out and HTTP server. Used by `serve` and by
+// in-process tests; the CLI adds the data folder files and signal handling around it.
+
+import { createHash } from 'node:crypto';
+import { createFailureLimiter } from './http/limiter';
+import { createHubServer } from './http/server';
+import type { HubContext } from './http/context';
+import type { Logger } from './log';
+import { seedDemoStreet } from './seed';
+import type { Store } from './store/store';
+import { startFanout } from './sync/fanout';
+import { createRowPolicy } from './sync/policy';
+import type { RowPolicy } from './sync/rules';
+
+export const HUB_VERSION = '0.1.0';
+
+export interface HubOptions {
+  store: Store;
+  log: Logger;
+  port: number;
+  host: string;
+  adminSecret: string | null;
+  clock?: () => Date;
+  policy?: RowPolicy;
+  keepaliveMs?: number;
+}
+
+export interface RunningHub {
+  url: string;
+  context: HubContext;
+  /** Graceful: stops accepting, finishes in-flight requests, closes streams, then the store. */
+  close(): Promise<void>;
+}
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const { store, log } = options;
+  const clock = options.clock ?? (() => new Date());
+  const fanout = await startFanout(store, log, options.keepaliveMs);
+  const context: HubContext = {
+    store,
+    log,
+    clock,
+    fanout,
+    policy: options.policy ?? createRowPolicy(),
+    version: HUB_VERSION,
+    adminSecretHash:
+      options.adminSecret === null ? null : createHash('sha256').update(options.adminSecret).digest(),
+    enrollLimiter: createFailureLimiter(30, 5 * 60_000, () => clock().getTime()),
+    touched: new Map(),
+    seedDemo: (actor) => seedDemoStreet(store, actor, clock()),
+  };
+  const http = createHubServer(context);
+  const url = await http.listen(options.port, options.host);
+  log.info('hub listening', { url, database: store.kind, hubId: store.hubId, version: HUB_VERSION });
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    context,
+    close() {
+      closing ??= (async () => {
+        log.info('hub shutting down');
+        await http.shutdown();
+        await store.close();
+        log.info('hub stopped');
+      })();
+      return closing;
+    },
+  };
+}

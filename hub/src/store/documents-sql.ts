@@ -1,0 +1,194 @@
+// SQL of the documents table: pull by server sequence with the scope filter, the push
+// transaction (commit order = sequence order), fan-out reads and the demo seed.
+
+import type { CollectionName } from '#shared/domain/vocab';
+import { ancestorScopes, isReferenceCollection } from '#shared/protocol/v1';
+import type { Checkpoint, Doc, PushResponse } from '#shared/protocol/v1';
+import type { Driver, SqlClient } from '../db/driver';
+import { decideRow } from '../sync/rules';
+import type { DeviceActor, ParsedRow, RowPolicy } from '../sync/rules';
+
+export const CHANGES_CHANNEL = 'yishi_changes';
+/** Every writer of `documents` takes this lock first, so commit order equals sequence order. */
+const SEQ_LOCK = '8751243097735160321';
+
+interface DocRow {
+  collection: string;
+  id: string;
+  scope: string;
+  seq: number | string | bigint;
+  deleted: boolean;
+  data: Record<string, unknown>;
+}
+
+export interface ChangedDoc {
+  collection: string;
+  seq: number;
+  doc: Doc;
+}
+
+export type ChangeNotice = { t: 'docs'; maxSeq: number } | { t: 'revoke'; deviceId: string };
+
+function toDoc(row: DocRow): Doc {
+  return { ...row.data, _deleted: row.deleted } as Doc;
+}
+
+/** LIKE treats '_' and '%' as wildcards; scopes may contain '_', so escape before prefixing. */
+function likePrefix(scope: string): string {
+  return scope.replace(/[\\%_]/g, (c) => `\\${c}`) + '.%';
+}
+
+export async function pullDocuments(
+  db: SqlClient,
+  collection: CollectionName,
+  deviceScope: string,
+  since: number,
+  limit: number,
+): Promise<{ documents: Doc[]; checkpoint: Checkpoint }> {
+  const params: unknown[] = [collection, since, deviceScope, likePrefix(deviceScope), limit];
+  let filter = '(scope = $3 or scope like $4)';
+  if (isReferenceCollection(collection)) {
+    params.push(ancestorScopes(deviceScope));
+    filter = '(scope = $3 or scope like $4 or scope = any($6::text[]))';
+  }
+  const rows = await db.query<DocRow>(
+    `select collection, id, scope, seq, deleted, data from documents
+     where collection = $1 and seq > $2 and ${filter} order by seq limit $5`,
+    params,
+  );
+  const last = rows[rows.length - 1];
+  return { documents: rows.map(toDoc), checkpoint: { seq: last ? Number(last.seq) : since } };
+}
+
+export async function changesSince(db: SqlClient, since: number, limit: number): Promise<ChangedDoc[]> {
+  const rows = await db.query<DocRow>(
+    `select collection, id, scope, seq, deleted, data from documents where seq > $1 order by seq limit $2`,
+    [since, limit],
+  );
+  return rows.map((r) => ({ collection: r.collection, seq: Number(r.seq), doc: toDoc(r) }));
+}
+
+export async function maxSeq(db: SqlClient): Promise<number> {
+  const rows = await db.query<{ s: number | string | null }>(`select max(seq) as s from documents`);
+  return Number(rows[0]?.s ?? 0);
+}
+
+/** Writes final document states (one per id) with fresh sequence numbers; returns the highest. */
+async function writeDocs(tx: SqlClient, docs: Array<{ collection: string; doc: Doc }>): Promise<number> {
+  if (docs.length === 0) return 0;
+  const payload = docs.map(({ collection, doc }) => {
+    const { _deleted, ...data } = doc;
+    return { c: collection, id: doc.id, s: doc.scope, d: _deleted === true, data };
+  });
+  const rows = await tx.query<{ seq: number | string }>(
+    `insert into documents (collection, id, scope, seq, deleted, data, updated_at)
+     select e->>'c', e->>'id', e->>'s', nextval('documents_seq_global'), (e->>'d')::boolean, e->'data', now()
+     from jsonb_array_elements($1::text::jsonb) with ordinality as t(e, n) order by n
+     on conflict (collection, id) do update set scope = excluded.scope, seq = excluded.seq,
+       deleted = excluded.deleted, data = excluded.data, updated_at = excluded.updated_at
+     returning seq`,
+    [JSON.stringify(payload)],
+  );
+  const max = Math.max(...rows.map((r) => Number(r.seq)));
+  const notice: ChangeNotice = { t: 'docs', maxSeq: max };
+  // NOTIFY is transactional: other hub processes hear it only once the rows are visible.
+  await tx.query(`select pg_notify($1, $2)`, [CHANGES_CHANNEL, JSON.stringify(notice)]);
+  return max;
+}
+
+async function currentDocs(tx: SqlClient, collection: string, ids: string[]): Promise<Map<string, Doc>> {
+  const rows = await tx.query<DocRow>(
+    `select collection, id, scope, seq, deleted, data from documents where collection = $1 and id = any($2::text[])`,
+    [collection, ids],
+  );
+  return new Map(rows.map((r) => [r.id, toDoc(r)]));
+}
+
+export interface PushOutcome extends PushResponse {
+  written: number;
+  maxSeq: number;
+}
+
+export async function pushDocuments(
+  db: Driver,
+  collection: CollectionName,
+  actor: DeviceActor,
+  rows: ParsedRow[],
+  policy: RowPolicy,
+  now: Date,
+): Promise<PushOutcome> {
+  return db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock($1::bigint)`, [SEQ_LOCK]);
+    const current = await currentDocs(tx, collection, [...new Set(rows.map((r) => r.id))]);
+    const outcome: PushOutcome = { conflicts: [], refused: [], written: 0, maxSeq: 0 };
+    const writes = new Map<string, Doc>();
+    for (const row of rows) {
+      const decision = decideRow(collection, actor, row, current.get(row.id) ?? null, policy);
+      if (decision.kind === 'write') {
+        current.set(row.id, decision.doc);
+        writes.set(row.id, decision.doc);
+      } else if (decision.kind === 'conflict') {
+        outcome.conflicts.push(decision.master);
+      } else if (decision.kind === 'refuse') {
+        outcome.refused.push({ id: row.id, code: decision.code, reason: decision.reason });
+        await tx.query(
+          `insert into quarantine (at, device_id, collection, doc_id, code, reason, row_json)
+           values ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            now.toISOString(),
+            actor.id,
+            collection,
+            row.id,
+            decision.code,
+            decision.reason,
+            JSON.stringify(row.raw),
+          ],
+        );
+      }
+    }
+    outcome.written = writes.size;
+    outcome.maxSeq = await writeDocs(
+      tx,
+      [...writes.values()].map((doc) => ({ collection, doc })),
+    );
+    return outcome;
+  });
+}
+
+export interface SeedOutcome {
+  written: number;
+  unchanged: number;
+}
+
+/** Loads documents as the hub's own writes: unchanged documents keep their sequence number. */
+export async function seedDocuments(
+  db: Driver,
+  docs: Array<{ collection: CollectionName; doc: Doc }>,
+  same: (a: Doc, b: Doc) => boolean,
+): Promise<SeedOutcome> {
+  return db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock($1::bigint)`, [SEQ_LOCK]);
+    const changed: Array<{ collection: string; doc: Doc }> = [];
+    // The last state of an id wins, as in a push; the upsert may touch each row only once.
+    const byCollection = new Map<string, Map<string, { collection: CollectionName; doc: Doc }>>();
+    for (const item of docs) {
+      const items = byCollection.get(item.collection) ?? new Map();
+      items.set(item.doc.id, item);
+      byCollection.set(item.collection, items);
+    }
+    for (const [collection, byId] of byCollection) {
+      const items = [...byId.values()];
+      const current = await currentDocs(
+        tx,
+        collection,
+        items.map((i) => i.doc.id),
+      );
+      for (const item of items) {
+        const existing = current.get(item.doc.id);
+        if (!existing || !same(existing, item.doc)) changed.push(item);
+      }
+    }
+    await writeDocs(tx, changed);
+    return { written: changed.length, unchanged: docs.length - changed.length };
+  });
+}

@@ -1,0 +1,132 @@
+// The hub's storage: one interface, two backends (PGlite in a data folder, PostgreSQL by URL).
+// Both run the same SQL through a Driver; the backend differs only in connection and LISTEN.
+
+import type { CollectionName } from '#shared/domain/vocab';
+import type { Checkpoint, DeviceInfo, Doc } from '#shared/protocol/v1';
+import type { DatabaseKind, Driver } from '../db/driver';
+import { migrate } from '../db/migrations';
+import { openPgliteDriver } from '../db/pglite-driver';
+import { openPostgresDriver } from '../db/postgres-driver';
+import type { Logger } from '../log';
+import { generateHubId } from '../secrets';
+import type { DeviceActor, ParsedRow, RowPolicy } from '../sync/rules';
+import * as devices from './devices-sql';
+import type { AuditEntry, EnrollCodeInput, QuarantineEntry, RedeemInput, RedeemResult } from './devices-sql';
+import * as documents from './documents-sql';
+import type { ChangeNotice, ChangedDoc, PushOutcome, SeedOutcome } from './documents-sql';
+
+export type { AuditEntry, ChangeNotice, ChangedDoc, PushOutcome, QuarantineEntry, RedeemResult, SeedOutcome };
+
+export interface Store {
+  readonly kind: DatabaseKind;
+  readonly hubId: string;
+  pull(
+    collection: CollectionName,
+    deviceScope: string,
+    since: number,
+    limit: number,
+  ): Promise<{ documents: Doc[]; checkpoint: Checkpoint }>;
+  push(
+    collection: CollectionName,
+    actor: DeviceActor,
+    rows: ParsedRow[],
+    policy: RowPolicy,
+    now: Date,
+  ): Promise<PushOutcome>;
+  changesSince(seq: number, limit: number): Promise<ChangedDoc[]>;
+  maxSeq(): Promise<number>;
+  seed(
+    docs: Array<{ collection: CollectionName; doc: Doc }>,
+    same: (a: Doc, b: Doc) => boolean,
+  ): Promise<SeedOutcome>;
+  countDocuments(): Promise<number>;
+  createEnrollCode(input: EnrollCodeInput): Promise<void>;
+  redeemEnrollCode(input: RedeemInput): Promise<RedeemResult>;
+  deviceByTokenHash(tokenHash: string): Promise<DeviceInfo | null>;
+  touchDevice(deviceId: string, now: Date): Promise<void>;
+  listDevices(): Promise<DeviceInfo[]>;
+  revokeDevice(deviceId: string, now: Date): Promise<DeviceInfo | null>;
+  audit(entry: AuditEntry): Promise<void>;
+  listAudit(limit: number): Promise<AuditEntry[]>;
+  listQuarantine(limit: number): Promise<QuarantineEntry[]>;
+  getMeta(key: string): Promise<string | null>;
+  /** Sets `key` unless it is already set; returns the stored value either way. */
+  initMeta(key: string, value: string): Promise<string>;
+  /** Change notices from every hub process on this database; `onGap` asks for a catch-up read. */
+  subscribe(onNotice: (notice: ChangeNotice) => void, onGap: () => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+function parseNotice(payload: string): ChangeNotice | null {
+  try {
+    const v = JSON.parse(payload) as Partial<Record<string, unknown>>;
+    if (v['t'] === 'docs' && typeof v['maxSeq'] === 'number') return { t: 'docs', maxSeq: v['maxSeq'] };
+    if (v['t'] === 'revoke' && typeof v['deviceId'] === 'string')
+      return { t: 'revoke', deviceId: v['deviceId'] };
+  } catch {
+    // Foreign payloads on the channel are ignored.
+  }
+  return null;
+}
+
+/** Migrates the database behind `db` and wraps it; closes the driver if that fails. */
+export async function storeOverDriver(db: Driver): Promise<Store> {
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  const getMeta = async (key: string) =>
+    (await db.query<{ value: string }>(`select value from hub_meta where key = $1`, [key]))[0]?.value ?? null;
+  const initMeta = async (key: string, value: string) => {
+    await db.query(`insert into hub_meta (key, value) values ($1, $2) on conflict (key) do nothing`, [
+      key,
+      value,
+    ]);
+    return (await getMeta(key)) ?? value;
+  };
+  const hubId = await initMeta('hub_id', generateHubId());
+  return {
+    kind: db.kind,
+    hubId,
+    pull: (collection, scope, since, limit) => documents.pullDocuments(db, collection, scope, since, limit),
+    push: (collection, actor, rows, policy, now) =>
+      documents.pushDocuments(db, collection, actor, rows, policy, now),
+    changesSince: (seq, limit) => documents.changesSince(db, seq, limit),
+    maxSeq: () => documents.maxSeq(db),
+    seed: (docs, same) => documents.seedDocuments(db, docs, same),
+    countDocuments: async () =>
+      Number((await db.query<{ n: number | string }>(`select count(*) as n from documents`))[0]?.n ?? 0),
+    createEnrollCode: (input) => devices.insertEnrollCode(db, input),
+    redeemEnrollCode: (input) => devices.redeemEnrollCode(db, input),
+    deviceByTokenHash: (hash) => devices.findDeviceByToken(db, hash),
+    touchDevice: (id, now) => devices.touchDevice(db, id, now),
+    listDevices: () => devices.listDevices(db),
+    revokeDevice: (id, now) => devices.revokeDevice(db, id, now),
+    audit: (entry) => devices.insertAudit(db, entry),
+    listAudit: (limit) => devices.listAudit(db, limit),
+    listQuarantine: (limit) => devices.listQuarantine(db, limit),
+    getMeta,
+    initMeta,
+    subscribe: (onNotice, onGap) =>
+      db.listen(
+        documents.CHANGES_CHANNEL,
+        (payload) => {
+          const notice = parseNotice(payload);
+          if (notice) onNotice(notice);
+        },
+        onGap,
+      ),
+    close: () => db.close(),
+  };
+}
+
+/** PGlite in `dataDir` (undefined: in memory, for tests). */
+export async function openPgliteStore(dataDir: string | undefined): Promise<Store> {
+  return storeOverDriver(await openPgliteDriver(dataDir));
+}
+
+export async function openPostgresStore(url: string, log: Logger): Promise<Store> {
+  return storeOverDriver(await openPostgresDriver(url, log));
+}

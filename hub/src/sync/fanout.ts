@@ -1,0 +1,138 @@
+// Change fan-out to Server-Sent Events streams. Every hub process hears the NOTIFY of every
+// commit (its own and other processes'), reads the new rows once, and sends each stream the
+// documents its device may see.
+
+import type { ServerResponse } from 'node:http';
+import { KEEPALIVE_MS, visibleToDevice } from '#shared/protocol/v1';
+import type { Doc, StreamChange } from '#shared/protocol/v1';
+import type { CollectionName } from '#shared/domain/vocab';
+import type { Logger } from '../log';
+import type { ChangeNotice, ChangedDoc, Store } from '../store/store';
+
+const READ_BATCH = 1000;
+const EVENT_DOCS = 500;
+/** A client that stops reading is dropped before its buffer grows without bound; it resyncs. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+interface StreamClient {
+  deviceId: string;
+  scope: string;
+  res: ServerResponse;
+}
+
+export interface Fanout {
+  /** Registers a stream, sends the RESYNC hint; returns a function that detaches it. */
+  attach(deviceId: string, scope: string, res: ServerResponse): () => void;
+  streamCount(): number;
+  close(): Promise<void>;
+}
+
+function groupByCollection(changes: ChangedDoc[]): Map<string, ChangedDoc[]> {
+  const groups = new Map<string, ChangedDoc[]>();
+  for (const change of changes) {
+    const list = groups.get(change.collection) ?? [];
+    list.push(change);
+    groups.set(change.collection, list);
+  }
+  return groups;
+}
+
+export async function startFanout(
+  store: Store,
+  log: Logger,
+  keepaliveMs: number = KEEPALIVE_MS,
+): Promise<Fanout> {
+  const clients = new Set<StreamClient>();
+  let lastSeq = 0;
+  let reading: Promise<void> = Promise.resolve();
+  let wanted = false;
+
+  const send = (client: StreamClient, event: string, data: unknown) => {
+    if (client.res.writableEnded || client.res.destroyed) return;
+    client.res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    if (client.res.writableLength > MAX_BUFFERED_BYTES) {
+      log.warn('stream dropped: client not reading', { deviceId: client.deviceId });
+      client.res.destroy();
+    }
+  };
+
+  const deliver = (changes: ChangedDoc[]) => {
+    for (const [collection, group] of groupByCollection(changes)) {
+      for (const client of clients) {
+        const visible = group.filter((c) => visibleToDevice(c.doc.scope, collection, client.scope));
+        for (let i = 0; i < visible.length; i += EVENT_DOCS) {
+          const slice = visible.slice(i, i + EVENT_DOCS);
+          const last = slice[slice.length - 1];
+          if (!last) continue;
+          const change: StreamChange = {
+            collection: collection as CollectionName,
+            documents: slice.map((c): Doc => c.doc),
+            checkpoint: { seq: last.seq },
+          };
+          send(client, 'change', change);
+        }
+      }
+    }
+  };
+
+  // Reads are serialised; a notice during a read just asks for one more read afterwards.
+  const catchUp = () => {
+    wanted = true;
+    reading = reading.then(async () => {
+      while (wanted) {
+        wanted = false;
+        try {
+          for (;;) {
+            const changes = await store.changesSince(lastSeq, READ_BATCH);
+            const last = changes[changes.length - 1];
+            if (!last) break;
+            lastSeq = last.seq;
+            if (clients.size > 0) deliver(changes);
+            if (changes.length < READ_BATCH) break;
+          }
+        } catch (err) {
+          log.error('fan-out read failed', { error: (err as Error).message });
+        }
+      }
+    });
+  };
+
+  const onNotice = (notice: ChangeNotice) => {
+    if (notice.t === 'docs') {
+      if (notice.maxSeq > lastSeq) catchUp();
+      return;
+    }
+    for (const client of clients) {
+      if (client.deviceId === notice.deviceId) client.res.end();
+    }
+  };
+
+  // Subscribe first, then read the high-water mark, so no commit falls between the two.
+  const unsubscribe = await store.subscribe(onNotice, catchUp);
+  lastSeq = await store.maxSeq();
+
+  const keepalive = setInterval(() => {
+    for (const client of clients) if (!client.res.writableEnded) client.res.write(': keepalive\n\n');
+  }, keepaliveMs);
+  keepalive.unref();
+
+  return {
+    attach(deviceId, scope, res) {
+      const client: StreamClient = { deviceId, scope, res };
+      clients.add(client);
+      res.write('retry: 2000\n\n');
+      send(client, 'resync', {});
+      return () => {
+        clients.delete(client);
+      };
+    },
+    streamCount: () => clients.size,
+    async close() {
+      clearInterval(keepalive);
+      for (const client of clients) client.res.end();
+      clients.clear();
+      await unsubscribe();
+      await reading;
+    },
+  };
+}
