@@ -18,6 +18,7 @@ import { AREAS } from './routes';
 import { navigate, parseRoute, useRoute } from './router';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useDeviceSettings } from './SettingsContext';
+import { SyncStatusBar } from '../features/sync';
 
 const DRAWER_WIDTH = 240;
 
@@ -64,6 +65,7 @@ export function AppFrame() {
           <Typography sx={{ flexGrow: 1, opacity: 0.9 }} noWrap>
             {settings.deviceName}
           </Typography>
+          <SyncStatusBar />
           <LanguageSwitch />
         </Toolbar>
       </AppBar>

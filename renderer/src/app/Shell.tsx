@@ -5,6 +5,7 @@ import { SetupPage } from '../features/setup';
 import { useDatabase } from './DatabaseContext';
 import { SettingsContext } from './SettingsContext';
 import { AppFrame } from './AppFrame';
+import { SyncProvider } from '../features/sync';
 import { useObservable } from './use-observable';
 
 /** First run leads to setup; afterwards the app frame with its areas. */
@@ -22,7 +23,9 @@ export function Shell() {
   if (settings === null) return <SetupPage />;
   return (
     <SettingsContext.Provider value={settings}>
-      <AppFrame />
+      <SyncProvider>
+        <AppFrame />
+      </SyncProvider>
     </SettingsContext.Provider>
   );
 }

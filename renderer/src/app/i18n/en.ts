@@ -4,6 +4,7 @@ export const en: typeof zhCN = {
   title: 'Yishi',
   subtitle: 'Community deliberation',
   nav: {
+    sync: 'Sync & conflicts',
     device: 'Device & data',
     menu: 'Menu',
     language: 'Language',

@@ -2,6 +2,7 @@ export const zhCN = {
   title: '议事',
   subtitle: '社区议事协商',
   nav: {
+    sync: '同步与冲突',
     device: '设备与数据',
     menu: '菜单',
     language: '语言',

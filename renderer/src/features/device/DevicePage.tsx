@@ -19,6 +19,7 @@ import { useDeviceSettings } from '../../app/SettingsContext';
 import { platform } from '../../platform';
 import { formatBytes, useCollectionCounts, useStorageState } from './use-database-stats';
 import { usePlaceName } from './use-place-name';
+import { EnrollCard } from '../sync';
 import './strings';
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -80,6 +81,8 @@ export function DevicePage() {
           </Table>
         </CardContent>
       </Card>
+
+      <EnrollCard />
 
       <Card>
         <CardContent>

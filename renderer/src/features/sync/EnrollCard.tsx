@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useDeviceSettings } from '../../app/SettingsContext';
+import { connectToHub, disconnectFromHub } from './hub-session';
+import './strings';
+
+/** 连接街道服务器: hub address + one-time code; the token is kept in the keychain. */
+export function EnrollCard() {
+  const { t } = useTranslation('sync');
+  const { t: tApp } = useTranslation();
+  const db = useDatabase();
+  const settings = useDeviceSettings();
+  const [url, setUrl] = useState('');
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ severity: 'error' | 'success'; text: string } | null>(null);
+
+  async function enroll(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      await connectToHub(db, settings, url, code);
+      setMessage({ severity: 'success', text: t('enrolledOk') });
+      setCode('');
+    } catch (error) {
+      setMessage({ severity: 'error', text: (error as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function disconnect() {
+    if (!window.confirm(t('disconnectConfirm'))) return;
+    await disconnectFromHub(db);
+  }
+
+  return (
+    <Card>
+      <CardContent>
+        <Typography variant="h3" component="h2" gutterBottom>
+          {t('hub')}
+        </Typography>
+        {settings.hub ? (
+          <Stack spacing={2}>
+            <Typography data-testid="hub-enrolled">
+              {t('enrolled', {
+                url: settings.hub.url,
+                scope: settings.hub.scope,
+                role: tApp(`roles.${settings.hub.role}`),
+              })}
+            </Typography>
+            {message && <Alert severity={message.severity}>{message.text}</Alert>}
+            <Button variant="outlined" onClick={() => void disconnect()} sx={{ alignSelf: 'flex-start' }}>
+              {t('disconnect')}
+            </Button>
+          </Stack>
+        ) : (
+          <Stack component="form" spacing={2} onSubmit={(e) => void enroll(e)}>
+            <Typography color="text.secondary">{t('standaloneHint')}</Typography>
+            <TextField
+              label={t('hubAddress')}
+              helperText={t('hubAddressHint')}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              slotProps={{ htmlInput: { 'data-testid': 'hub-url', inputMode: 'url' } }}
+            />
+            <TextField
+              label={t('code')}
+              helperText={t('codeHint')}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              slotProps={{ htmlInput: { 'data-testid': 'hub-code', autoComplete: 'one-time-code' } }}
+            />
+            {message && <Alert severity={message.severity}>{message.text}</Alert>}
+            <Button
+              type="submit"
+              variant="contained"
+              disabled={busy || !url.trim() || !code.trim()}
+              sx={{ alignSelf: 'flex-start' }}
+            >
+              {busy ? t('enrolling') : t('enroll')}
+            </Button>
+          </Stack>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

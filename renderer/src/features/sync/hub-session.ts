@@ -1,0 +1,59 @@
+import type { YishiDatabase } from '../../db/create-database';
+import { readSettings, saveSettings } from '../../db/settings';
+import type { DeviceSettings } from '../../db/settings';
+import { audit } from '../../db/write';
+import { nowIso } from '../../db/ids';
+import { clearPassphraseMark, forgetPassphrase, platform } from '../../platform';
+import { DexieRefusedRowStore, enrollDevice } from '../../sync';
+
+export const HUB_TOKEN_SECRET = 'hub.token';
+
+/** Exchanges a one-time code for a token; the token goes to the keychain, the rest to settings. */
+export async function connectToHub(
+  db: YishiDatabase,
+  settings: DeviceSettings,
+  hubUrl: string,
+  code: string,
+): Promise<DeviceSettings> {
+  const answer = await enrollDevice({ hubUrl, code, deviceName: settings.deviceName });
+  await platform.setSecret(HUB_TOKEN_SECRET, answer.token);
+  const next: DeviceSettings = {
+    ...settings,
+    role: answer.role,
+    homeScope: answer.scope,
+    hub: {
+      url: new URL(hubUrl.trim()).origin,
+      hubId: answer.hubId,
+      deviceId: answer.deviceId,
+      scope: answer.scope,
+      role: answer.role,
+      enrolledAt: nowIso(),
+    },
+  };
+  await saveSettings(db, next);
+  await audit(db, settings, answer.scope, 'device.enroll', {
+    collection: 'places',
+    detail: `${next.hub?.url} ${answer.deviceId}`,
+  });
+  return next;
+}
+
+export async function disconnectFromHub(db: YishiDatabase): Promise<void> {
+  const settings = await readSettings(db);
+  if (!settings) return;
+  await platform.deleteSecret(HUB_TOKEN_SECRET);
+  await saveSettings(db, { ...settings, hub: null });
+  await audit(db, settings, settings.homeScope, 'device.disconnect');
+}
+
+/**
+ * A revoked device must not keep residents' data: remove the database, the refused rows, the
+ * token and the passphrase mark, then start again from first-run setup.
+ */
+export async function wipeLocalData(db: YishiDatabase): Promise<void> {
+  await platform.deleteSecret(HUB_TOKEN_SECRET).catch(() => undefined);
+  await new DexieRefusedRowStore().clear().catch(() => undefined);
+  await db.remove();
+  forgetPassphrase();
+  clearPassphraseMark();
+}
