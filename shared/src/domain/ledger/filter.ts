@@ -1,0 +1,146 @@
+// Which demands a ledger (居民需求台账) shows: the place subtree plus the filters a worker sets.
+// The same predicate runs on the device (in memory, so a filter change costs no query) and can run
+// on the hub; `scopeRange` turns the place part into an indexed database range.
+import { dayNumber, instantOfBeijingDay } from '#shared/domain/calendar/index';
+import { isUnder } from '#shared/domain/places/index';
+import type { DemandCategory, DemandSource, DemandState, DemandType } from '#shared/domain/vocab';
+import type { DemandDoc } from '#shared/schema/index';
+
+/** States in which a demand still waits for work; only these can be overdue (超期). */
+export const OPEN_DEMAND_STATES = [
+  'received',
+  'accepted',
+  'inTopic',
+  'handling',
+] as const satisfies readonly DemandState[];
+
+/** The fields a ledger row keeps: small enough to hold 50,000 of them in memory. */
+export type LedgerRow = Pick<
+  DemandDoc,
+  | 'id'
+  | 'scope'
+  | 'placeId'
+  | 'title'
+  | 'type'
+  | 'category'
+  | 'source'
+  | 'urgency'
+  | 'status'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'vulnerable'
+  | 'hotlineOrderNo'
+  | 'duplicateOf'
+>;
+
+export interface LedgerFilter {
+  /** The place whose subtree is listed. */
+  scope: string;
+  /** Empty or absent: every value passes. */
+  statuses?: readonly DemandState[];
+  types?: readonly DemandType[];
+  categories?: readonly DemandCategory[];
+  sources?: readonly DemandSource[];
+  /** Received on or after this Beijing date (YYYY-MM-DD). */
+  from?: string;
+  /** Received on or before this Beijing date (YYYY-MM-DD), inclusive. */
+  to?: string;
+  /** Only open demands whose due time has passed. */
+  overdue?: boolean;
+}
+
+type StatusFields = Pick<DemandDoc, 'status' | 'dueAt'>;
+
+export function isOpen(demand: Pick<DemandDoc, 'status'>): boolean {
+  return (OPEN_DEMAND_STATES as readonly string[]).includes(demand.status);
+}
+
+/** Open, with a due time, and that time has passed at `now`. */
+export function isOverdue(demand: StatusFields, now: string): boolean {
+  return isOpen(demand) && demand.dueAt !== undefined && demand.dueAt < now;
+}
+
+/**
+ * The database range of a place subtree on the indexed `scope` field. Scope segments are
+ * `[a-z0-9]` joined by '.', and '/' is the character after '.', so [s, s + '/') holds exactly
+ * s and the paths starting with s + '.' ('xg.gyj0' sorts after 'xg.gyj/').
+ */
+export function scopeRange(scope: string): { $gte: string; $lt: string } {
+  return { $gte: scope, $lt: `${scope}/` };
+}
+
+/** The [from, to) instants of a Beijing date range, for comparing ISO strings directly. */
+export function receivedRange(filter: Pick<LedgerFilter, 'from' | 'to'>): { from?: string; until?: string } {
+  const out: { from?: string; until?: string } = {};
+  if (filter.from) out.from = instantOfBeijingDay(dayNumber(filter.from), 0);
+  if (filter.to) out.until = instantOfBeijingDay(dayNumber(filter.to) + 1, 0);
+  return out;
+}
+
+const passes = <T>(allowed: readonly T[] | undefined, value: T): boolean =>
+  allowed === undefined || allowed.length === 0 || allowed.includes(value);
+
+/**
+ * A predicate for one filter, prepared once (date bounds computed once) and applied to many rows:
+ * 50,000 rows pass through it in a few milliseconds.
+ */
+export function ledgerPredicate(
+  filter: LedgerFilter,
+  now: string,
+): (
+  row: Pick<LedgerRow, 'scope' | 'status' | 'type' | 'category' | 'source' | 'receivedAt' | 'dueAt'>,
+) => boolean {
+  const { from, until } = receivedRange(filter);
+  return (row) =>
+    isUnder(row.scope, filter.scope) &&
+    passes(filter.statuses, row.status) &&
+    passes(filter.types, row.type) &&
+    passes(filter.categories, row.category) &&
+    passes(filter.sources, row.source) &&
+    (from === undefined || row.receivedAt >= from) &&
+    (until === undefined || row.receivedAt < until) &&
+    (!filter.overdue || isOverdue(row, now));
+}
+
+/** Whether any filter beyond the place is set (for "clear filters" and export file names). */
+export function hasFilters(filter: LedgerFilter): boolean {
+  return (
+    (filter.statuses?.length ?? 0) > 0 ||
+    (filter.types?.length ?? 0) > 0 ||
+    (filter.categories?.length ?? 0) > 0 ||
+    (filter.sources?.length ?? 0) > 0 ||
+    Boolean(filter.from) ||
+    Boolean(filter.to) ||
+    Boolean(filter.overdue)
+  );
+}
+
+/** Newest first; ties by id so the order is stable between devices. */
+export function byReceivedDesc(
+  a: Pick<LedgerRow, 'receivedAt' | 'id'>,
+  b: Pick<LedgerRow, 'receivedAt' | 'id'>,
+): number {
+  if (a.receivedAt !== b.receivedAt) return a.receivedAt < b.receivedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Keeps only the ledger fields of a demand document. */
+export function toLedgerRow(demand: DemandDoc): LedgerRow {
+  const row: LedgerRow = {
+    id: demand.id,
+    scope: demand.scope,
+    placeId: demand.placeId,
+    title: demand.title,
+    type: demand.type,
+    category: demand.category,
+    source: demand.source,
+    urgency: demand.urgency,
+    status: demand.status,
+    receivedAt: demand.receivedAt,
+    vulnerable: demand.vulnerable,
+  };
+  if (demand.dueAt !== undefined) row.dueAt = demand.dueAt;
+  if (demand.hotlineOrderNo !== undefined) row.hotlineOrderNo = demand.hotlineOrderNo;
+  if (demand.duplicateOf !== undefined) row.duplicateOf = demand.duplicateOf;
+  return row;
+}

@@ -1,0 +1,27 @@
+// The demand ledger (居民需求台账): filters, roll-up counts, masking for export, the due-date rule
+// and title derivation of intake.
+export {
+  byReceivedDesc,
+  hasFilters,
+  isOpen,
+  isOverdue,
+  ledgerPredicate,
+  OPEN_DEMAND_STATES,
+  receivedRange,
+  scopeRange,
+  toLedgerRow,
+  type LedgerFilter,
+  type LedgerRow,
+} from './filter';
+export { countByScope, ledgerCounts, type LedgerCounts } from './rollup';
+export {
+  maskAddress,
+  maskName,
+  maskPhone,
+  maskPhonesInText,
+  maskReporter,
+  type PiiAccess,
+  type ReporterFields,
+} from './mask';
+export { dueAtFor, dueRule, SAFETY_CATEGORIES, type DueInput, type DueRule } from './due';
+export { DERIVED_TITLE_LENGTH, deriveTitle, titleFor } from './title';
