@@ -1,18 +1,11 @@
 // Which demands a ledger (居民需求台账) shows: the place subtree plus the filters a worker sets.
 // The same predicate runs on the device (in memory, so a filter change costs no query) and can run
 // on the hub; `scopeRange` turns the place part into an indexed database range.
+import { OPEN_DEMAND_STATES } from '#shared/domain/aggregations/index';
 import { dayNumber, instantOfBeijingDay } from '#shared/domain/calendar/index';
 import { isUnder } from '#shared/domain/places/index';
 import type { DemandCategory, DemandSource, DemandState, DemandType } from '#shared/domain/vocab';
 import type { DemandDoc } from '#shared/schema/index';
-
-/** States in which a demand still waits for work; only these can be overdue (超期). */
-export const OPEN_DEMAND_STATES = [
-  'received',
-  'accepted',
-  'inTopic',
-  'handling',
-] as const satisfies readonly DemandState[];
 
 /** The fields a ledger row keeps: small enough to hold 50,000 of them in memory. */
 export type LedgerRow = Pick<
@@ -51,8 +44,9 @@ export interface LedgerFilter {
 
 type StatusFields = Pick<DemandDoc, 'status' | 'dueAt'>;
 
+/** Still waiting for work (the open states of the aggregations); only these can be overdue. */
 export function isOpen(demand: Pick<DemandDoc, 'status'>): boolean {
-  return (OPEN_DEMAND_STATES as readonly string[]).includes(demand.status);
+  return OPEN_DEMAND_STATES.includes(demand.status);
 }
 
 /** Open, with a due time, and that time has passed at `now`. */

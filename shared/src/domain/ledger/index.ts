@@ -6,7 +6,6 @@ export {
   isOpen,
   isOverdue,
   ledgerPredicate,
-  OPEN_DEMAND_STATES,
   receivedRange,
   scopeRange,
   toLedgerRow,
