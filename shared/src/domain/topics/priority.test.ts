@@ -79,7 +79,6 @@ describe('courtyard topic order', () => {
     expect(moveInOrder(topics, 'c', 'down')).toEqual(new Map());
     expect(moveInOrder([...topics, { id: 'd', order: 0, priority: 99 }], 'a', 'down')).toEqual(
       new Map([
-        ['b', 1],
         ['a', 2],
         ['c', 3],
       ]),
