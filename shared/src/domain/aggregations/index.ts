@@ -1,0 +1,14 @@
+export { CATEGORY_LABELS, commonAncestor, demandIdOf, liesUnder } from './facts';
+export type { DemandFacts, FollowUpFacts, PlaceFacts, TaskFacts } from './facts';
+export { DEFAULT_RESPONSE_HOURS, ratesByChild, threeRates } from './rates';
+export type { RateCounts, RateOptions, RateReport } from './rates';
+export { OPEN_DEMAND_STATES, OPEN_TASK_STATES, overdueDemands, overdueTasks } from './overdue';
+export type { DueItem, OverdueLists, OverdueOptions, StalledItem } from './overdue';
+export { bigramCosine, bigramJaccard, bigrams, cosine, tfidfVectors } from './text';
+export type { Vector } from './text';
+export { placeIndex, placeNearness } from './nearness';
+export type { PlaceIndex } from './nearness';
+export { clusterDemands, similarDemands } from './cluster';
+export type { ClusterOptions, DemandClass, DemandDraft, SimilarDemand } from './cluster';
+export { recurringClasses } from './recurring';
+export type { RecurringClass, RecurringOptions } from './recurring';
