@@ -60,9 +60,9 @@ export function createPlaceMatcher(places: readonly MatchablePlace[]): PlaceMatc
     const t = strip(text);
     for (const { key, place } of courtyards) {
       if (within && place.parentId !== within.id) continue;
+      // Keys end in 号 or 院, so 惠新里2号 can never match inside 惠新里21号 or 惠新里201号.
       const at = t.indexOf(key);
-      // The number must end where the key ends: 惠新里2号 must not match inside 惠新里21号.
-      if (at >= 0 && !/^\d/.test(t.slice(at + key.length))) return { place, rest: t.slice(at + key.length) };
+      if (at >= 0) return { place, rest: t.slice(at + key.length) };
     }
     return undefined;
   };

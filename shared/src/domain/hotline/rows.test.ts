@@ -175,6 +175,7 @@ describe('place matching', () => {
   it('matches the courtyard whose number ends where the name ends', () => {
     expect(m.match({ address: '惠新里2号院5号楼' })?.place.id).toBe('y1');
     expect(m.match({ address: '惠新里201号' })?.place.id).toBe('y2');
+    expect(m.match({ address: '惠新里201号3号楼2单元' })?.place.id).toBe('e1');
     expect(m.match({ address: '惠新里21号院' })).toBeUndefined();
     expect(m.match({ address: '高原街2号院' })).toBeUndefined();
   });
