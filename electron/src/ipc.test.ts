@@ -10,6 +10,8 @@ type Handler = (event: BridgeInvokeEvent, ...args: unknown[]) => Promise<unknown
 const sender: SenderContents = {
   print: () => undefined,
   printToPDF: async () => new Uint8Array(),
+  reload: () => undefined,
+  isDestroyed: () => false,
 };
 const parentWindow = { id: 'main-window' } as unknown as BaseWindow;
 
@@ -32,6 +34,8 @@ function setup(trustedOrigins: readonly string[] = ['app://yishi']) {
     deleteSecret: record('deleteSecret', undefined),
     appVersion: record('appVersion', '0.1.0'),
     openProjector: record('openProjector', undefined),
+    getHubOrigin: record('getHubOrigin', 'http://10.0.0.2:8787'),
+    setHubOrigin: record('setHubOrigin', { status: 'saved', origin: 'https://hub.example' }),
   } as unknown as BridgeServices;
   const log = memoryLogger();
   registerBridgeHandlers({
@@ -66,12 +70,21 @@ describe('bridge IPC handlers', () => {
     expect(await invoke('secrets:set', appFrame, 'hub.token', 'abc')).toEqual({ status: 'stored' });
     expect(await invoke('app:version', appFrame)).toBe('0.1.0');
     expect(await invoke('window:openProjector', appFrame, '/projector/meeting/m1')).toBeUndefined();
+    expect(await invoke('hub:getOrigin', appFrame)).toBe('http://10.0.0.2:8787');
+    expect(await invoke('hub:setOrigin', appFrame, 'https://hub.example')).toEqual({
+      status: 'saved',
+      origin: 'https://hub.example',
+    });
+    await invoke('hub:setOrigin', appFrame, null);
     expect(calls.map((c) => [c.method, c.args])).toEqual([
       ['saveFile', [options]],
       ['getSecret', ['hub.token']],
       ['setSecret', ['hub.token', 'abc']],
       ['appVersion', []],
       ['openProjector', ['/projector/meeting/m1']],
+      ['getHubOrigin', []],
+      ['setHubOrigin', ['https://hub.example']],
+      ['setHubOrigin', [null]],
     ]);
     expect(calls[0]?.context).toEqual({ sender, parent: parentWindow });
   });
@@ -89,6 +102,15 @@ describe('bridge IPC handlers', () => {
     ['secrets:delete', ['HUB']],
     ['app:version', [1]],
     ['window:openProjector', ['https://evil.example/']],
+    ['hub:getOrigin', ['https://hub.example']],
+    ['hub:setOrigin', []],
+    ['hub:setOrigin', ['https://hub.example/v1']],
+    ['hub:setOrigin', ['javascript:alert(1)']],
+    ['hub:setOrigin', ['file:///etc/passwd']],
+    ['hub:setOrigin', ['https://user:pw@hub.example']],
+    ['hub:setOrigin', [`https://${'a.'.repeat(100)}b`]],
+    ['hub:setOrigin', ['https://hub.example', 'extra']],
+    ['hub:setOrigin', [undefined]],
   ])('refuses bad arguments on %s %j', async (channel, args) => {
     const { invoke, calls, log } = setup();
     await expect(invoke(channel, appFrame, ...args)).rejects.toThrow(/invalid arguments/);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
@@ -39,7 +39,13 @@ function fakeElectron(opts: { packaged?: boolean; singleInstance?: boolean; disp
     listeners = new Map<string, Listener>();
     destroyed = false;
     shown = 0;
-    webContents = { print: () => undefined, printToPDF: async () => new Uint8Array() };
+    webContents = {
+      reloads: 0,
+      print: () => undefined,
+      printToPDF: async () => new Uint8Array(),
+      reload: () => (this.webContents.reloads += 1),
+      isDestroyed: () => this.destroyed,
+    };
     constructor(options: BrowserWindowConstructorOptions) {
       this.options = options;
       windows.push(this as unknown as (typeof windows)[number]);
@@ -206,6 +212,88 @@ describe('app lifecycle', () => {
     await expect(invoke('app:version', { url: 'https://evil.example/', parent: null })).rejects.toThrow(
       /refused/,
     );
+  });
+
+  it('saves the hub origin, serves it in the CSP of the next response and reloads the caller', async () => {
+    const { ipcHandlers, protocolHandlers, windows } = await started();
+    const page = windows[0]?.webContents as unknown as BridgeInvokeEvent['sender'] & { reloads: number };
+    const invoke = (channel: string, ...args: unknown[]) =>
+      ipcHandlers.get(channel)?.({ senderFrame: appFrame, sender: page }, ...args);
+    const connectSrc = async () =>
+      (await protocolHandlers.get('app')?.({ url: 'app://yishi/', method: 'GET' }))?.headers
+        .get('content-security-policy')
+        ?.match(/connect-src [^;]*/)?.[0];
+    const stored = async () =>
+      (JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8')) as { hubOrigin: unknown })
+        .hubOrigin;
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(await invoke('hub:getOrigin')).toBeNull();
+    expect(await connectSrc()).toBe("connect-src 'self'");
+
+    expect(await invoke('hub:setOrigin', 'HTTP://192.168.10.5:8787')).toEqual({
+      status: 'saved',
+      origin: 'http://192.168.10.5:8787',
+    });
+    expect(page.reloads).toBe(0); // the result goes back first
+    await tick();
+    expect(page.reloads).toBe(1);
+    expect(await connectSrc()).toBe("connect-src 'self' http://192.168.10.5:8787");
+    expect(await invoke('hub:getOrigin')).toBe('http://192.168.10.5:8787');
+    expect(await stored()).toBe('http://192.168.10.5:8787');
+
+    const restarted = await started();
+    const response = await restarted.protocolHandlers.get('app')?.({ url: 'app://yishi/', method: 'GET' });
+    expect(response?.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' http://192.168.10.5:8787;",
+    );
+
+    expect(await invoke('hub:setOrigin', null)).toEqual({ status: 'saved', origin: null });
+    await tick();
+    expect(page.reloads).toBe(2);
+    expect(await connectSrc()).toBe("connect-src 'self'");
+    expect(await invoke('hub:getOrigin')).toBeNull();
+    expect(await stored()).toBeNull();
+  });
+
+  it('refuses bad hub origins and foreign senders without changing the CSP or reloading', async () => {
+    await writeFile(join(userData, 'settings.json'), JSON.stringify({ hubOrigin: 'http://10.1.2.3:8787' }));
+    const { ipcHandlers, protocolHandlers, windows } = await started();
+    const page = windows[0]?.webContents as unknown as BridgeInvokeEvent['sender'] & { reloads: number };
+    const invoke = (frame: unknown, ...args: unknown[]) =>
+      ipcHandlers.get('hub:setOrigin')?.({ senderFrame: frame, sender: page } as BridgeInvokeEvent, ...args);
+    for (const bad of [
+      'https://hub.example/v1',
+      'https://hub.example/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'https://user:pw@hub.example',
+      'https://hub.example?x=1',
+      'https://hub.example; script-src *',
+      `https://${'a.'.repeat(100)}b`,
+      42,
+    ]) {
+      await expect(invoke(appFrame, bad), String(bad)).rejects.toThrow(/invalid arguments/);
+    }
+    for (const frame of [
+      { url: 'https://evil.example/', parent: null },
+      { url: 'app://yishi/', parent: { url: 'app://yishi/' } },
+      null,
+    ]) {
+      await expect(invoke(frame, 'https://evil.example')).rejects.toThrow(/refused/);
+      await expect(
+        ipcHandlers.get('hub:getOrigin')?.({ senderFrame: frame, sender: page } as BridgeInvokeEvent),
+      ).rejects.toThrow(/refused/);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(page.reloads).toBe(0);
+    const response = await protocolHandlers.get('app')?.({ url: 'app://yishi/', method: 'GET' });
+    expect(response?.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' http://10.1.2.3:8787;",
+    );
+    expect(JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8'))).toEqual({
+      hubOrigin: 'http://10.1.2.3:8787',
+    });
   });
 
   it('opens one projector window with the same security and reuses it', async () => {

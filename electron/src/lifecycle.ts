@@ -19,6 +19,7 @@ import {
 import { createBridgeServices } from './services/bridge-services';
 import { electronDialogs } from './services/dialogs';
 import { createFileService } from './services/files';
+import { createHubOriginStore } from './services/hub-origin';
 import { createPrintService } from './services/print';
 import { createSecretStore, SECRETS_FILE, type SafeStorageApi } from './services/secrets';
 import type { SenderContents } from './services/types';
@@ -152,11 +153,12 @@ export function startApp(electron: ElectronApis, options: StartOptions): AppCont
     denyPermissions(electron.session.defaultSession, trusted, log);
     const userData = app.getPath('userData');
     const settings = await readSettings(userData, log);
+    const hubOrigin = createHubOriginStore({ userDataDir: userData, initial: settings.hubOrigin, log });
     electron.protocol.handle(
       APP_SCHEME,
       createAppProtocolHandler({
         root: join(appPath, 'dist', 'renderer'),
-        csp: buildCsp(settings.hubOrigin),
+        csp: () => buildCsp(hubOrigin.current()),
         log,
       }),
     );
@@ -172,6 +174,7 @@ export function startApp(electron: ElectronApis, options: StartOptions): AppCont
         filePath: join(userData, SECRETS_FILE),
         platform: options.platform,
       }),
+      hubOrigin,
       appVersion: () => app.getVersion(),
       openProjector,
     });

@@ -42,6 +42,7 @@ describe('preload bridge', () => {
     const [key, api] = exposed[0] ?? [];
     expect(key).toBe('yishi');
     expect(Object.keys(api as object).sort()).toEqual([...BRIDGE_METHODS].sort());
+    expect(Object.keys(api as object)).toEqual(expect.arrayContaining(['getHubOrigin', 'setHubOrigin']));
     expect(Object.values(api as object).every((v) => typeof v === 'function')).toBe(true);
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -53,11 +54,17 @@ describe('preload bridge', () => {
     await bridge.setSecret('hub.token', 'x');
     await bridge.openFile({ filters: [] });
     await bridge.openProjector('/projector');
+    await bridge.getHubOrigin();
+    await bridge.setHubOrigin('http://192.168.10.5:8787');
+    await bridge.setHubOrigin(null);
     expect(calls).toEqual([
       [BRIDGE_CONTRACT.appVersion.channel],
       [BRIDGE_CONTRACT.setSecret.channel, 'hub.token', 'x'],
       [BRIDGE_CONTRACT.openFile.channel, { filters: [] }],
       [BRIDGE_CONTRACT.openProjector.channel, '/projector'],
+      ['hub:getOrigin'],
+      ['hub:setOrigin', 'http://192.168.10.5:8787'],
+      ['hub:setOrigin', null],
     ]);
   });
 
@@ -66,6 +73,8 @@ describe('preload bridge', () => {
     const bridge = createBridge(ipc) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     await expect(bridge.getSecret?.('../x')).rejects.toThrow(TypeError);
     await expect(bridge.print?.('extra')).rejects.toThrow(/yishi\.print/);
+    await expect(bridge.setHubOrigin?.('https://hub.example/v1')).rejects.toThrow(/yishi\.setHubOrigin/);
+    await expect(bridge.setHubOrigin?.('javascript:alert(1)')).rejects.toThrow(TypeError);
     expect(calls).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ beforeAll(async () => {
   await writeFile(join(base, 'secret.txt'), 'outside the root');
   await symlink(join(base, 'secret.txt'), join(root, 'assets', 'link.txt'));
   await symlink(base, join(root, 'escape'));
-  handle = createAppProtocolHandler({ root, csp, log });
+  handle = createAppProtocolHandler({ root, csp: () => csp, log });
 });
 
 afterAll(async () => {
@@ -140,8 +140,23 @@ describe('app:// protocol handler', () => {
     expect(log.entries.at(-1)?.message).toBe('app:// request refused');
   });
 
+  it('reads the CSP for every response, so a new hub origin applies to the next page load', async () => {
+    let hub: string | null = null;
+    const live = createAppProtocolHandler({ root, csp: () => buildCsp(hub), log });
+    const connectSrc = async (url: string) =>
+      (await live({ url, method: 'GET' })).headers
+        .get('content-security-policy')
+        ?.match(/connect-src [^;]*/)?.[0];
+    expect(await connectSrc('app://yishi/')).toBe("connect-src 'self'");
+    hub = 'https://hub.xg.example';
+    expect(await connectSrc('app://yishi/')).toBe("connect-src 'self' https://hub.xg.example");
+    expect(await connectSrc('app://yishi/assets/missing.js')).toBe(
+      "connect-src 'self' https://hub.xg.example",
+    );
+  });
+
   it('answers 404 when the renderer has not been built', async () => {
-    const missing = createAppProtocolHandler({ root: join(base, 'nope'), csp, log });
+    const missing = createAppProtocolHandler({ root: join(base, 'nope'), csp: () => csp, log });
     expect((await missing({ url: 'app://yishi/', method: 'GET' })).status).toBe(404);
   });
 });

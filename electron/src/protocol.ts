@@ -57,8 +57,8 @@ export interface AppRequest {
 export interface AppProtocolOptions {
   /** The built renderer folder (dist/renderer). */
   readonly root: string;
-  /** The Content-Security-Policy header value. */
-  readonly csp: string;
+  /** The Content-Security-Policy header value, read per response: the hub origin can change. */
+  readonly csp: () => string;
   readonly log: Logger;
 }
 
@@ -112,14 +112,17 @@ export function createAppProtocolHandler(
   options: AppProtocolOptions,
 ): (request: AppRequest) => Promise<Response> {
   const { root, csp, log } = options;
-  const baseHeaders = {
-    'Content-Security-Policy': csp,
+  const baseHeaders = () => ({
+    'Content-Security-Policy': csp(),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
-  };
+  });
   const text = (status: number, body: string) =>
-    new Response(body, { status, headers: { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
+    new Response(body, {
+      status,
+      headers: { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   const refuse = (request: AppRequest, reason: string) => {
     log.warn('app:// request refused', { url: request.url, reason });
     return text(403, 'Forbidden');
@@ -132,7 +135,7 @@ export function createAppProtocolHandler(
     const body = request.method === 'HEAD' ? null : await readFile(real);
     return new Response(body, {
       status: 200,
-      headers: { ...baseHeaders, 'Content-Type': mimeTypeOf(real), 'Cache-Control': 'no-cache' },
+      headers: { ...baseHeaders(), 'Content-Type': mimeTypeOf(real), 'Cache-Control': 'no-cache' },
     });
   };
 

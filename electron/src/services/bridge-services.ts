@@ -1,4 +1,5 @@
 import type { FileService } from './files';
+import { reloadSoon, type HubOriginStore } from './hub-origin';
 import type { PrintService } from './print';
 import type { SecretStore } from './secrets';
 import type { BridgeServices } from './types';
@@ -7,6 +8,7 @@ export interface BridgeServiceParts {
   readonly files: FileService;
   readonly printing: PrintService;
   readonly secrets: SecretStore;
+  readonly hubOrigin: HubOriginStore;
   /** app.getVersion() */
   readonly appVersion: () => string;
   /** Opens or focuses the projector window on a renderer route. */
@@ -15,7 +17,7 @@ export interface BridgeServiceParts {
 
 /** The services behind each bridge method; the IPC layer has already checked sender and args. */
 export function createBridgeServices(parts: BridgeServiceParts): BridgeServices {
-  const { files, printing, secrets } = parts;
+  const { files, printing, secrets, hubOrigin } = parts;
   return {
     openFile: (context, options) => files.openFile(context, options),
     saveFile: (context, options) => files.saveFile(context, options),
@@ -26,5 +28,11 @@ export function createBridgeServices(parts: BridgeServiceParts): BridgeServices 
     deleteSecret: (_context, name) => secrets.delete(name),
     appVersion: async () => parts.appVersion(),
     openProjector: async (_context, route) => parts.openProjector(route),
+    getHubOrigin: () => hubOrigin.get(),
+    setHubOrigin: async (context, origin) => {
+      const result = await hubOrigin.set(origin);
+      reloadSoon(context.sender);
+      return result;
+    },
   };
 }

@@ -18,7 +18,12 @@ afterEach(async () => {
 
 const parent = { id: 'w' } as unknown as BaseWindow;
 const context: CallContext = {
-  sender: { print: () => undefined, printToPDF: async () => new Uint8Array() },
+  sender: {
+    print: () => undefined,
+    printToPDF: async () => new Uint8Array(),
+    reload: () => undefined,
+    isDestroyed: () => false,
+  },
   parent,
 };
 

@@ -15,6 +15,8 @@ function fakeSender(printOutcome: [boolean, string]) {
       seen.pdf.push(options);
       return new Uint8Array([0x25, 0x50, 0x44, 0x46]);
     },
+    reload: () => undefined,
+    isDestroyed: () => false,
   };
   return { context: { sender, parent: null } as CallContext, seen };
 }

@@ -5,6 +5,9 @@ import type { BridgeArgs, BridgeMethod, BridgeResults } from '#shared/bridge/con
 export interface SenderContents {
   print(options: WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void;
   printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
+  /** After the hub origin changes: the page's CSP is fixed when it loads. */
+  reload(): void;
+  isDestroyed(): boolean;
 }
 
 /** Who is calling: services print the sender's page and parent their dialogs to its window. */

@@ -5,9 +5,11 @@ import {
   BRIDGE_METHODS,
   MAX_FILE_BYTES,
   MAX_FILTERS,
+  MAX_HUB_ORIGIN_CHARS,
   MAX_SECRET_CHARS,
   invalidArgumentsMessage,
   isFileName,
+  isHubOrigin,
   isOpenFileOptions,
   isRoute,
   isSaveFileOptions,
@@ -18,7 +20,7 @@ import {
 const xlsx = { name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] };
 
 describe('bridge contract', () => {
-  it('lists the nine channels under their method names', () => {
+  it('lists the eleven channels under their method names', () => {
     const channels = Object.fromEntries(BRIDGE_METHODS.map((m) => [m, BRIDGE_CONTRACT[m].channel]));
     expect(channels).toEqual({
       openFile: 'dialog:openFile',
@@ -30,6 +32,8 @@ describe('bridge contract', () => {
       deleteSecret: 'secrets:delete',
       appVersion: 'app:version',
       openProjector: 'window:openProjector',
+      getHubOrigin: 'hub:getOrigin',
+      setHubOrigin: 'hub:setOrigin',
     });
     expect(new Set(Object.values(channels)).size).toBe(BRIDGE_METHODS.length);
   });
@@ -55,6 +59,8 @@ describe('bridge contract', () => {
     await bridge.deleteSecret('hub.token');
     await bridge.appVersion();
     await bridge.openProjector('/projector/meeting/m1');
+    await bridge.getHubOrigin();
+    await bridge.setHubOrigin('http://192.168.10.5:8787');
     expect(seen).toEqual(BRIDGE_METHODS.map((m) => `${m}:true`));
   });
 
@@ -67,6 +73,10 @@ describe('bridge contract', () => {
     expect(BRIDGE_CONTRACT.getSecret.validate([])).toBe(false);
     expect(BRIDGE_CONTRACT.setSecret.validate(['hub.token', 'v'])).toBe(true);
     expect(BRIDGE_CONTRACT.setSecret.validate(['hub.token'])).toBe(false);
+    expect(BRIDGE_CONTRACT.getHubOrigin.validate([])).toBe(true);
+    expect(BRIDGE_CONTRACT.getHubOrigin.validate([null])).toBe(false);
+    expect(BRIDGE_CONTRACT.setHubOrigin.validate([])).toBe(false);
+    expect(BRIDGE_CONTRACT.setHubOrigin.validate(['https://hub.example', 'extra'])).toBe(false);
   });
 
   it('names the method in refusals', () => {
@@ -185,5 +195,100 @@ describe('projector routes', () => {
   it('bounds the route length', () => {
     expect(isRoute('/' + 'a'.repeat(199))).toBe(true);
     expect(isRoute('/' + 'a'.repeat(200))).toBe(false);
+  });
+});
+
+describe('hub origins', () => {
+  it.each([
+    'http://192.168.10.5:8787',
+    'https://hub.xg.example',
+    'http://localhost:8787',
+    'HTTP://Hub.Example:80',
+    'https://a-b.example:65535',
+    'http://10.0.0.1',
+    'https://xn--fiq.example',
+  ])('accepts %s', (origin) => {
+    expect(isHubOrigin(origin)).toBe(true);
+    expect(BRIDGE_CONTRACT.setHubOrigin.validate([origin])).toBe(true);
+  });
+
+  it('accepts null to clear the hub', () => {
+    expect(BRIDGE_CONTRACT.setHubOrigin.validate([null])).toBe(true);
+    expect(isHubOrigin(null)).toBe(false);
+  });
+
+  it.each([
+    'https://hub.example/',
+    'https://hub.example/v1',
+    'https://hub.example?x=1',
+    'https://hub.example#x',
+    'https://user:pw@hub.example',
+    'https://user@hub.example',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'ftp://hub.example',
+    'ws://hub.example',
+    'data:text/html,x',
+    'hub.example',
+    '//hub.example',
+    'https://',
+    'https://hub.example:',
+    'https://hub.example:65536',
+    'https://hub.example:123456',
+    'https://hub.example.',
+    'https://.hub.example',
+    'https://hub..example',
+    'https://-hub.example',
+    'https://hub_1.example',
+    'https://hub.example; script-src *',
+    "https://hub.example 'unsafe-eval'",
+    'https://hub.example,https://evil.example',
+    'https://*.example',
+    'https://[::1]:8787',
+    'https://议事.example',
+    'https://1.2.3.256',
+    'https://1.2.3',
+    'https://0x7f.1',
+    'https://010.0.0.1',
+    'https://a.1',
+    ' https://hub.example',
+    'https://hub.example\n',
+    '',
+    42,
+    undefined,
+    {},
+  ])('refuses %j', (origin) => {
+    expect(isHubOrigin(origin)).toBe(false);
+    expect(BRIDGE_CONTRACT.setHubOrigin.validate([origin])).toBe(false);
+  });
+
+  it('bounds the length', () => {
+    const origin = (length: number) => `https://${'a.'.repeat((length - 9) / 2)}b`;
+    expect(origin(MAX_HUB_ORIGIN_CHARS - 1)).toHaveLength(MAX_HUB_ORIGIN_CHARS - 1);
+    expect(isHubOrigin(origin(MAX_HUB_ORIGIN_CHARS - 1))).toBe(true);
+    expect(isHubOrigin(origin(MAX_HUB_ORIGIN_CHARS + 1))).toBe(false);
+  });
+
+  it('never accepts anything after the authority', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('/', '?', '#', '@', ' ', ';', ','), fc.string(), (mark, rest) => {
+        expect(isHubOrigin(`https://hub.example${mark}${rest}`)).toBe(false);
+      }),
+    );
+  });
+
+  it('accepts every well-formed name and port', () => {
+    const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('http', 'https'),
+        fc.array(label, { minLength: 1, maxLength: 4 }),
+        fc.option(fc.integer({ min: 0, max: 65535 }), { nil: undefined }),
+        (scheme, labels, port) => {
+          const origin = `${scheme}://${labels.join('.')}${port === undefined ? '' : `:${port}`}`;
+          expect(isHubOrigin(origin)).toBe(true);
+        },
+      ),
+    );
   });
 });

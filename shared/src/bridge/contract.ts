@@ -2,7 +2,7 @@
 // The preload builds its methods from BRIDGE_CONTRACT and the main process registers one IPC
 // handler per entry, validating every argument with the same guards, so the two sides cannot
 // drift. Documents never travel over this bridge: only the bytes of a file the person chose to
-// open or save, a few secrets, and small commands.
+// open or save, a few secrets, the hub origin, and small commands.
 
 /** Name under which the preload exposes the bridge on `window`. */
 export const BRIDGE_GLOBAL = 'yishi';
@@ -18,6 +18,8 @@ export const MAX_EXTENSIONS_PER_FILTER = 20;
 export const MAX_FILTER_NAME_CHARS = 100;
 export const MAX_DIALOG_TITLE_CHARS = 200;
 export const MAX_ROUTE_CHARS = 200;
+/** Upper bound for the hub origin, e.g. 'http://192.168.10.5:8787'. */
+export const MAX_HUB_ORIGIN_CHARS = 200;
 
 const EXTENSION_PATTERN = /^(?:\*|[A-Za-z0-9]{1,16})$/;
 // A route is a renderer path such as `/projector/meeting/m-123`: no dots, so no `..` either.
@@ -25,6 +27,10 @@ const ROUTE_PATTERN = /^\/(?:[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*)?$/;
 // Control characters and the characters Windows refuses in file names (also path separators).
 // eslint's no-control-regex would flag a regex literal, so the set is spelled out as code points.
 const FORBIDDEN_NAME_CHARS = new Set(['<', '>', ':', '"', '/', '\\', '|', '?', '*']);
+// `scheme://host[:port]` and nothing after it: the host part is checked further below. No IPv6
+// literals: CSP source expressions cannot name them, so connect-src could never allow one.
+const HUB_ORIGIN_PATTERN = /^https?:\/\/([A-Za-z0-9.-]+)(?::([0-9]{1,5}))?$/i;
+const DNS_LABEL_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 // ---- Argument and result types -------------------------------------------------------------
 
@@ -66,6 +72,12 @@ export interface PrintToPdfOptions {
 
 export type SetSecretResult = { readonly status: 'stored' } | { readonly status: 'unavailable' };
 
+/** `origin` is the saved origin in canonical form (lower case, default port dropped), or null. */
+export interface SetHubOriginResult {
+  readonly status: 'saved';
+  readonly origin: string | null;
+}
+
 /** What each bridge method resolves to; the keys are the method names on `window.yishi`. */
 export interface BridgeResults {
   openFile: OpenFileResult;
@@ -77,6 +89,8 @@ export interface BridgeResults {
   deleteSecret: void;
   appVersion: string;
   openProjector: void;
+  getHubOrigin: string | null;
+  setHubOrigin: SetHubOriginResult;
 }
 
 export type BridgeMethod = keyof BridgeResults;
@@ -162,6 +176,32 @@ export function isRoute(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ROUTE_CHARS && ROUTE_PATTERN.test(value);
 }
 
+// Strict dotted decimal only: URL parsers read hex, octal and short forms as IPv4 too, so a host
+// whose last label looks numeric must be a plain a.b.c.d address or it is refused.
+function isIpv4(host: string): boolean {
+  const parts = host.split('.');
+  return parts.length === 4 && parts.every((p) => /^(?:0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+function isHubHost(host: string): boolean {
+  const labels = host.split('.');
+  const last = labels.at(-1) ?? '';
+  if (/^(?:[0-9]+|0x[0-9a-f]*)$/i.test(last)) return isIpv4(host);
+  return labels.every((label) => DNS_LABEL_PATTERN.test(label));
+}
+
+/**
+ * An http(s) origin the CSP's connect-src may name: scheme, host (DNS name or IPv4) and an
+ * optional port; no credentials, path (not even '/'), query or fragment.
+ */
+export function isHubOrigin(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > MAX_HUB_ORIGIN_CHARS) return false;
+  const match = HUB_ORIGIN_PATTERN.exec(value);
+  if (!match) return false;
+  const [, host = '', port] = match;
+  return isHubHost(host) && (port === undefined || Number(port) <= 65535);
+}
+
 // ---- The contract -------------------------------------------------------------------------
 
 /** One IPC channel: its name and a guard over the whole argument list (arity included). */
@@ -196,6 +236,12 @@ export const BRIDGE_CONTRACT = {
   deleteSecret: spec<[name: string]>('secrets:delete', one(isSecretName)),
   appVersion: spec<[]>('app:version', none),
   openProjector: spec<[route: string]>('window:openProjector', one(isRoute)),
+  getHubOrigin: spec<[]>('hub:getOrigin', none),
+  /** null clears the hub. The main process reloads the calling page once this resolves. */
+  setHubOrigin: spec<[origin: string | null]>(
+    'hub:setOrigin',
+    one((value) => value === null || isHubOrigin(value)),
+  ),
 } as const satisfies { readonly [M in BridgeMethod]: ChannelSpec<readonly unknown[]> };
 
 export type BridgeContract = typeof BRIDGE_CONTRACT;
