@@ -105,15 +105,21 @@ export function transition<S extends string, E extends string, C extends Machine
   return { ok: true, state: rule.to ?? state, effects: rule.effects ?? [] };
 }
 
-/** Events the actor's role may start from this state (artefacts and guards are checked on `transition`). */
+/**
+ * Events the actor's role may start from this state. Artefacts are checked on `transition`; with
+ * `ctx`, events whose guard refuses (e.g. the wrong topic track) are left out too.
+ */
 export function allowedEvents<S extends string, E extends string, C extends MachineContext>(
   machine: Machine<S, E, C>,
   state: S,
   actor: { readonly role: ActorRole },
+  ctx?: Omit<C, 'actor' | 'artefacts'>,
 ): E[] {
-  return machine.events.filter(
-    (event) => findRule(machine, state, event)?.roles.includes(actor.role) ?? false,
-  );
+  return machine.events.filter((event) => {
+    const rule = findRule(machine, state, event);
+    if (!rule?.roles.includes(actor.role)) return false;
+    return ctx === undefined || rule.guard?.({ ...ctx, actor } as unknown as C) === undefined;
+  });
 }
 
 /** Table defects: duplicate (state, event) rules, states or events outside the machine's lists. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allowedEvents,
   demandMachine,
   evaluationEventOf,
   evaluationMachine,
@@ -242,5 +243,28 @@ describe('evaluation', () => {
     );
     expect(evaluationEventOf({ kind: 'callback', outcome: 'satisfied' })).toBe('callbackSatisfied');
     expect(evaluationEventOf({ kind: 'callback' })).toBeUndefined();
+  });
+});
+
+describe('allowedEvents', () => {
+  it('leaves out events whose guard refuses when given the facts', () => {
+    const chair = { role: 'hall-chair' } as const;
+    expect(allowedEvents(topicMachine, 'collecting', chair)).toEqual([
+      'selectStakeholders',
+      'answer',
+      'deepen',
+      'escalate',
+      'drop',
+    ]);
+    expect(allowedEvents(topicMachine, 'collecting', chair, { track: 'quick', level: 'courtyard' })).toEqual([
+      'answer',
+      'deepen',
+      'escalate',
+      'drop',
+    ]);
+    expect(allowedEvents(topicMachine, 'collecting', chair, { track: 'inDepth', level: 'street' })).toEqual([
+      'selectStakeholders',
+      'drop',
+    ]);
   });
 });
