@@ -43,7 +43,8 @@ export const demandsSchema = {
     status: enumProp(DEMAND_STATES),
     receivedAt: timeProp,
     dueAt: timeProp,
-    // Looked up by equality only (import idempotency), so an index on this optional field is safe.
+    // Not indexed: the Dexie storage refuses indexes on optional fields (DXE1); imports look it up
+    // once per file, among the street's hotline demands.
     hotlineOrderNo: { type: 'string', maxLength: 40 },
     topicId: idProp,
     duplicateOf: idProp,
@@ -75,7 +76,7 @@ export const demandsSchema = {
     'reasonable',
     'reopenedCount',
   ],
-  indexes: ['scope', ['status', 'scope'], ['category', 'scope'], 'receivedAt', 'hotlineOrderNo'],
+  indexes: ['scope', ['status', 'scope'], ['category', 'scope'], ['source', 'scope'], 'receivedAt'],
   encrypted: ['reporterPhone', 'addressDetail'],
   // Photos taken at intake (compressed JPEG on the device), stored and synced with the demand.
   attachments: {},

@@ -251,6 +251,10 @@ describe('collection schemas', () => {
         }
       });
 
+      it('indexes required fields only (the Dexie storage refuses optional ones: DXE1)', () => {
+        for (const field of indexedFields(schema)) expect(required, field).toContain(field);
+      });
+
       it('encrypts exactly the PII of the contract and indexes none of it', () => {
         const encrypted = (schema.encrypted ?? []) as string[];
         expect([...encrypted].sort()).toEqual([...(ENCRYPTED[name] ?? [])].sort());
@@ -265,7 +269,7 @@ describe('collection schemas', () => {
 
   it('keeps the fields ledgers filter on indexed', () => {
     expect(indexedFields(SCHEMAS.demands)).toEqual(
-      expect.arrayContaining(['scope', 'status', 'category', 'receivedAt', 'hotlineOrderNo']),
+      expect.arrayContaining(['scope', 'status', 'category', 'source', 'receivedAt']),
     );
     expect(indexedFields(SCHEMAS.tasks)).toEqual(expect.arrayContaining(['scope', 'status', 'dueAt']));
     expect(indexedFields(SCHEMAS.topics)).toEqual(
