@@ -21,8 +21,8 @@ import type { FromSchema } from './from-schema';
 
 /**
  * 诉求: one resident's request or complaint, including imported 12345 work orders.
- * Indexes serve the demand ledger's filters (place subtree, status, category, time) and the
- * idempotent import lookup by work-order number. `dueAt` is optional, so it is not indexed:
+ * Indexes serve the demand ledger's filters (place subtree, status, category, source, time).
+ * Optional fields (`dueAt`, `hotlineOrderNo`) are not indexed:
  * IndexedDB leaves documents without the value out of an index, and a query the planner sent
  * through it would silently drop them.
  */
