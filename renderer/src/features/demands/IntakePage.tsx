@@ -1,0 +1,374 @@
+import { useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  FormControlLabel,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { can } from '#shared/domain/permissions/index';
+import { DEMAND_CATEGORIES, DEMAND_SOURCES, DEMAND_TYPES, URGENCIES } from '#shared/domain/vocab';
+import { deriveTitle } from '#shared/domain/ledger/index';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useDeviceSettings } from '../../app/SettingsContext';
+import { navigate } from '../../app/router';
+import { formatDateTime, placePath } from './format';
+import {
+  effectiveCategory,
+  emptyDraft,
+  parseRemembered,
+  suggestCategory,
+  validateDraft,
+  type IntakeDraft,
+} from './intake-form';
+import { PhotoField } from './PhotoField';
+import { PlaceField } from './PlaceField';
+import { readRememberedRaw, remember, saveIntake } from './save-intake';
+import { SimilarPanel } from './SimilarPanel';
+import { useOnline } from './use-online';
+import { usePlaceTree } from './use-place-tree';
+import { useSimilarDemands } from './use-similar';
+import './strings';
+
+interface Result {
+  severity: 'success' | 'error';
+  message: string;
+  scope?: string;
+}
+
+/** Enter moves on like Tab: the order of the form is the order of a conversation at the door. */
+function focusNext(form: HTMLFormElement, current: HTMLElement): void {
+  const fields = [
+    ...form.querySelectorAll<HTMLElement>('input, select, textarea, button[type="submit"]'),
+  ].filter(
+    (el) =>
+      el.tabIndex >= 0 &&
+      !el.hasAttribute('disabled') &&
+      (el as HTMLInputElement).type !== 'file' &&
+      el.getAttribute('aria-hidden') !== 'true',
+  );
+  fields[fields.indexOf(current) + 1]?.focus();
+}
+
+/** 诉求登记: one demand in under 30 seconds, keyboard only, with or without a network. */
+export function IntakePage() {
+  const { t } = useTranslation('demands');
+  const db = useDatabase();
+  const settings = useDeviceSettings();
+  const tree = usePlaceTree();
+  const online = useOnline();
+  const [draft, setDraft] = useState<IntakeDraft>(() => emptyDraft(parseRemembered(readRememberedRaw())));
+  const [photos, setPhotos] = useState<Blob[]>([]);
+  const [photoBusy, setPhotoBusy] = useState(false);
+  const [errors, setErrors] = useState<ReturnType<typeof validateDraft>>({});
+  const [saving, setSaving] = useState(false);
+  const [result, setResult] = useState<Result | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const placeRef = useRef<HTMLInputElement>(null);
+  const descriptionRef = useRef<HTMLTextAreaElement>(null);
+
+  const suggested = suggestCategory(draft.description);
+  const category = effectiveCategory(draft);
+  const hits = useSimilarDemands(tree, draft.placeScope, {
+    title: draft.title,
+    description: draft.description,
+    category,
+  });
+  const set = <K extends keyof IntakeDraft>(key: K, value: IntakeDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const derived = deriveTitle(draft.description);
+
+  const save = async () => {
+    if (saving || photoBusy) return;
+    const found = validateDraft(draft);
+    setErrors(found);
+    if (found.place) return placeRef.current?.focus();
+    if (found.description) return descriptionRef.current?.focus();
+    if (found.category) return document.getElementById('intake-category')?.focus();
+    const place = draft.placeScope ? tree?.byScope.get(draft.placeScope) : undefined;
+    if (!place) return placeRef.current?.focus();
+    const actor = { id: settings.deviceId, role: settings.role, scope: settings.homeScope };
+    if (!can(actor, 'demand.create', { scope: place.scope, collection: 'demands' })) {
+      setResult({ severity: 'error', message: t('intake.noPermission') });
+      return;
+    }
+    setSaving(true);
+    try {
+      const demand = await saveIntake(db, settings.deviceId, draft, place, photos);
+      remember({ placeScope: place.scope, source: draft.source });
+      setResult({
+        severity: 'success',
+        scope: demand.scope,
+        message: draft.duplicateOf
+          ? t('intake.savedDuplicate', { title: draft.duplicateOf.title })
+          : t('intake.saved', {
+              title: demand.title,
+              place: tree ? placePath(tree, demand.scope) : demand.scope,
+              due: demand.dueAt ? formatDateTime(demand.dueAt) : '—',
+            }),
+      });
+      setDraft(emptyDraft({ placeScope: place.scope, source: draft.source }));
+      setPhotos([]);
+      descriptionRef.current?.focus();
+    } catch (error) {
+      setResult({ severity: 'error', message: t('intake.failed', { message: (error as Error).message }) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    // Enter also confirms a pinyin input method's candidate: that keystroke is not ours.
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    if (event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      void save();
+      return;
+    }
+    const target = event.target as HTMLElement;
+    if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
+    if (event.shiftKey && target.tagName === 'TEXTAREA') return;
+    event.preventDefault();
+    if (formRef.current) focusNext(formRef.current, target);
+  };
+
+  const select = (
+    id: string,
+    label: string,
+    value: string,
+    values: readonly string[],
+    labelOf: (v: string) => string,
+    onChange: (v: string) => void,
+    extra: { helperText?: string; error?: boolean; empty?: string } = {},
+  ) => (
+    <TextField
+      select
+      id={id}
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      helperText={extra.helperText ?? ' '}
+      error={extra.error}
+      slotProps={{ select: { native: true }, htmlInput: { 'data-testid': id } }}
+    >
+      {extra.empty !== undefined && <option value="">{extra.empty}</option>}
+      {values.map((v, i) => (
+        // The number lets a keyboard user pick by typing it (native select type-ahead).
+        <option key={v} value={v}>{`${i + 1} ${labelOf(v)}`}</option>
+      ))}
+    </TextField>
+  );
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" sx={{ alignItems: 'baseline', gap: 2, flexWrap: 'wrap' }}>
+        <Typography variant="h2" component="h1">
+          {t('intake.title')}
+        </Typography>
+        <Typography color="text.secondary">{t('intake.hint')}</Typography>
+      </Stack>
+      {!online && (
+        <Alert severity="info" data-testid="intake-offline">
+          {t('intake.offline')}
+        </Alert>
+      )}
+      {result && (
+        <Alert
+          severity={result.severity}
+          role="status"
+          data-testid="intake-result"
+          onClose={() => setResult(null)}
+          action={
+            result.scope ? (
+              <Button color="inherit" tabIndex={-1} onClick={() => navigate(`/demands/${result.scope}`)}>
+                {t('intake.viewInLedger')}
+              </Button>
+            ) : undefined
+          }
+        >
+          {result.message}
+        </Alert>
+      )}
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 3,
+          gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(300px, 1fr)' },
+          alignItems: 'start',
+        }}
+      >
+        <Card>
+          <CardContent>
+            <form
+              ref={formRef}
+              aria-label={t('intake.title')}
+              onKeyDown={onKeyDown}
+              onSubmit={(e) => {
+                e.preventDefault();
+                void save();
+              }}
+            >
+              <Stack spacing={2}>
+                <PlaceField
+                  tree={tree}
+                  home={settings.homeScope}
+                  value={draft.placeScope}
+                  onChange={(scope) => set('placeScope', scope)}
+                  error={errors.place && t(`intake.${errors.place}`)}
+                  autoFocus={!draft.placeScope}
+                  inputRef={placeRef}
+                />
+                <TextField
+                  label={t('intake.description')}
+                  value={draft.description}
+                  onChange={(e) => set('description', e.target.value)}
+                  multiline
+                  minRows={3}
+                  autoFocus={Boolean(draft.placeScope)}
+                  inputRef={descriptionRef}
+                  error={Boolean(errors.description)}
+                  helperText={
+                    errors.description ? t(`intake.${errors.description}`) : t('intake.descriptionHint')
+                  }
+                  slotProps={{ htmlInput: { maxLength: 4000, 'data-testid': 'intake-description' } }}
+                />
+                <Box
+                  sx={{
+                    display: 'grid',
+                    gap: 2,
+                    gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)' },
+                  }}
+                >
+                  {select(
+                    'intake-type',
+                    t('intake.type'),
+                    draft.type,
+                    DEMAND_TYPES,
+                    (v) => t(`types.${v}`),
+                    (v) => set('type', v as IntakeDraft['type']),
+                  )}
+                  {select(
+                    'intake-category',
+                    t('intake.category'),
+                    category ?? '',
+                    DEMAND_CATEGORIES,
+                    (v) => t(`categories.${v}`),
+                    (v) => set('category', v as IntakeDraft['category']),
+                    {
+                      empty: category ? undefined : '—',
+                      error: Boolean(errors.category) && !category,
+                      helperText:
+                        errors.category && !category
+                          ? t('intake.categoryMissing')
+                          : draft.category === '' && suggested
+                            ? t('intake.categorySuggested')
+                            : ' ',
+                    },
+                  )}
+                  {select(
+                    'intake-source',
+                    t('intake.source'),
+                    draft.source,
+                    DEMAND_SOURCES,
+                    (v) => t(`sources.${v}`),
+                    (v) => set('source', v as IntakeDraft['source']),
+                  )}
+                  {select(
+                    'intake-urgency',
+                    t('intake.urgency'),
+                    draft.urgency,
+                    URGENCIES,
+                    (v) => t(`urgencies.${v}`),
+                    (v) => set('urgency', v as IntakeDraft['urgency']),
+                  )}
+                </Box>
+                <FormControlLabel
+                  control={
+                    <Checkbox
+                      checked={draft.vulnerable}
+                      onChange={(e) => set('vulnerable', e.target.checked)}
+                      slotProps={{ input: { 'data-testid': 'intake-vulnerable' } as object }}
+                    />
+                  }
+                  label={t('intake.vulnerable')}
+                />
+                <TextField
+                  label={t('intake.titleField')}
+                  value={draft.title}
+                  onChange={(e) => set('title', e.target.value)}
+                  placeholder={derived}
+                  helperText={derived ? t('intake.titleHint', { derived }) : t('intake.titleHintEmpty')}
+                  slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'intake-title' } }}
+                />
+                <Typography variant="h4" component="h2">
+                  {t('intake.reporter')}
+                </Typography>
+                <Box
+                  sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr 1.4fr' } }}
+                >
+                  <TextField
+                    label={t('intake.reporterName')}
+                    value={draft.reporterName}
+                    onChange={(e) => set('reporterName', e.target.value)}
+                    slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'intake-reporter-name' } }}
+                  />
+                  <TextField
+                    label={t('intake.reporterPhone')}
+                    value={draft.reporterPhone}
+                    onChange={(e) => set('reporterPhone', e.target.value)}
+                    slotProps={{
+                      htmlInput: { maxLength: 32, inputMode: 'tel', 'data-testid': 'intake-reporter-phone' },
+                    }}
+                  />
+                  <TextField
+                    label={t('intake.addressDetail')}
+                    value={draft.addressDetail}
+                    onChange={(e) => set('addressDetail', e.target.value)}
+                    slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'intake-address' } }}
+                  />
+                </Box>
+                <PhotoField photos={photos} onChange={setPhotos} onBusy={setPhotoBusy} />
+                {draft.duplicateOf && (
+                  <Alert
+                    severity="warning"
+                    data-testid="intake-linked"
+                    action={
+                      <Button color="inherit" tabIndex={-1} onClick={() => set('duplicateOf', null)}>
+                        {t('intake.unlink')}
+                      </Button>
+                    }
+                  >
+                    {t('intake.linkedTo', { title: draft.duplicateOf.title })}
+                  </Alert>
+                )}
+                <Box>
+                  <Button
+                    type="submit"
+                    variant="contained"
+                    disabled={saving || photoBusy}
+                    data-testid="intake-save"
+                  >
+                    {saving ? t('intake.saving') : t('intake.save')}
+                  </Button>
+                </Box>
+              </Stack>
+            </form>
+          </CardContent>
+        </Card>
+        <SimilarPanel
+          hits={hits}
+          ready={Boolean(draft.placeScope) && draft.description.trim().length >= 2}
+          linkedId={draft.duplicateOf?.id ?? null}
+          onLink={(hit) => set('duplicateOf', { id: hit.demandId, title: hit.demand.title })}
+        />
+      </Box>
+    </Stack>
+  );
+}

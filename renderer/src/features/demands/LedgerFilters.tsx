@@ -1,0 +1,98 @@
+import { Box, Button, FormControlLabel, MenuItem, Switch, TextField } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { hasFilters, type LedgerFilter } from '#shared/domain/ledger/index';
+import { DEMAND_CATEGORIES, DEMAND_SOURCES, DEMAND_STATES, DEMAND_TYPES } from '#shared/domain/vocab';
+import './strings';
+
+export type FilterState = Omit<LedgerFilter, 'scope'>;
+
+interface Props {
+  value: FilterState;
+  onChange(next: FilterState): void;
+}
+
+type ListKey = 'statuses' | 'types' | 'categories' | 'sources';
+
+const LISTS: readonly { key: ListKey; label: string; prefix: string; values: readonly string[] }[] = [
+  { key: 'statuses', label: 'ledger.status', prefix: 'statuses', values: DEMAND_STATES },
+  { key: 'types', label: 'ledger.type', prefix: 'types', values: DEMAND_TYPES },
+  { key: 'categories', label: 'ledger.category', prefix: 'categories', values: DEMAND_CATEGORIES },
+  { key: 'sources', label: 'ledger.source', prefix: 'sources', values: DEMAND_SOURCES },
+];
+
+/** Status, type, category, source, received dates and overdue: what a ledger is asked for. */
+export function LedgerFilters({ value, onChange }: Props) {
+  const { t } = useTranslation('demands');
+  return (
+    <Box
+      sx={{
+        display: 'grid',
+        gap: 2,
+        gridTemplateColumns: {
+          xs: '1fr 1fr',
+          md: 'repeat(4, minmax(0, 1fr))',
+          xl: 'repeat(8, minmax(0, 1fr))',
+        },
+        alignItems: 'center',
+      }}
+    >
+      {LISTS.map((list) => (
+        <TextField
+          key={list.key}
+          select
+          label={t(list.label)}
+          value={(value[list.key] ?? []) as string[]}
+          onChange={(e) => {
+            const picked = e.target.value as unknown as string[];
+            onChange({ ...value, [list.key]: picked });
+          }}
+          slotProps={{
+            select: {
+              multiple: true,
+              displayEmpty: true,
+              renderValue: (selected) =>
+                (selected as string[]).length === 0
+                  ? t('ledger.all')
+                  : (selected as string[]).map((v) => t(`${list.prefix}.${v}`)).join('、'),
+            },
+            inputLabel: { shrink: true },
+            htmlInput: { 'data-testid': `filter-${list.key}` },
+          }}
+        >
+          {list.values.map((v) => (
+            <MenuItem key={v} value={v}>
+              {t(`${list.prefix}.${v}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+      ))}
+      <TextField
+        type="date"
+        label={t('ledger.from')}
+        value={value.from ?? ''}
+        onChange={(e) => onChange({ ...value, from: e.target.value || undefined })}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'filter-from' } }}
+      />
+      <TextField
+        type="date"
+        label={t('ledger.to')}
+        value={value.to ?? ''}
+        onChange={(e) => onChange({ ...value, to: e.target.value || undefined })}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'filter-to' } }}
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            checked={Boolean(value.overdue)}
+            onChange={(e) => onChange({ ...value, overdue: e.target.checked })}
+            slotProps={{ input: { 'data-testid': 'filter-overdue' } as object }}
+          />
+        }
+        label={t('ledger.overdue')}
+      />
+      <Button variant="text" disabled={!hasFilters({ ...value, scope: '' })} onClick={() => onChange({})}>
+        {t('ledger.clear')}
+      </Button>
+    </Box>
+  );
+}

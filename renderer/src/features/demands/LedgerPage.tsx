@@ -1,0 +1,125 @@
+import { useMemo, useState } from 'react';
+import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import { useTranslation } from 'react-i18next';
+import { ledgerCounts, ledgerPredicate } from '#shared/domain/ledger/index';
+import { isUnder } from '#shared/domain/places/index';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useDeviceSettings } from '../../app/SettingsContext';
+import { parseRoute, useRoute } from '../../app/router';
+import { DemandDrawer } from './DemandDrawer';
+import { exportLedger } from './export-ledger';
+import type { ExportLabels } from './export-workbook';
+import { formatDateTime, placePath } from './format';
+import { LedgerFilters, type FilterState } from './LedgerFilters';
+import { LedgerTable } from './LedgerTable';
+import { PlaceCrumbs } from './PlaceCrumbs';
+import { useLedgerRows, useNow } from './use-ledger-rows';
+import { usePlaceTree } from './use-place-tree';
+import './strings';
+
+/** 需求台账 of one place (#/demands/<scope>): entrance, building, courtyard, community or street. */
+export function LedgerPage() {
+  const { t } = useTranslation('demands');
+  const db = useDatabase();
+  const settings = useDeviceSettings();
+  const route = useRoute();
+  const requested = parseRoute(route).segments[1];
+  const scope = requested && isUnder(requested, settings.homeScope) ? requested : settings.homeScope;
+  const tree = usePlaceTree();
+  const rows = useLedgerRows(scope);
+  const now = useNow();
+  const [filter, setFilter] = useState<FilterState>({});
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+
+  const inScope = useMemo(() => (rows ?? []).filter((r) => isUnder(r.scope, scope)), [rows, scope]);
+  const filtered = useMemo(
+    () => inScope.filter(ledgerPredicate({ ...filter, scope }, now)),
+    [inScope, filter, scope, now],
+  );
+  const counts = useMemo(() => (tree ? ledgerCounts(tree, filtered, scope) : null), [tree, filtered, scope]);
+
+  const runExport = async () => {
+    if (!tree) return;
+    setExporting(true);
+    setNotice(null);
+    const labels: ExportLabels = {
+      sheetName: t('ledger.sheetName'),
+      header: (column) => t(`ledger.columns.${column}`),
+      value: (field, value) =>
+        t(
+          `${{ type: 'types', category: 'categories', source: 'sources', urgency: 'urgencies', status: 'statuses' }[field]}.${value}`,
+        ),
+      yesNo: (value) => (value ? t('detail.yes') : t('detail.no')),
+      dateTime: (iso) => formatDateTime(iso),
+      place: (s) => placePath(tree, s),
+    };
+    const date = now.slice(0, 10);
+    const name = `${t('ledger.sheetName')}-${tree.byScope.get(scope)?.name ?? scope}-${date}.xlsx`;
+    try {
+      const actor = { id: settings.deviceId, role: settings.role, scope: settings.homeScope };
+      const outcome = await exportLedger(
+        db,
+        actor,
+        scope,
+        filtered.map((r) => r.id),
+        labels,
+        name,
+      );
+      if (outcome.saved)
+        setNotice({
+          severity: 'success',
+          text: t('ledger.exported', {
+            count: outcome.count,
+            masked: outcome.masked ? t('ledger.exportMasked') : '',
+          }),
+        });
+    } catch (error) {
+      setNotice({ severity: 'error', text: t('ledger.exportFailed', { message: (error as Error).message }) });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Typography variant="h2" component="h1" sx={{ flexGrow: 1 }}>
+          {t('ledger.title')}
+        </Typography>
+        <Typography data-testid="ledger-total" sx={{ fontSize: '1.125rem' }}>
+          {rows === null
+            ? t('ledger.loading')
+            : filtered.length === inScope.length
+              ? t('ledger.total', { count: inScope.length })
+              : t('ledger.filtered', { count: filtered.length, all: inScope.length })}
+        </Typography>
+        <Button
+          variant="contained"
+          startIcon={exporting ? <CircularProgress size={20} color="inherit" /> : <FileDownloadIcon />}
+          disabled={exporting || filtered.length === 0}
+          onClick={() => void runExport()}
+        >
+          {exporting ? t('ledger.exporting') : t('ledger.export')}
+        </Button>
+      </Stack>
+      {notice && (
+        <Alert severity={notice.severity} onClose={() => setNotice(null)} role="status">
+          {notice.text}
+        </Alert>
+      )}
+      {tree && <PlaceCrumbs tree={tree} scope={scope} home={settings.homeScope} counts={counts} />}
+      <LedgerFilters value={filter} onChange={setFilter} />
+      {tree && rows !== null ? (
+        <LedgerTable rows={filtered} tree={tree} scope={scope} now={now} onOpen={setOpenId} />
+      ) : (
+        <Box sx={{ p: 4, display: 'grid', placeItems: 'center' }}>
+          <CircularProgress aria-label={t('ledger.loading')} />
+        </Box>
+      )}
+      {tree && <DemandDrawer id={openId} tree={tree} onClose={() => setOpenId(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,61 @@
+import { Alert, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { SimilarHit } from './use-similar';
+import './strings';
+
+interface Props {
+  hits: SimilarHit[];
+  ready: boolean;
+  linkedId: string | null;
+  onLink(hit: SimilarHit): void;
+}
+
+/** Possible duplicates beside the form: the worker links one instead of entering it again. */
+export function SimilarPanel({ hits, ready, linkedId, onLink }: Props) {
+  const { t } = useTranslation('demands');
+  return (
+    <Card variant="outlined" data-testid="similar-panel">
+      <CardContent>
+        <Typography variant="h4" component="h2" gutterBottom>
+          {t('intake.similar')}
+        </Typography>
+        {!ready && <Typography color="text.secondary">{t('intake.similarHint')}</Typography>}
+        {ready && hits.length === 0 && (
+          <Typography color="text.secondary">{t('intake.similarNone')}</Typography>
+        )}
+        <Stack spacing={1.5}>
+          {hits.map((hit) => (
+            <Alert
+              key={hit.demandId}
+              severity={hit.demandId === linkedId ? 'success' : 'info'}
+              icon={false}
+              data-testid="similar-item"
+              action={
+                <Button
+                  size="small"
+                  variant="outlined"
+                  disabled={hit.demandId === linkedId}
+                  onClick={() => onLink(hit)}
+                  tabIndex={-1}
+                >
+                  {t('intake.linkDuplicate')}
+                </Button>
+              }
+            >
+              <Typography sx={{ fontWeight: 600 }}>{hit.demand.title}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                {new Date(hit.demand.receivedAt).toLocaleDateString('zh-CN')} ·{' '}
+                {t(`statuses.${hit.demand.status}`)}
+              </Typography>
+              <Stack direction="row" spacing={0.5} sx={{ mt: 0.5, flexWrap: 'wrap', gap: 0.5 }}>
+                {hit.reasons.map((reason) => (
+                  <Chip key={reason} label={reason} size="small" />
+                ))}
+              </Stack>
+            </Alert>
+          ))}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,3 @@
+// 集 Collect: quick intake of demands and the per-place demand ledgers.
+export { IntakePage } from './IntakePage';
+export { LedgerPage } from './LedgerPage';

@@ -1,0 +1,166 @@
+// The intake form's decisions, apart from React: defaults remembered from the last entry, the
+// category suggested by the text, validation, and the demand document a draft becomes.
+import { CHINA_CALENDAR } from '#shared/domain/calendar/index';
+import { dueAtFor, titleFor } from '#shared/domain/ledger/index';
+import {
+  DEMAND_SOURCES,
+  type DemandCategory,
+  type DemandSource,
+  type DemandType,
+  type Urgency,
+} from '#shared/domain/vocab';
+import type { DemandDoc } from '#shared/schema/index';
+
+export interface IntakeDraft {
+  placeScope: string | null;
+  description: string;
+  type: DemandType;
+  /** '' until chosen; the suggestion from the text stands in meanwhile. */
+  category: DemandCategory | '';
+  source: DemandSource;
+  urgency: Urgency;
+  vulnerable: boolean;
+  title: string;
+  reporterName: string;
+  reporterPhone: string;
+  addressDetail: string;
+  duplicateOf: { id: string; title: string } | null;
+}
+
+/** What the next entry starts with: a visit records several demands at one place in a row. */
+export interface Remembered {
+  placeScope: string | null;
+  source: DemandSource;
+}
+
+export const DEFAULT_REMEMBERED: Remembered = { placeScope: null, source: 'visit' };
+
+export function parseRemembered(raw: string | null): Remembered {
+  if (!raw) return DEFAULT_REMEMBERED;
+  try {
+    const value = JSON.parse(raw) as Partial<Record<keyof Remembered, unknown>>;
+    const source = (DEMAND_SOURCES as readonly unknown[]).includes(value.source)
+      ? (value.source as DemandSource)
+      : DEFAULT_REMEMBERED.source;
+    const placeScope = typeof value.placeScope === 'string' ? value.placeScope : null;
+    return { placeScope, source };
+  } catch {
+    return DEFAULT_REMEMBERED;
+  }
+}
+
+export function emptyDraft(remembered: Remembered): IntakeDraft {
+  return {
+    placeScope: remembered.placeScope,
+    description: '',
+    type: 'help',
+    category: '',
+    source: remembered.source,
+    urgency: 'normal',
+    vulnerable: false,
+    title: '',
+    reporterName: '',
+    reporterPhone: '',
+    addressDetail: '',
+    duplicateOf: null,
+  };
+}
+
+// Words residents and workers use for each category; order decides ties (more specific first).
+const CATEGORY_WORDS: readonly [DemandCategory, readonly string[]][] = [
+  ['evCharging', ['充电', '飞线', '电动车', '电瓶车']],
+  ['wasteSorting', ['垃圾分类', '垃圾桶', '厨余', '桶站']],
+  ['parking', ['停车', '车位', '占道', '僵尸车', '地锁']],
+  ['oldEstateRenovation', ['加装电梯', '老旧小区', '改造', '外墙保温']],
+  ['housingRepair', ['漏水', '渗水', '墙皮', '屋顶', '防水', '下水', '管道', '维修', '堵']],
+  ['electricHeating', ['暖气', '供暖', '不热', '停电', '电路', '电线', '电表']],
+  ['neighbourDispute', ['噪音', '邻居', '扰民', '吵', '纠纷', '宠物', '狗']],
+  ['elderlyDisabledCare', ['老人', '助餐', '养老', '残疾', '轮椅', '独居', '助浴']],
+  ['safetyFire', ['消防', '火', '治安', '偷', '盗', '可疑', '燃气', '煤气']],
+  ['greening', ['绿化', '树', '草坪', '修剪', '花坛']],
+  ['publicFacilities', ['路灯', '楼道灯', '健身器材', '座椅', '电梯', '道路', '井盖', '门禁']],
+  ['sanitation', ['垃圾', '卫生', '清扫', '堆物', '异味', '老鼠', '蚊虫', '小广告']],
+  ['propertyService', ['物业', '保安', '保洁', '物业费']],
+];
+
+/** The category whose words occur most often in the text (first listed wins a tie), if any. */
+export function suggestCategory(text: string): DemandCategory | undefined {
+  let best: DemandCategory | undefined;
+  let bestHits = 0;
+  for (const [category, words] of CATEGORY_WORDS) {
+    let hits = 0;
+    for (const word of words) if (text.includes(word)) hits += 1;
+    if (hits > bestHits) {
+      best = category;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/** The chosen category, else the suggestion. */
+export function effectiveCategory(draft: IntakeDraft): DemandCategory | undefined {
+  return draft.category === '' ? suggestCategory(draft.description) : draft.category;
+}
+
+export type IntakeError = 'placeMissing' | 'descriptionMissing' | 'categoryMissing';
+
+export function validateDraft(
+  draft: IntakeDraft,
+): Partial<Record<'place' | 'description' | 'category', IntakeError>> {
+  const errors: Partial<Record<'place' | 'description' | 'category', IntakeError>> = {};
+  if (!draft.placeScope) errors.place = 'placeMissing';
+  if (draft.description.trim().length === 0) errors.description = 'descriptionMissing';
+  if (!effectiveCategory(draft)) errors.category = 'categoryMissing';
+  return errors;
+}
+
+export interface BuildContext {
+  id: string;
+  at: string;
+  deviceId: string;
+  place: { id: string; scope: string };
+}
+
+/**
+ * The demand a valid draft becomes: received now, due by the shared rule, or a duplicate linked
+ * to the demand it repeats. Empty optional fields are left out rather than stored empty.
+ */
+export function buildDemand(draft: IntakeDraft, ctx: BuildContext): DemandDoc {
+  const category = effectiveCategory(draft);
+  if (!category) throw new Error('category missing');
+  const description = draft.description.trim();
+  const demand: DemandDoc = {
+    id: ctx.id,
+    scope: ctx.place.scope,
+    createdAt: ctx.at,
+    createdBy: ctx.deviceId,
+    updatedAt: ctx.at,
+    updatedBy: ctx.deviceId,
+    placeId: ctx.place.id,
+    title: titleFor(draft.title, description),
+    description,
+    type: draft.type,
+    category,
+    source: draft.source,
+    urgency: draft.urgency,
+    status: draft.duplicateOf ? 'duplicate' : 'received',
+    receivedAt: ctx.at,
+    dueAt: dueAtFor(
+      { receivedAt: ctx.at, urgency: draft.urgency, category, vulnerable: draft.vulnerable },
+      CHINA_CALENDAR,
+    ),
+    vulnerable: draft.vulnerable,
+    reasonable: true,
+    reopenedCount: 0,
+  };
+  if (draft.duplicateOf) demand.duplicateOf = draft.duplicateOf.id;
+  const optional = {
+    reporterName: draft.reporterName.trim(),
+    reporterPhone: draft.reporterPhone.trim(),
+    addressDetail: draft.addressDetail.trim(),
+  };
+  for (const [key, value] of Object.entries(optional) as [keyof typeof optional, string][])
+    if (value.length > 0) demand[key] = value;
+  return demand;
+}
