@@ -1,6 +1,11 @@
 import type { ComponentType, ReactElement } from 'react';
+import EditNoteIcon from '@mui/icons-material/EditNote';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import { IntakePage, LedgerPage } from '../features/demands';
 import StorageIcon from '@mui/icons-material/Storage';
 import { DevicePage } from '../features/device';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { HotlineImportPage } from '../features/hotline-import';
 import SyncAltIcon from '@mui/icons-material/SyncAlt';
 import { SyncPage } from '../features/sync';
 
@@ -15,6 +20,9 @@ export interface Area {
 
 // Only areas that work are listed; each later feature adds its own entry here.
 export const AREAS: Area[] = [
+  { path: 'intake', label: 'nav.intake', icon: <EditNoteIcon />, component: IntakePage },
+  { path: 'demands', label: 'nav.demands', icon: <ListAltIcon />, component: LedgerPage },
+  { path: 'import', label: 'nav.hotlineImport', icon: <UploadFileIcon />, component: HotlineImportPage },
   { path: 'sync', label: 'nav.sync', icon: <SyncAltIcon />, component: SyncPage },
   { path: 'device', label: 'nav.device', icon: <StorageIcon />, component: DevicePage },
 ];

@@ -4,6 +4,9 @@ export const en: typeof zhCN = {
   title: 'Yishi',
   subtitle: 'Community deliberation',
   nav: {
+    hotlineImport: '12345 import',
+    intake: 'Record a demand',
+    demands: 'Demand ledger',
     sync: 'Sync & conflicts',
     device: 'Device & data',
     menu: 'Menu',

@@ -2,6 +2,9 @@ export const zhCN = {
   title: '议事',
   subtitle: '社区议事协商',
   nav: {
+    hotlineImport: '12345 工单导入',
+    intake: '诉求登记',
+    demands: '需求台账',
     sync: '同步与冲突',
     device: '设备与数据',
     menu: '菜单',
