@@ -51,7 +51,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
   const http = createHubServer(context);
   const url = await http.listen(options.port, options.host);
-  log.info('hub listening', { url, database: store.kind, hubId: store.hubId, version: HUB_VERSION });
   let closing: Promise<void> | null = null;
   return {
     url,

@@ -6,6 +6,7 @@ import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import { sameDocState, toWireDoc } from '#shared/protocol/v1';
 import type { Doc } from '#shared/protocol/v1';
+import { generateDemoStreet } from '#resources/demo/index';
 import type { SeedOutcome, Store } from './store/store';
 import { compileSchemas } from './sync/schema-validator';
 
@@ -33,13 +34,10 @@ export async function seedDocuments(
 
 export async function seedDemoStreet(store: Store, actor: string, now: Date): Promise<SeedResult> {
   const demoNow = await store.initMeta('demo_now', now.toISOString());
-  const { generateDemoStreet } = await import('#resources/demo/index');
-  const street = generateDemoStreet({ seed: 1, now: demoNow, scale: 1 }) as Record<string, unknown>;
+  const street = generateDemoStreet({ seed: 1, now: demoNow, scale: 1 });
   const docs: Array<{ collection: CollectionName; doc: Record<string, unknown> }> = [];
   for (const collection of COLLECTION_NAMES) {
-    const list = street[collection];
-    if (!Array.isArray(list)) continue;
-    for (const doc of list) docs.push({ collection, doc: doc as Record<string, unknown> });
+    for (const doc of street[collection]) docs.push({ collection, doc: { ...doc } });
   }
   const result = await seedDocuments(store, docs);
   await store.audit({ at: now.toISOString(), actor, action: 'demo.seed', detail: { ...result } });

@@ -1,5 +1,5 @@
 import { stdoutLogger } from '../log';
-import { startHub } from '../hub';
+import { HUB_VERSION, startHub } from '../hub';
 import { generateAdminSecret } from '../secrets';
 import { DataFolderBusyError, openConfiguredStore } from './open-store';
 import {
@@ -32,6 +32,8 @@ export async function serve(options: { port: number; host: string; dataDir: stri
     throw err;
   }
   const adminSecret = generateAdminSecret();
+  // Written before the port opens, so an admin command never finds a hub without its secret.
+  writeAdminSecret(dataDir, adminSecret);
   const keepalive = Number(process.env['HUB_KEEPALIVE_MS']);
   let hub;
   try {
@@ -45,15 +47,17 @@ export async function serve(options: { port: number; host: string; dataDir: stri
     });
   } catch (err) {
     await store.close();
+    removeRuntimeFiles(dataDir);
     throw err;
   }
-  writeAdminSecret(dataDir, adminSecret);
   writeHubInfo(dataDir, {
     url: hub.url,
     pid: process.pid,
     database: store.kind,
     startedAt: new Date().toISOString(),
   });
+  // Supervisors and tests wait for this line: hub.json and admin-secret are in place by now.
+  log.info('hub listening', { url: hub.url, database: store.kind, hubId: store.hubId, version: HUB_VERSION });
 
   // The hub never crashes on input: an unexpected error is logged, and the process keeps serving.
   process.on('uncaughtException', (err) => log.error('uncaught exception', { error: err.message }));

@@ -63,7 +63,7 @@ for (const backend of backends) {
         (n) => notices.push(n),
         () => undefined,
       );
-    });
+    }, 60_000);
     afterAll(async () => {
       await store?.close();
       await drop?.();

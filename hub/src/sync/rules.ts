@@ -26,8 +26,8 @@ export interface DeviceActor {
 export interface RowPolicy {
   /** A short description of the first schema violation, or null when the document is valid. */
   validate(collection: CollectionName, fields: Record<string, unknown>): string | null;
-  /** Whether the actor's role may turn `master` (null: a new document) into `next`. */
-  authorize(actor: DeviceActor, collection: CollectionName, master: Doc | null, next: Doc): boolean;
+  /** Null when the actor's role may turn `master` (null: a new document) into `next`, else why not. */
+  authorize(actor: DeviceActor, collection: CollectionName, master: Doc | null, next: Doc): string | null;
 }
 
 export interface ParsedRow {
@@ -126,7 +126,8 @@ export function decideRow(
   if (!isValidScope(scope)) return refuse('schema', 'scope 格式不正确');
   if (!scopeLiesUnder(scope, actor.scope)) return refuse('scope', scope);
   if (master && !scopeLiesUnder(master.scope, actor.scope)) return refuse('scope', master.scope);
-  if (!policy.authorize(actor, collection, master, row.next)) return refuse('role', actor.role);
+  const denied = policy.authorize(actor, collection, master, row.next);
+  if (denied !== null) return refuse('role', denied);
   if (master && sameDocState(row.next, master)) return { kind: 'noop' };
   if (master && (APPEND_ONLY_COLLECTIONS as readonly string[]).includes(collection))
     return refuse('append_only');

@@ -1,0 +1,51 @@
+// The two databases every hub integration test runs on: PGlite always, PostgreSQL when
+// YISHI_TEST_PG_URL is set (reported as skipped with the reason otherwise).
+
+import { join } from 'node:path';
+import { silentLogger } from '../log';
+import { openPgliteStore, openPostgresStore } from '../store/store';
+import type { Store } from '../store/store';
+import { PG_SKIP_REASON, TEST_PG_URL, createTempDatabase } from './pg';
+
+export interface BackendSetup {
+  /** Environment for hub and CLI processes. */
+  env: Record<string, string>;
+  /** Opens the hub's database in the test process (PGlite: only while no hub process has it open). */
+  openStore(dataDir: string): Promise<Store>;
+  drop(): Promise<void>;
+}
+
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  enabled: boolean;
+  /** A describe title that carries the skip reason when the backend is not available. */
+  title(subject: string): string;
+  setup(): Promise<BackendSetup>;
+}
+
+export const BACKENDS: Backend[] = [
+  {
+    name: 'pglite',
+    enabled: true,
+    title: (subject) => `${subject} (pglite)`,
+    setup: async () => ({
+      env: { HUB_DATABASE_URL: '' },
+      openStore: (dataDir) => openPgliteStore(join(dataDir, 'pgdata')),
+      drop: async () => undefined,
+    }),
+  },
+  {
+    name: 'postgres',
+    enabled: TEST_PG_URL !== '',
+    title: (subject) =>
+      TEST_PG_URL !== '' ? `${subject} (postgres)` : `${subject} (postgres) — skipped: ${PG_SKIP_REASON}`,
+    async setup() {
+      const db = await createTempDatabase();
+      return {
+        env: { HUB_DATABASE_URL: db.url },
+        openStore: () => openPostgresStore(db.url, silentLogger),
+        drop: db.drop,
+      };
+    },
+  },
+];
