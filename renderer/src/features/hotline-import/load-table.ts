@@ -3,24 +3,33 @@ import { tableFromFile } from './read-table';
 
 type Reply = { ok: true; table: RawTable } | { ok: false; message: string };
 
-/** Parses in a Web Worker; where workers are unavailable, on this thread with the same code. */
+const onThisThread = (name: string, data: Uint8Array) =>
+  tableFromFile(name, data, async () => (await import('exceljs')).default);
+
+/**
+ * Parses in a Web Worker; where a worker cannot start (or its script cannot load), on this thread
+ * with the same code. A file the parser rejects is an error either way.
+ */
 export async function loadTable(name: string, data: Uint8Array): Promise<RawTable> {
-  let worker: Worker | undefined;
+  let worker: Worker;
   try {
     worker = new Worker(new URL('./table-worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return tableFromFile(name, data, async () => (await import('exceljs')).default);
+    return onThisThread(name, data);
   }
-  const running = worker;
   try {
-    const reply = await new Promise<Reply>((resolve, reject) => {
-      running.onmessage = (event: MessageEvent<Reply>) => resolve(event.data);
-      running.onerror = (event) => reject(new Error(event.message || '无法读取文件'));
-      running.postMessage({ name, data });
+    const reply = await new Promise<Reply | null>((resolve) => {
+      worker.onmessage = (event: MessageEvent<Reply>) => resolve(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        resolve(null);
+      };
+      worker.postMessage({ name, data });
     });
+    if (reply === null) return await onThisThread(name, data);
     if (!reply.ok) throw new Error(reply.message);
     return reply.table;
   } finally {
-    running.terminate();
+    worker.terminate();
   }
 }

@@ -1,0 +1,1 @@
+export { HotlineImportPage } from './HotlineImportPage';
