@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { inject, onTestFailed } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 
 /** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
 export function chromiumPath(): string {
@@ -47,24 +47,27 @@ export async function openProfile(name: string): Promise<Profile> {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
-  onTestFailed(async ({ task }) => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    const safe = task.name.replace(/[^\w\u4e00-\u9fa5-]+/g, '_').slice(0, 80);
-    for (const [i, p] of context.pages().entries()) {
-      await p
-        .screenshot({ path: join(ARTIFACTS, `FAILED-${name}-${safe}-${i}.png`), fullPage: true })
-        .catch(() => undefined);
+  let closed = false;
+  async function close() {
+    if (closed) return;
+    closed = true;
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  // Runs after the test body, before anything else closes the browser: keep what it showed.
+  onTestFinished(async ({ task }) => {
+    if (task.result?.state === 'fail') {
+      await mkdir(ARTIFACTS, { recursive: true });
+      const safe = task.name.replace(/[^\w\u4e00-\u9fa5-]+/g, '_').slice(0, 80);
+      for (const [i, p] of context.pages().entries()) {
+        await p
+          .screenshot({ path: join(ARTIFACTS, `FAILED-${name}-${safe}-${i}.png`), fullPage: true })
+          .catch(() => undefined);
+      }
     }
+    await close();
   });
-  return {
-    context,
-    page,
-    baseUrl: inject('baseUrl'),
-    async close() {
-      await context.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return { context, page, baseUrl: inject('baseUrl'), close };
 }
 
 export async function screenshot(page: Page, file: string): Promise<void> {

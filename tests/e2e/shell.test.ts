@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openProfile, screenshot } from './browser';
-import type { Profile } from './browser';
 import { openApp } from './app';
-
-let profile: Profile | undefined;
-afterEach(async () => {
-  await profile?.close();
-  profile = undefined;
-});
 
 describe('the app shell in browser mode', () => {
   it('opens in Chinese, shows the real database, and keeps what a person entered across a reload', async () => {
-    profile = await openProfile('shell');
+    const profile = await openProfile('shell');
     const { page, baseUrl } = profile;
     await openApp(page, baseUrl);
 
@@ -28,6 +21,7 @@ describe('the app shell in browser mode', () => {
     await page.getByRole('option', { name: /小关街道/ }).click();
     await page.getByRole('button', { name: '完成设置' }).click();
 
+    await page.getByRole('navigation').getByText('设备与数据').click();
     await page.getByRole('heading', { name: '设备与数据', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('device-name').textContent()).toBe('小关街道办公室电脑');
     expect(await page.getByTestId('db-name').textContent()).toBe('yishi');
@@ -46,7 +40,7 @@ describe('the app shell in browser mode', () => {
   });
 
   it('asks for the passphrase in a new session and refuses a wrong one', async () => {
-    profile = await openProfile('lock');
+    const profile = await openProfile('lock');
     const { page, baseUrl } = profile;
     await openApp(page, baseUrl);
     await page.getByRole('heading', { name: /首次设置/ }).waitFor();

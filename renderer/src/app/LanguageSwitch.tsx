@@ -12,7 +12,7 @@ export function LanguageSwitch() {
       select
       size="small"
       fullWidth={false}
-      label={t('nav.language')}
+      slotProps={{ htmlInput: { 'aria-label': t('nav.language') } }}
       value={i18n.language}
       onChange={(e) => saveLanguage(e.target.value as Language)}
       sx={{ minWidth: 120, '& .MuiInputBase-root': { bgcolor: 'background.paper' } }}
