@@ -57,6 +57,9 @@ export function createBrowserPlatform(): Platform {
     openProjector(route) {
       window.open(`${location.pathname}#${route}`, 'yishi-projector');
     },
+    async allowHub() {
+      return 'ready';
+    },
     getSecret: secrets.get,
     setSecret: secrets.set,
     deleteSecret: secrets.delete,

@@ -32,6 +32,11 @@ export function createElectronPlatform(bridge: YishiBridge): Platform {
     openProjector(route) {
       void bridge.openProjector(route);
     },
+    async allowHub(origin) {
+      if ((await bridge.getHubOrigin()) === origin) return 'ready';
+      await bridge.setHubOrigin(origin);
+      return 'reloading';
+    },
     getSecret: (name) => bridge.getSecret(name),
     async setSecret(name, value) {
       const result = await bridge.setSecret(name, value);

@@ -22,6 +22,11 @@ export interface Platform {
   print(): Promise<void>;
   printToPdf(suggestedName: string): Promise<boolean>;
   openProjector(route: string): void;
+  /**
+   * Lets the page talk to this hub origin. Electron's CSP names the one configured hub, so a new
+   * origin is saved and the page reloads ('reloading'); browser mode is ready at once.
+   */
+  allowHub(origin: string): Promise<'ready' | 'reloading'>;
   getSecret(name: string): Promise<string | null>;
   setSecret(name: string, value: string): Promise<void>;
   deleteSecret(name: string): Promise<void>;

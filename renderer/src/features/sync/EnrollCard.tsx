@@ -4,7 +4,14 @@ import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from '
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
-import { connectToHub, disconnectFromHub } from './hub-session';
+import {
+  connectToHub,
+  disconnectFromHub,
+  hubOrigin,
+  rememberPendingEnrollment,
+  takePendingEnrollment,
+} from './hub-session';
+import { platform } from '../../platform';
 import './strings';
 
 /** 连接街道服务器: hub address + one-time code; the token is kept in the keychain. */
@@ -13,17 +20,30 @@ export function EnrollCard() {
   const { t: tApp } = useTranslation();
   const db = useDatabase();
   const settings = useDeviceSettings();
-  const [url, setUrl] = useState('');
-  const [code, setCode] = useState('');
+  // After the reload that allowed a new hub address, the form comes back filled in.
+  const [pending] = useState(takePendingEnrollment);
+  const [url, setUrl] = useState(pending?.url ?? '');
+  const [code, setCode] = useState(pending?.code ?? '');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ severity: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ severity: 'error' | 'success' | 'info'; text: string } | null>(
+    pending ? { severity: 'info', text: t('hubAllowed') } : null,
+  );
 
   async function enroll(event: FormEvent) {
     event.preventDefault();
+    await connect(url, code);
+  }
+
+  async function connect(hubUrl: string, oneTimeCode: string) {
     setBusy(true);
     setMessage(null);
     try {
-      await connectToHub(db, settings, url, code);
+      if ((await platform.allowHub(hubOrigin(hubUrl))) === 'reloading') {
+        // The desktop app reloads to apply the new hub address; continue right after.
+        rememberPendingEnrollment(hubUrl, oneTimeCode);
+        return;
+      }
+      await connectToHub(db, settings, hubUrl, oneTimeCode);
       setMessage({ severity: 'success', text: t('enrolledOk') });
       setCode('');
     } catch (error) {

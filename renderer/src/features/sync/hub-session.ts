@@ -4,9 +4,34 @@ import type { DeviceSettings } from '../../db/settings';
 import { audit } from '../../db/write';
 import { nowIso } from '../../db/ids';
 import { clearPassphraseMark, forgetPassphrase, platform } from '../../platform';
-import { DexieRefusedRowStore, enrollDevice } from '../../sync';
+import { DexieRefusedRowStore, enrollDevice, normalizeHubUrl } from '../../sync';
 
 export const HUB_TOKEN_SECRET = 'hub.token';
+const PENDING_KEY = 'yishi.pending-enrollment';
+
+/** The origin of a hub address a person typed; a clear Chinese message when it is not one. */
+export function hubOrigin(url: string): string {
+  return new URL(normalizeHubUrl(url)).origin;
+}
+
+/** Survives the one reload Electron needs to allow a new hub address (this tab only). */
+export function rememberPendingEnrollment(url: string, code: string): void {
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ url, code }));
+}
+
+export function takePendingEnrollment(): { url: string; code: string } | null {
+  const raw = sessionStorage.getItem(PENDING_KEY);
+  sessionStorage.removeItem(PENDING_KEY);
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as { url?: unknown; code?: unknown };
+    return typeof value.url === 'string' && typeof value.code === 'string'
+      ? { url: value.url, code: value.code }
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Exchanges a one-time code for a token; the token goes to the keychain, the rest to settings. */
 export async function connectToHub(
@@ -22,7 +47,7 @@ export async function connectToHub(
     role: answer.role,
     homeScope: answer.scope,
     hub: {
-      url: new URL(hubUrl.trim()).origin,
+      url: hubOrigin(hubUrl),
       hubId: answer.hubId,
       deviceId: answer.deviceId,
       scope: answer.scope,
