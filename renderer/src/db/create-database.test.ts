@@ -21,7 +21,9 @@ function recordingStorage(written: Record<string, unknown>[]): RxStorage<unknown
   return {
     ...memory,
     async createStorageInstance(params) {
-      const instance = await memory.createStorageInstance(params);
+      const instance = await memory.createStorageInstance(
+        params as Parameters<typeof memory.createStorageInstance>[0],
+      );
       const bulkWrite = instance.bulkWrite.bind(instance);
       instance.bulkWrite = (rows, context) => {
         written.push(...rows.map((row) => row.document as Record<string, unknown>));
