@@ -39,7 +39,10 @@ export function LedgerPage() {
     () => inScope.filter(ledgerPredicate({ ...filter, scope }, now)),
     [inScope, filter, scope, now],
   );
-  const counts = useMemo(() => (tree ? ledgerCounts(tree, filtered, scope) : null), [tree, filtered, scope]);
+  const counts = useMemo(
+    () => (tree && rows ? ledgerCounts(tree, filtered, scope) : null),
+    [tree, rows, filtered, scope],
+  );
 
   const runExport = async () => {
     if (!tree) return;

@@ -4,11 +4,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { isOverdue, type LedgerRow } from '#shared/domain/ledger/index';
 import type { PlaceTree } from '#shared/domain/places/index';
-import { formatDateTime, placePath } from './format';
+import { formatDateTime, formatShortDateTime, placePath } from './format';
 import './strings';
 
 const ROW_HEIGHT = 52;
-const COLUMNS = '150px minmax(220px, 2.2fr) minmax(160px, 1.4fr) 72px 120px 120px 120px 210px';
+const COLUMNS = '166px minmax(180px, 2.2fr) minmax(120px, 1.3fr) 64px 116px 112px 124px 168px';
+const MIN_WIDTH = 1056;
 
 interface Props {
   rows: readonly LedgerRow[];
@@ -50,7 +51,13 @@ export function LedgerTable({ rows, tree, scope, now, onOpen }: Props) {
     <Box
       role="table"
       aria-rowcount={rows.length}
-      sx={{ border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}
+      sx={{
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+        bgcolor: 'background.paper',
+        overflowX: 'auto',
+      }}
     >
       <Box
         role="row"
@@ -58,6 +65,7 @@ export function LedgerTable({ rows, tree, scope, now, onOpen }: Props) {
           display: 'grid',
           gridTemplateColumns: COLUMNS,
           alignItems: 'center',
+          minWidth: MIN_WIDTH,
           minHeight: ROW_HEIGHT,
           borderBottom: 2,
           borderColor: 'divider',
@@ -74,7 +82,12 @@ export function LedgerTable({ rows, tree, scope, now, onOpen }: Props) {
       <Box
         ref={scrollRef}
         data-testid="ledger-scroll"
-        sx={{ height: 'max(360px, calc(100vh - 470px))', overflow: 'auto' }}
+        sx={{
+          height: 'max(360px, calc(100vh - 470px))',
+          overflowY: 'auto',
+          overflowX: 'hidden',
+          minWidth: MIN_WIDTH,
+        }}
       >
         {rows.length === 0 ? (
           <Typography sx={{ p: 3 }} color="text.secondary">
@@ -139,7 +152,7 @@ export function LedgerTable({ rows, tree, scope, now, onOpen }: Props) {
                     {t(`statuses.${row.status}`)}
                   </Box>
                   <Box role="cell" sx={{ ...cell, display: 'flex', gap: 1, alignItems: 'center' }}>
-                    {row.dueAt ? formatDateTime(row.dueAt) : '—'}
+                    {row.dueAt ? formatShortDateTime(row.dueAt) : '—'}
                     {late && <Chip size="small" color="error" label={t('ledger.overdueBadge')} />}
                   </Box>
                 </Box>

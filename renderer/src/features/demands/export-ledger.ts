@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import { can, type Actor } from '#shared/domain/permissions/index';
 import type { DemandDoc } from '#shared/schema/index';
 import type { YishiDatabase } from '../../db/create-database';
@@ -6,6 +7,23 @@ import { platform } from '../../platform';
 import { buildLedgerWorkbook, type ExportLabels } from './export-workbook';
 
 const CHUNK = 1000;
+
+type ExcelModule = { default: typeof ExcelJS };
+
+let excel: Promise<ExcelModule> | undefined;
+
+/**
+ * ExcelJS is large, so it is its own chunk; it is fetched in the background when the app starts,
+ * because in browser mode a chunk cannot be fetched once the network is gone.
+ */
+function loadExcel(): Promise<ExcelModule> {
+  excel ??= import('exceljs').catch((error: unknown) => {
+    excel = undefined;
+    throw error;
+  });
+  return excel;
+}
+void loadExcel().catch(() => undefined);
 
 export interface ExportOutcome {
   saved: boolean;
@@ -35,8 +53,8 @@ export async function exportLedger(
     }
   }
   const masked = !can(actor, 'export.pii', { scope, collection: 'demands' });
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = buildLedgerWorkbook(ExcelJS, demands, { pii: !masked }, labels);
+  const { default: excelJs } = await loadExcel();
+  const workbook = buildLedgerWorkbook(excelJs, demands, { pii: !masked }, labels);
   const data = new Uint8Array(await workbook.xlsx.writeBuffer());
   const saved = await platform.saveFile(fileName, data, [{ name: 'Excel', extensions: ['xlsx'] }]);
   if (saved) {

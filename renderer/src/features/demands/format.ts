@@ -15,8 +15,16 @@ export function formatDateTime(iso: string, locale = 'zh-CN'): string {
   });
 }
 
-export function formatDate(iso: string, locale = 'zh-CN'): string {
-  return new Date(iso).toLocaleDateString(locale, { timeZone: BEIJING });
+/** 12/1 08:05 — for deadlines, which lie within weeks of today. */
+export function formatShortDateTime(iso: string, locale = 'zh-CN'): string {
+  return new Date(iso).toLocaleString(locale, {
+    timeZone: BEIJING,
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 }
 
 /**

@@ -38,6 +38,9 @@ describe('category suggestion', () => {
     expect(suggestCategory('小区东门停车太乱，车位不够')).toBe('parking');
     expect(suggestCategory('3号楼楼顶漏水')).toBe('housingRepair');
     expect(suggestCategory('想了解一下政策')).toBeUndefined();
+    // A tie goes to what is named first.
+    expect(suggestCategory('楼道灯坏了，老人看不清')).toBe('publicFacilities');
+    expect(suggestCategory('老人反映楼道灯坏了')).toBe('elderlyDisabledCare');
   });
 
   it('lets a chosen category win over the suggestion', () => {

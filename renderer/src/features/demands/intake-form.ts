@@ -66,7 +66,7 @@ export function emptyDraft(remembered: Remembered): IntakeDraft {
   };
 }
 
-// Words residents and workers use for each category; order decides ties (more specific first).
+// Words residents and workers use for each category.
 const CATEGORY_WORDS: readonly [DemandCategory, readonly string[]][] = [
   ['evCharging', ['充电', '飞线', '电动车', '电瓶车']],
   ['wasteSorting', ['垃圾分类', '垃圾桶', '厨余', '桶站']],
@@ -83,16 +83,27 @@ const CATEGORY_WORDS: readonly [DemandCategory, readonly string[]][] = [
   ['propertyService', ['物业', '保安', '保洁', '物业费']],
 ];
 
-/** The category whose words occur most often in the text (first listed wins a tie), if any. */
+/**
+ * The category whose words occur most often in the text, if any. A tie goes to the word that
+ * comes first: people name the matter before its consequences (楼道灯坏了，老人看不清).
+ */
 export function suggestCategory(text: string): DemandCategory | undefined {
   let best: DemandCategory | undefined;
   let bestHits = 0;
+  let bestAt = Infinity;
   for (const [category, words] of CATEGORY_WORDS) {
     let hits = 0;
-    for (const word of words) if (text.includes(word)) hits += 1;
-    if (hits > bestHits) {
+    let at = Infinity;
+    for (const word of words) {
+      const index = text.indexOf(word);
+      if (index < 0) continue;
+      hits += 1;
+      at = Math.min(at, index);
+    }
+    if (hits > bestHits || (hits === bestHits && hits > 0 && at < bestAt)) {
       best = category;
       bestHits = hits;
+      bestAt = at;
     }
   }
   return best;
