@@ -1,0 +1,1 @@
+export { ProactivePage } from './ProactivePage';

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { CATEGORY_LABELS } from '#shared/domain/aggregations/index';
+import { deadlineFor } from '#shared/domain/machines/index';
+import { DEMAND_CATEGORIES, type DemandCategory, type TopicTrack } from '#shared/domain/vocab';
+import type { DemandDoc } from '#shared/schema/index';
+import { nowIso } from '../../db/ids';
+import { beijingText } from './format';
+import type { NewTopic } from './topic-actions';
+import './strings';
+
+function mostCommon(demands: DemandDoc[]): DemandCategory {
+  const counts = new Map<DemandCategory, number>();
+  for (const d of demands) counts.set(d.category, (counts.get(d.category) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
+}
+
+/** 新建议题 from the selected demands, choosing 即时议 or 深入议 with the deadline in view. */
+export function NewTopicDialog({
+  demands,
+  onCancel,
+  onCreate,
+}: {
+  demands: DemandDoc[];
+  onCancel: () => void;
+  onCreate: (topic: NewTopic) => void;
+}) {
+  const { t } = useTranslation('topics');
+  const [title, setTitle] = useState(demands[0]?.title ?? '');
+  const [description, setDescription] = useState(demands.map((d) => d.title).join('；'));
+  const [category, setCategory] = useState<DemandCategory>(mostCommon(demands));
+  const [track, setTrack] = useState<TopicTrack>('inDepth');
+  return (
+    <Dialog open onClose={onCancel} fullWidth maxWidth="sm">
+      <DialogTitle>{t('newTopic')}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <TextField
+            label={t('topicTitle')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            slotProps={{ htmlInput: { maxLength: 200 } }}
+          />
+          <TextField
+            label={t('description')}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            multiline
+            minRows={2}
+          />
+          <TextField
+            select
+            label={t('category')}
+            value={category}
+            onChange={(e) => setCategory(e.target.value as DemandCategory)}
+          >
+            {DEMAND_CATEGORIES.map((c) => (
+              <MenuItem key={c} value={c}>
+                {CATEGORY_LABELS[c]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Typography>{t('track')}</Typography>
+          <RadioGroup value={track} onChange={(e) => setTrack(e.target.value as TopicTrack)}>
+            <FormControlLabel value="quick" control={<Radio />} label={t('quick')} />
+            <FormControlLabel value="inDepth" control={<Radio />} label={t('inDepth')} />
+          </RadioGroup>
+          <Typography color="primary" data-testid="deadline-preview">
+            {t('deadlineWillBe', { at: beijingText(deadlineFor(track, nowIso())) })}
+          </Typography>
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel}>{t('cancel')}</Button>
+        <Button
+          variant="contained"
+          disabled={!title.trim()}
+          onClick={() =>
+            onCreate({ title, description, category, track, demandIds: demands.map((d) => d.id) })
+          }
+        >
+          {t('create')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,174 @@
+import { useMemo, useState } from 'react';
+import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { levelOf } from '#shared/domain/places/index';
+import type { TopicDoc } from '#shared/schema/index';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useDeviceSettings } from '../../app/SettingsContext';
+import { navigate, parseRoute, useRoute } from '../../app/router';
+import { NewTopicDialog } from './NewTopicDialog';
+import { OpenDemands } from './OpenDemands';
+import { ScopePicker } from './ScopePicker';
+import { TopicDetailDialog } from './TopicDetailDialog';
+import { TopicList } from './TopicList';
+import * as actions from './topic-actions';
+import { useOpenDemands, usePlaces, useTopicsAt } from './use-topics-data';
+import './strings';
+
+/** 议题: from one demand to a class — candidate classes, merging, the ordered topic lists, escalation. */
+export function TopicsPage() {
+  const { t } = useTranslation('topics');
+  const db = useDatabase();
+  const settings = useDeviceSettings();
+  const { segments } = parseRoute(useRoute());
+  const scope = segments[1] ?? settings.homeScope;
+  const places = usePlaces();
+  const placeName = useMemo(() => {
+    const byScope = new Map(places.map((p) => [p.scope, p.name]));
+    return (s: string) => {
+      const parts = s.split('.');
+      for (let n = Math.min(parts.length, 3); n > 0; n -= 1) {
+        const name = byScope.get(parts.slice(0, n).join('.'));
+        if (name) return name;
+      }
+      return s;
+    };
+  }, [places]);
+  const open = useOpenDemands(scope);
+  const level = levelOf(scope);
+  const topics = useTopicsAt(scope);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [creating, setCreating] = useState(false);
+  const [mergeTarget, setMergeTarget] = useState('');
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const actor: actions.TopicActor = {
+    db,
+    author: { deviceId: settings.deviceId },
+    role: settings.role,
+    homeScope: settings.homeScope,
+  };
+  const chosen = open.filter((d) => selected.has(d.id));
+  const detail = topics.find((x) => x.id === detailId);
+  const mergeable = topics.filter((x) => x.status === 'collecting');
+
+  const run = (work: () => Promise<unknown>) => {
+    setError('');
+    work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+
+  return (
+    <Stack spacing={3}>
+      <Typography variant="h2" component="h1">
+        {t('title')}
+      </Typography>
+      <ScopePicker
+        places={places}
+        scope={scope}
+        onChange={(s) => {
+          setSelected(new Set());
+          navigate(`/topics/${s}`);
+        }}
+      />
+      {error && <Alert severity="error">{error}</Alert>}
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', lg: '5fr 7fr' },
+          gap: 3,
+          alignItems: 'start',
+        }}
+      >
+        <Stack spacing={2}>
+          <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+            <Button variant="contained" disabled={chosen.length === 0} onClick={() => setCreating(true)}>
+              {t('merge', { count: chosen.length })}
+            </Button>
+            {mergeable.length > 0 && (
+              <>
+                <TextField
+                  select
+                  size="small"
+                  label={t('chooseTopic')}
+                  value={mergeTarget}
+                  onChange={(e) => setMergeTarget(e.target.value)}
+                  sx={{ width: 240 }}
+                >
+                  {mergeable.map((x) => (
+                    <MenuItem key={x.id} value={x.id}>
+                      {x.title}
+                    </MenuItem>
+                  ))}
+                </TextField>
+                <Button
+                  variant="outlined"
+                  disabled={chosen.length === 0 || !mergeTarget}
+                  onClick={() => {
+                    const target = topics.find((x) => x.id === mergeTarget);
+                    if (target)
+                      run(async () => {
+                        await actions.addToTopic(
+                          actor,
+                          target,
+                          chosen.map((d) => d.id),
+                        );
+                        setSelected(new Set());
+                      });
+                  }}
+                >
+                  {t('mergeInto')}
+                </Button>
+              </>
+            )}
+          </Stack>
+          <OpenDemands
+            demands={open}
+            places={places}
+            placeName={placeName}
+            selected={selected}
+            onSelected={setSelected}
+          />
+        </Stack>
+        <TopicList
+          level={level}
+          topics={topics}
+          placeName={placeName}
+          onMove={(id, direction) => run(() => actions.moveTopic(actor, topics, id, direction))}
+          onRerank={() => run(() => actions.rerankByPriority(actor, topics))}
+          onOpen={(x: TopicDoc) => setDetailId(x.id)}
+        />
+      </Box>
+      {creating && (
+        <NewTopicDialog
+          demands={chosen}
+          onCancel={() => setCreating(false)}
+          onCreate={(input) =>
+            run(async () => {
+              setCreating(false);
+              const topic = await actions.createTopic(actor, input);
+              setSelected(new Set());
+              if (topic.scope !== scope) navigate(`/topics/${topic.scope}`);
+            })
+          }
+        />
+      )}
+      {detail && (
+        <TopicDetailDialog
+          topic={detail}
+          placeName={placeName}
+          onClose={() => setDetailId(null)}
+          onSplit={(id) => run(() => actions.splitFromTopic(actor, detail, id))}
+          onAnswer={(text) => run(() => actions.answerQuick(actor, detail, text))}
+          onDeepen={(reason) => run(() => actions.deepen(actor, detail, reason))}
+          onEscalate={(reason) =>
+            run(async () => {
+              const copy = await actions.escalate(actor, detail, reason);
+              setDetailId(null);
+              navigate(`/topics/${copy.scope}`);
+            })
+          }
+        />
+      )}
+    </Stack>
+  );
+}
