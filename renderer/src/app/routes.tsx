@@ -6,6 +6,10 @@ import StorageIcon from '@mui/icons-material/Storage';
 import { DevicePage } from '../features/device';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { HotlineImportPage } from '../features/hotline-import';
+import ForumIcon from '@mui/icons-material/Forum';
+import { TopicsPage } from '../features/topics';
+import TipsAndUpdatesIcon from '@mui/icons-material/TipsAndUpdates';
+import { ProactivePage } from '../features/proactive';
 import SyncAltIcon from '@mui/icons-material/SyncAlt';
 import { SyncPage } from '../features/sync';
 
@@ -23,6 +27,8 @@ export const AREAS: Area[] = [
   { path: 'intake', label: 'nav.intake', icon: <EditNoteIcon />, component: IntakePage },
   { path: 'demands', label: 'nav.demands', icon: <ListAltIcon />, component: LedgerPage },
   { path: 'import', label: 'nav.hotlineImport', icon: <UploadFileIcon />, component: HotlineImportPage },
+  { path: 'topics', label: 'nav.topics', icon: <ForumIcon />, component: TopicsPage },
+  { path: 'proactive', label: 'nav.proactive', icon: <TipsAndUpdatesIcon />, component: ProactivePage },
   { path: 'sync', label: 'nav.sync', icon: <SyncAltIcon />, component: SyncPage },
   { path: 'device', label: 'nav.device', icon: <StorageIcon />, component: DevicePage },
 ];

@@ -5,6 +5,8 @@ export const en: typeof zhCN = {
   subtitle: 'Community deliberation',
   nav: {
     hotlineImport: '12345 import',
+    topics: 'Topics',
+    proactive: 'Proactive',
     intake: 'Record a demand',
     demands: 'Demand ledger',
     sync: 'Sync & conflicts',

@@ -3,6 +3,8 @@ export const zhCN = {
   subtitle: '社区议事协商',
   nav: {
     hotlineImport: '12345 工单导入',
+    topics: '议题',
+    proactive: '未诉先办',
     intake: '诉求登记',
     demands: '需求台账',
     sync: '同步与冲突',
