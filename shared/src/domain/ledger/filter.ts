@@ -3,7 +3,6 @@
 // on the hub; `scopeRange` turns the place part into an indexed database range.
 import { OPEN_DEMAND_STATES } from '#shared/domain/aggregations/index';
 import { dayNumber, instantOfBeijingDay } from '#shared/domain/calendar/index';
-import { isUnder } from '#shared/domain/places/index';
 import type { DemandCategory, DemandSource, DemandState, DemandType } from '#shared/domain/vocab';
 import type { DemandDoc } from '#shared/schema/index';
 
@@ -71,12 +70,16 @@ export function receivedRange(filter: Pick<LedgerFilter, 'from' | 'to'>): { from
   return out;
 }
 
-const passes = <T>(allowed: readonly T[] | undefined, value: T): boolean =>
-  allowed === undefined || allowed.length === 0 || allowed.includes(value);
+/** A membership test for one list filter; an empty or absent list lets everything pass. */
+function allowing<T>(allowed: readonly T[] | undefined): (value: T) => boolean {
+  if (allowed === undefined || allowed.length === 0) return () => true;
+  const set = new Set(allowed);
+  return (value) => set.has(value);
+}
 
 /**
- * A predicate for one filter, prepared once (date bounds computed once) and applied to many rows:
- * 50,000 rows pass through it in a few milliseconds.
+ * A predicate for one filter, prepared once (sets and date bounds built once) and applied to many
+ * rows: 50,000 rows pass through it in a few milliseconds.
  */
 export function ledgerPredicate(
   filter: LedgerFilter,
@@ -85,12 +88,17 @@ export function ledgerPredicate(
   row: Pick<LedgerRow, 'scope' | 'status' | 'type' | 'category' | 'source' | 'receivedAt' | 'dueAt'>,
 ) => boolean {
   const { from, until } = receivedRange(filter);
+  const prefix = `${filter.scope}.`;
+  const status = allowing(filter.statuses);
+  const type = allowing(filter.types);
+  const category = allowing(filter.categories);
+  const source = allowing(filter.sources);
   return (row) =>
-    isUnder(row.scope, filter.scope) &&
-    passes(filter.statuses, row.status) &&
-    passes(filter.types, row.type) &&
-    passes(filter.categories, row.category) &&
-    passes(filter.sources, row.source) &&
+    (row.scope === filter.scope || row.scope.startsWith(prefix)) &&
+    status(row.status) &&
+    type(row.type) &&
+    category(row.category) &&
+    source(row.source) &&
     (from === undefined || row.receivedAt >= from) &&
     (until === undefined || row.receivedAt < until) &&
     (!filter.overdue || isOverdue(row, now));
