@@ -171,6 +171,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     gapMs: timing.gapMs ?? 10_000,
     onOffline: () => {
       stream.close();
+      failures$.next(new HubError('network', CLIENT_ERROR_MESSAGES.network));
       publish();
     },
     onOnline: () => {
@@ -273,8 +274,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       return;
     }
     if (error.isConnectivity) {
-      connectivity.markOffline();
-      failures$.next(error);
+      // One lost answer is not an outage: ask the hub directly; only a failed probe means offline
+      // (and fails a running 立即同步). RxDB retries the request meanwhile.
+      if (connectivity.isOnline()) void connectivity.probeNow();
       return;
     }
     errors.set(collection, error.message);
@@ -375,6 +377,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         timing.syncNowTimeoutMs ?? 120_000,
       );
     });
+    // A failure may arrive before the race below is set up; it is reported there, not as unhandled.
+    failed.catch(() => undefined);
     try {
       // A tick first, so the RESYNC just requested is queued before waiting for idleness.
       await new Promise((resolve) => setTimeout(resolve, 0));

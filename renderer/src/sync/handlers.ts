@@ -39,10 +39,14 @@ export function createReplicationHandlers(ctx: HandlerContext): {
   push: ReplicationPushHandler<unknown>;
 } {
   const base = hubEndpoint(ctx.hubUrl, `/v1/sync/${encodeURIComponent(ctx.collection)}`);
+  // Ids the hub acknowledged from a push while a pull was on its way: that pull may carry the
+  // state from before the push, and writing it would set the device back until the next pull.
+  const pullsInFlight = new Set<Set<string>>();
 
-  const pull: ReplicationPullHandler<unknown, Checkpoint> = async (checkpoint, batchSize) => {
+  const pullOnce = async (checkpoint: Checkpoint | undefined, batchSize: number) => {
+    const pushedMeanwhile = new Set<string>();
+    pullsInFlight.add(pushedMeanwhile);
     try {
-      await ctx.gate();
       const query = new URLSearchParams({ limit: String(batchSize) });
       if (checkpoint) query.set('checkpoint', String(checkpoint.seq));
       const body = await hubRequest<PullResponse>(ctx.fetchImpl, `${base}/pull?${query.toString()}`, {
@@ -52,6 +56,20 @@ export function createReplicationHandlers(ctx: HandlerContext): {
       });
       if (!Array.isArray(body.documents) || (body.checkpoint !== null && !isCheckpoint(body.checkpoint)))
         throw badResponse();
+      const stale = body.documents.some((d) => pushedMeanwhile.has(String(d.id)));
+      return { body, stale };
+    } finally {
+      pullsInFlight.delete(pushedMeanwhile);
+    }
+  };
+
+  const pull: ReplicationPullHandler<unknown, Checkpoint> = async (checkpoint, batchSize) => {
+    try {
+      await ctx.gate();
+      let { body, stale } = await pullOnce(checkpoint, batchSize);
+      // Ask again rather than drop documents: a short page would end RxDB's pull loop early.
+      for (let retry = 0; stale && retry < 5; retry += 1)
+        ({ body, stale } = await pullOnce(checkpoint, batchSize));
       ctx.onSuccess();
       const next = body.checkpoint ?? checkpoint;
       if (next) ctx.onPulled(next.seq);
@@ -79,6 +97,14 @@ export function createReplicationHandlers(ctx: HandlerContext): {
         timeoutMs: ctx.timeoutMs,
       });
       if (!Array.isArray(answer.conflicts) || !Array.isArray(answer.refused)) throw badResponse();
+      const notApplied = new Set([
+        ...answer.conflicts.map((d) => String(d.id)),
+        ...answer.refused.map((r) => r.id),
+      ]);
+      for (const row of body) {
+        const id = String(row.newDocumentState['id']);
+        if (!notApplied.has(id)) for (const ids of pullsInFlight) ids.add(id);
+      }
       if (answer.refused.length > 0) {
         const at = ctx.nowIso();
         const byId = new Map(body.map((r) => [String(r.newDocumentState['id']), r.newDocumentState]));
