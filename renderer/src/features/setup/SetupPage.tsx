@@ -22,6 +22,8 @@ import { defaultRoleFor, homePlaceKindsFor } from '#shared/domain/device';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useObservable } from '../../app/use-observable';
 import { PlacePicker } from './PlacePicker';
+import { HubSetupCard } from './HubSetupCard';
+import { takePendingEnrollment } from '../sync';
 import { completeSetup, createStreet, loadDemoStreet, newDeviceId, validateStreet } from './setup-actions';
 import type { Progress } from './setup-actions';
 import './strings';
@@ -32,8 +34,9 @@ export function SetupPage() {
   const { t: tApp } = useTranslation();
   const db = useDatabase();
   const [deviceId] = useState(newDeviceId);
-  const [deviceName, setDeviceName] = useState('');
-  const [kind, setKind] = useState<DeviceKind>('hallPc');
+  const [pending] = useState(takePendingEnrollment);
+  const [deviceName, setDeviceName] = useState(pending?.deviceName ?? '');
+  const [kind, setKind] = useState<DeviceKind>(pending?.deviceKind ?? 'hallPc');
   const [homeScope, setHomeScope] = useState<string | null>(null);
   const [streetName, setStreetName] = useState('');
   const [streetCode, setStreetCode] = useState('');
@@ -128,6 +131,17 @@ export function SetupPage() {
             </Stack>
           </CardContent>
         </Card>
+
+        <HubSetupCard
+          deviceName={deviceName}
+          deviceKind={kind}
+          pending={pending}
+          onMissingName={() => setTried(true)}
+        />
+
+        <Typography variant="h3" component="h2">
+          {t('orStandalone')}
+        </Typography>
 
         <Card>
           <CardContent>

@@ -40,7 +40,7 @@ export function EnrollCard() {
     try {
       if ((await platform.allowHub(hubOrigin(hubUrl))) === 'reloading') {
         // The desktop app reloads to apply the new hub address; continue right after.
-        rememberPendingEnrollment(hubUrl, oneTimeCode);
+        rememberPendingEnrollment({ url: hubUrl, code: oneTimeCode });
         return;
       }
       await connectToHub(db, settings, hubUrl, oneTimeCode);

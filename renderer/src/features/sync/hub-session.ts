@@ -5,6 +5,9 @@ import { audit } from '../../db/write';
 import { nowIso } from '../../db/ids';
 import { clearPassphraseMark, forgetPassphrase, platform } from '../../platform';
 import { DexieRefusedRowStore, enrollDevice, normalizeHubUrl } from '../../sync';
+import { DEVICE_KINDS } from '#shared/domain/vocab';
+import type { DeviceKind } from '#shared/domain/vocab';
+import type { EnrollResponse } from '#shared/protocol/v1';
 
 export const HUB_TOKEN_SECRET = 'hub.token';
 const PENDING_KEY = 'yishi.pending-enrollment';
@@ -14,23 +17,64 @@ export function hubOrigin(url: string): string {
   return new URL(normalizeHubUrl(url)).origin;
 }
 
-/** Survives the one reload Electron needs to allow a new hub address (this tab only). */
-export function rememberPendingEnrollment(url: string, code: string): void {
-  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ url, code }));
+export interface PendingEnrollment {
+  url: string;
+  code: string;
+  /** Filled in when the enrollment happens during first-run setup. */
+  deviceName?: string;
+  deviceKind?: DeviceKind;
 }
 
-export function takePendingEnrollment(): { url: string; code: string } | null {
+/** Survives the one reload Electron needs to allow a new hub address (this tab only). */
+export function rememberPendingEnrollment(pending: PendingEnrollment): void {
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+}
+
+export function takePendingEnrollment(): PendingEnrollment | null {
   const raw = sessionStorage.getItem(PENDING_KEY);
   sessionStorage.removeItem(PENDING_KEY);
   if (!raw) return null;
   try {
-    const value = JSON.parse(raw) as { url?: unknown; code?: unknown };
-    return typeof value.url === 'string' && typeof value.code === 'string'
-      ? { url: value.url, code: value.code }
-      : null;
+    const value = JSON.parse(raw) as Partial<Record<keyof PendingEnrollment, unknown>>;
+    if (typeof value.url !== 'string' || typeof value.code !== 'string') return null;
+    return {
+      url: value.url,
+      code: value.code,
+      ...(typeof value.deviceName === 'string' ? { deviceName: value.deviceName } : {}),
+      ...((DEVICE_KINDS as readonly unknown[]).includes(value.deviceKind)
+        ? { deviceKind: value.deviceKind as DeviceKind }
+        : {}),
+    };
   } catch {
     return null;
   }
+}
+
+/**
+ * First-run setup by enrollment: the hub decides this device's scope and role, so its home place is
+ * the enrolled scope and the hub's device id becomes this device's id.
+ */
+export async function setupByEnrollment(
+  db: YishiDatabase,
+  draft: { deviceName: string; deviceKind: DeviceKind },
+  hubUrl: string,
+  code: string,
+): Promise<DeviceSettings> {
+  const answer = await enrollDevice({ hubUrl, code, deviceName: draft.deviceName.trim() });
+  return adoptEnrollment(
+    db,
+    {
+      deviceId: answer.deviceId,
+      deviceName: draft.deviceName.trim(),
+      deviceKind: draft.deviceKind,
+      homeScope: answer.scope,
+      role: answer.role,
+      setupAt: nowIso(),
+      hub: null,
+    },
+    hubUrl,
+    answer,
+  );
 }
 
 /** Exchanges a one-time code for a token; the token goes to the keychain, the rest to settings. */
@@ -41,6 +85,15 @@ export async function connectToHub(
   code: string,
 ): Promise<DeviceSettings> {
   const answer = await enrollDevice({ hubUrl, code, deviceName: settings.deviceName });
+  return adoptEnrollment(db, settings, hubUrl, answer);
+}
+
+async function adoptEnrollment(
+  db: YishiDatabase,
+  settings: DeviceSettings,
+  hubUrl: string,
+  answer: EnrollResponse,
+): Promise<DeviceSettings> {
   await platform.setSecret(HUB_TOKEN_SECRET, answer.token);
   const next: DeviceSettings = {
     ...settings,

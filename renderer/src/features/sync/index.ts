@@ -2,3 +2,10 @@ export { SyncProvider, useSync } from './SyncContext';
 export { SyncStatusBar } from './SyncStatusBar';
 export { SyncPage } from './SyncPage';
 export { EnrollCard } from './EnrollCard';
+export {
+  setupByEnrollment,
+  hubOrigin,
+  rememberPendingEnrollment,
+  takePendingEnrollment,
+} from './hub-session';
+export type { PendingEnrollment } from './hub-session';

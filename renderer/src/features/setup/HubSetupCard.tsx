@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { DeviceKind } from '#shared/domain/vocab';
+import { useDatabase } from '../../app/DatabaseContext';
+import { platform } from '../../platform';
+import { hubOrigin, rememberPendingEnrollment, setupByEnrollment } from '../sync';
+import type { PendingEnrollment } from '../sync';
+import './strings';
+
+interface Props {
+  deviceName: string;
+  deviceKind: DeviceKind;
+  /** Filled in after the reload Electron needs to allow the hub address. */
+  pending: PendingEnrollment | null;
+  onMissingName(): void;
+}
+
+/** The usual start in a street: the hub's one-time code sets this device's places, scope and role. */
+export function HubSetupCard({ deviceName, deviceKind, pending, onMissingName }: Props) {
+  const { t } = useTranslation('setup');
+  const db = useDatabase();
+  const [url, setUrl] = useState(pending?.url ?? '');
+  const [code, setCode] = useState(pending?.code ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function connect() {
+    if (!deviceName.trim()) return onMissingName();
+    setBusy(true);
+    setError(null);
+    try {
+      if ((await platform.allowHub(hubOrigin(url))) === 'reloading') {
+        rememberPendingEnrollment({ url, code, deviceName, deviceKind });
+        return;
+      }
+      await setupByEnrollment(db, { deviceName, deviceKind }, url, code);
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card>
+      <CardContent>
+        <Stack spacing={2}>
+          <Typography variant="h3" component="h2">
+            {t('hubTitle')}
+          </Typography>
+          <Typography>{t('hubHint')}</Typography>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+            <TextField
+              label={t('hubAddress')}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              slotProps={{ htmlInput: { 'data-testid': 'setup-hub-url', inputMode: 'url' } }}
+            />
+            <TextField
+              label={t('hubCode')}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              slotProps={{ htmlInput: { 'data-testid': 'setup-hub-code', autoComplete: 'one-time-code' } }}
+            />
+          </Stack>
+          {error && <Alert severity="error">{error}</Alert>}
+          <Button
+            variant="contained"
+            onClick={() => void connect()}
+            disabled={busy || !url.trim() || !code.trim()}
+            sx={{ alignSelf: 'flex-start' }}
+          >
+            {busy ? t('hubConnecting') : t('hubConnect')}
+          </Button>
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}
