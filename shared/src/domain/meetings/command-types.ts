@@ -1,0 +1,65 @@
+import type { CountOrigin, TaskPartyKind, VoteBase, VoteRule } from '#shared/domain/vocab';
+import type { MeetingRecordDoc } from '#shared/schema/index';
+
+/** A responsible party named in a decision (责任方); the Handle step turns it into a task party. */
+export interface DecisionParty {
+  readonly name: string;
+  readonly organizationId?: string;
+  readonly kind: TaskPartyKind;
+}
+
+/** What the chair or recorder does at the console. Each becomes one or more new records. */
+export type ConsoleCommand =
+  | { readonly type: 'signIn'; readonly personId: string }
+  | { readonly type: 'walkIn'; readonly name: string; readonly personId?: string }
+  | { readonly type: 'proxy'; readonly holderId: string; readonly forId: string }
+  | { readonly type: 'void'; readonly recordId: string }
+  | { readonly type: 'startItem'; readonly itemId: string }
+  | { readonly type: 'endItem'; readonly itemId: string }
+  | { readonly type: 'queueSpeaker'; readonly name: string; readonly personId?: string }
+  | { readonly type: 'startSpeaker'; readonly entryId: string }
+  | { readonly type: 'endSpeaker'; readonly entryId: string; readonly text?: string }
+  | {
+      readonly type: 'openVote';
+      readonly motion: string;
+      readonly agendaItemId?: string;
+      readonly rule?: VoteRule;
+      readonly base?: VoteBase;
+    }
+  | {
+      readonly type: 'recordCount';
+      readonly voteId: string;
+      readonly origin: CountOrigin;
+      readonly yes: number;
+      readonly no: number;
+      readonly abstain: number;
+    }
+  | {
+      readonly type: 'correctCount';
+      readonly entryId: string;
+      readonly yes: number;
+      readonly no: number;
+      readonly abstain: number;
+    }
+  | { readonly type: 'consensus'; readonly voteId: string }
+  | { readonly type: 'closeVote'; readonly voteId: string }
+  | {
+      readonly type: 'recordDecision';
+      readonly text: string;
+      readonly parties: readonly DecisionParty[];
+      readonly agendaItemId?: string;
+      readonly voteId?: string;
+    }
+  | {
+      readonly type: 'correctDecision';
+      readonly decisionId: string;
+      readonly text: string;
+      readonly parties: readonly DecisionParty[];
+    };
+
+export type CommandResult =
+  | { readonly ok: true; readonly records: readonly MeetingRecordDoc[] }
+  | { readonly ok: false; readonly message: string };
+
+export const refuse = (message: string): CommandResult => ({ ok: false, message });
+export const accept = (...records: MeetingRecordDoc[]): CommandResult => ({ ok: true, records });
