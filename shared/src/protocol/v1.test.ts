@@ -152,6 +152,14 @@ describe('wire helpers', () => {
     });
   });
 
+  it('keeps a "__proto__" key as a plain field', () => {
+    const hostile = JSON.parse('{"id":"a","__proto__":{"admin":true}}') as Record<string, unknown>;
+    const wire = toWireDoc(hostile);
+    expect(Object.keys(wire)).toContain('__proto__');
+    expect(Object.getPrototypeOf(wire)).toBe(Object.prototype);
+    expect(sameDocState(wire, { id: 'a' })).toBe(false);
+  });
+
   it('measures depth without recursion', () => {
     expect(jsonDepth(1)).toBe(0);
     expect(jsonDepth({ a: [1, { b: 2 }] })).toBe(3);

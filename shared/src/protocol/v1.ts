@@ -282,11 +282,11 @@ const SERVER_IGNORED_FIELDS = ['_meta', '_rev', '_attachments'] as const;
 
 /** Drops RxDB's local bookkeeping and makes `_deleted` an explicit boolean. */
 export function toWireDoc(state: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(state)) {
-    if ((SERVER_IGNORED_FIELDS as readonly string[]).includes(key)) continue;
-    out[key] = value;
-  }
+  // fromEntries defines own properties, so a hostile "__proto__" key stays a plain (refusable)
+  // field instead of replacing the object's prototype.
+  const out = Object.fromEntries(
+    Object.entries(state).filter(([key]) => !(SERVER_IGNORED_FIELDS as readonly string[]).includes(key)),
+  );
   out['_deleted'] = state['_deleted'] === true;
   return out;
 }
