@@ -1,0 +1,128 @@
+import {
+  demandMachine,
+  evaluationEventOf,
+  evaluationMachine,
+  evaluationStateOf,
+  taskMachine,
+  transition,
+} from '#shared/domain/machines/index';
+import type { CallbackOutcome, TaskState } from '#shared/domain/vocab';
+import type { DemandDoc, FollowUpDoc, TaskDoc } from '#shared/schema/index';
+import { newBase, refused, touched, type AuditNote, type HandlingContext, type Refused } from './base';
+import { applyEffects } from './effects';
+
+// 评: a demand is resolved once every task handling it passed acceptance; the resident is then
+// called back (回访). 满意/基本满意 closes the demand and the tasks that only waited for it;
+// 不满意 reopens the demand and every task handling it.
+
+const SETTLED_TASK: readonly TaskState[] = ['accepted', 'closed'];
+
+/** Demands that the tasks now settle: every task handling them accepted or closed. */
+export function demandsResolved(
+  tasks: readonly TaskDoc[],
+  demands: readonly DemandDoc[],
+  note: string,
+  ctx: HandlingContext,
+): DemandDoc[] {
+  return demands.flatMap((demand) => {
+    const handling = tasks.filter((t) => t.demandIds.includes(demand.id));
+    if (handling.length === 0 || !handling.every((t) => SETTLED_TASK.includes(t.status))) return [];
+    const step = transition(demandMachine, demand.status, 'resolve', {
+      actor: { role: ctx.role },
+      artefacts: { completionNote: note },
+    });
+    if (!step.ok) return [];
+    return [{ ...applyEffects(demand, step.effects, ctx.now, ctx.by), status: step.state, ...touched(ctx) }];
+  });
+}
+
+export interface CallbackResult {
+  readonly ok: true;
+  readonly followUp: FollowUpDoc;
+  readonly demand: DemandDoc;
+  readonly tasks: TaskDoc[];
+  readonly audit: AuditNote[];
+}
+
+const OUTCOME_LABELS: Readonly<Record<CallbackOutcome, string>> = {
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  unsatisfied: '不满意',
+};
+
+/**
+ * Records a call-back and what follows from it. `tasks` are the tasks handling the demand; with
+ * 满意, a task closes once all of its demands are closed (`otherDemands` gives their states).
+ */
+export function recordCallback(
+  demand: DemandDoc,
+  input: { readonly outcome: CallbackOutcome; readonly note: string },
+  related: { readonly tasks: readonly TaskDoc[]; readonly otherDemands?: readonly DemandDoc[] },
+  ctx: HandlingContext,
+): CallbackResult | Refused {
+  const note = input.note.trim();
+  const stage = evaluationStateOf('demands', demand.status);
+  if (stage === undefined || !demand.reasonable) return refused('该诉求不在回访范围内');
+  const followUp: FollowUpDoc = {
+    ...newBase(ctx, 'followup', demand.scope),
+    kind: 'callback',
+    subjectCollection: 'demands',
+    subjectId: demand.id,
+    demandId: demand.id,
+    at: ctx.now,
+    by: ctx.by,
+    note: note || `回访：${OUTCOME_LABELS[input.outcome]}`,
+    outcome: input.outcome,
+  };
+  const event = evaluationEventOf(followUp);
+  if (event === undefined) return refused('未知的回访结果');
+  const allowed = transition(evaluationMachine, stage, event, {
+    actor: { role: ctx.role },
+    artefacts: { reason: note },
+  });
+  if (!allowed.ok) return refused(allowed.message);
+  const actor = { role: ctx.role };
+  const unsatisfied = input.outcome === 'unsatisfied';
+  const demandStep = transition(demandMachine, demand.status, unsatisfied ? 'reopen' : 'close', {
+    actor,
+    artefacts: unsatisfied ? { unsatisfiedCallback: followUp } : { satisfiedCallback: followUp },
+  });
+  if (!demandStep.ok) return refused(demandStep.message);
+  const nextDemand: DemandDoc = {
+    ...applyEffects(demand, demandStep.effects, ctx.now, ctx.by),
+    status: demandStep.state,
+    ...touched(ctx),
+  };
+  const closedIds = new Set(
+    [...(related.otherDemands ?? []), nextDemand].filter((d) => d.status === 'closed').map((d) => d.id),
+  );
+  const tasks = related.tasks.flatMap((task) => {
+    if (!task.demandIds.includes(demand.id)) return [];
+    if (!unsatisfied && !task.demandIds.every((id) => closedIds.has(id))) return [];
+    const step = transition(taskMachine, task.status, unsatisfied ? 'reopen' : 'close', {
+      actor,
+      escalationLevel: task.escalationLevel,
+      artefacts: unsatisfied ? { unsatisfiedCallback: followUp } : { callbackRecord: followUp },
+    });
+    if (!step.ok) return [];
+    return [{ ...applyEffects(task, step.effects, ctx.now, ctx.by), status: step.state, ...touched(ctx) }];
+  });
+  const label = OUTCOME_LABELS[input.outcome];
+  const audit: AuditNote[] = [
+    {
+      scope: demand.scope,
+      action: 'callback.record',
+      collection: 'followUps',
+      id: followUp.id,
+      detail: `${demand.title}：${label}${note ? `（${note}）` : ''}`,
+    },
+    ...tasks.map((t): AuditNote => ({
+      scope: t.scope,
+      action: unsatisfied ? 'task.reopen' : 'task.close',
+      collection: 'tasks',
+      id: t.id,
+      detail: `${t.title}：回访${label}`,
+    })),
+  ];
+  return { ok: true, followUp, demand: nextDemand, tasks, audit };
+}

@@ -1,0 +1,39 @@
+// 办 督 评: decisions to tasks, the steps of a task, supervision and call-backs. Pure: time, the
+// actor and ids come in through `HandlingContext`; callers write the returned documents.
+export { newBase, refused } from './base';
+export type { AuditNote, HandlingContext, Refused } from './base';
+export { applyEffects } from './effects';
+export {
+  CLASSIFICATION_LABELS,
+  classificationForLevel,
+  DEFAULT_DUE_WORKING_DAYS,
+  HANDLING_LEVEL,
+  handlingScope,
+  supervisingLevel,
+} from './levels';
+export {
+  decisionSource,
+  quickAnswerSource,
+  startHandling,
+  tasksFromDecision,
+  tasksFromSource,
+} from './tasks-from-decision';
+export type { HandlingSource, PlannedParty, TaskPlan, TasksResult } from './tasks-from-decision';
+export { pendingHandling } from './pending';
+export type { PendingItem } from './pending';
+export { closeTask, escalateTask, inspectTask, partyStep, reportProgress, taskFollowUp } from './task-steps';
+export type { TaskStep, TaskStepResult } from './task-steps';
+export { demandsResolved, recordCallback } from './callbacks';
+export type { CallbackResult } from './callbacks';
+export { callbackList } from './callback-list';
+export type { CallbackRow } from './callback-list';
+export { supervisionBoard } from './supervision';
+export type {
+  BoardCounts,
+  BoardItem,
+  BoardOptions,
+  Bucket,
+  PartyRow,
+  PlaceRow,
+  SupervisionBoard,
+} from './supervision';
