@@ -87,6 +87,8 @@ export const projectsSchema = {
     'consultations',
   ],
   indexes: ['scope', ['status', 'scope'], ['year', 'scope'], ['fundSource', 'year']],
+  // Receipt photos of the spending entries (compressed JPEG), stored and synced with the project.
+  attachments: {},
   additionalProperties: false,
 } as const;
 
