@@ -35,6 +35,6 @@ export async function setupWithDemo(
     .getByRole('option', { name: new RegExp(options.home) })
     .first()
     .click();
-  await page.getByRole('button', { name: '完成设置' }).click();
+  await page.getByRole('button', { name: '完成设置', exact: true }).click();
   await page.locator('main').waitFor();
 }

@@ -19,7 +19,7 @@ describe('the app shell in browser mode', () => {
     await page.getByRole('button', { name: '创建街道' }).click();
     await page.getByTestId('home-place-input').fill('xgjd');
     await page.getByRole('option', { name: /小关街道/ }).click();
-    await page.getByRole('button', { name: '完成设置' }).click();
+    await page.getByRole('button', { name: '完成设置', exact: true }).click();
 
     await page.getByRole('navigation').getByText('设备与数据').click();
     await page.getByRole('heading', { name: '设备与数据', level: 1 }).waitFor();
