@@ -135,6 +135,21 @@ for (const backend of BACKENDS) {
       expect(stranger).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
     });
 
+    // Seeding is the same SQL on both backends (the store tests cover PostgreSQL); once is enough here.
+    it.runIf(backend.name === 'pglite')(
+      'seeds the demo street from a second process, idempotently',
+      async () => {
+        const first = await cli('seed-demo', '--json');
+        expect(first.code, first.stderr).toBe(0);
+        const seeded = JSON.parse(first.stdout) as { written: number; unchanged: number; invalid: number };
+        expect(seeded.written).toBeGreaterThan(1000);
+        expect(seeded.invalid).toBe(0);
+        const again = JSON.parse((await cli('seed-demo', '--json')).stdout) as typeof seeded;
+        expect(again).toEqual({ written: 0, unchanged: seeded.written, invalid: 0 });
+        expect(hub.logs.filter((e) => e['msg'] === 'demo street seeded')).toHaveLength(2);
+      },
+    );
+
     it('refuses admin routes without the admin secret', async () => {
       const res = await fetch(`${hub.url}/v1/admin/devices`, { headers: { Authorization: 'Bearer wrong' } });
       expect(res.status).toBe(401);
@@ -166,6 +181,7 @@ for (const backend of BACKENDS) {
         expect(actions.filter((a) => a === 'enroll-code.issue')).toHaveLength(3);
         expect(actions).toContain('device.list');
         expect(actions).toContain('device.revoke');
+        expect(actions.filter((a) => a === 'demo.seed')).toHaveLength(backend.name === 'pglite' ? 2 : 0);
       } finally {
         await store.close();
       }

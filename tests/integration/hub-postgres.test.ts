@@ -1,6 +1,7 @@
 // Several hub processes on one PostgreSQL (behind a load balancer): they migrate together
 // safely, share devices, and see each other's changes through LISTEN/NOTIFY.
 
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, StreamChange } from '#shared/protocol/v1';
 import { deviceClient, pushRow } from '../../hub/src/testing/client';
@@ -71,6 +72,29 @@ describe.runIf(enabled)(enabled ? title : `${title} — skipped: ${PG_SKIP_REASO
     expect(pulled.body.documents.map((d) => d.id)).toEqual(['across-hubs']);
     await new Promise((r) => setTimeout(r, 300));
     expect(otherStream.events.filter((e) => e.event === 'change')).toEqual([]);
+  });
+
+  it('recovers a lost LISTEN connection and catches up on what it missed', async () => {
+    const onHub2 = await SseReader.open(`${hub2.url}/v1/sync/stream`, { Authorization: `Bearer ${b.token}` });
+    readers.push(onHub2);
+    await onHub2.next((e) => e.event === 'resync');
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      const killed = await admin.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+         where datname = current_database() and query ilike 'LISTEN%' and pid <> pg_backend_pid()`,
+      );
+      expect(killed.rowCount).toBe(2);
+    } finally {
+      await admin.end();
+    }
+    const res = await deviceClient(hub1.url, a.token).push('demands', [
+      pushRow(validDoc('demands', 'after-reconnect', 'xg.gyj')),
+    ]);
+    expect(res.body).toEqual({ conflicts: [], refused: [] });
+    const event = await onHub2.next((e) => e.event === 'change', 15_000);
+    expect((JSON.parse(event.data) as StreamChange).documents.map((d) => d.id)).toEqual(['after-reconnect']);
   });
 
   it('closes streams of a device revoked through the other hub', async () => {

@@ -59,7 +59,7 @@ for (const backend of BACKENDS) {
 
     beforeAll(async () => {
       setup = await backend.setup();
-      hub = await startHubProcess({ env: setup.env });
+      hub = await startHubProcess({ env: { ...setup.env, HUB_KEEPALIVE_MS: '200' } });
       const s = await enrollDevice(hub, 'xg', 'street-staff');
       gyjDevice = await enrollDevice(hub, 'xg.gyj', 'community-worker');
       hxdjDevice = await enrollDevice(hub, 'xg.hxdj', 'community-worker');
@@ -109,6 +109,14 @@ for (const backend of BACKENDS) {
           if (!isReference(collection)) expect(docs.some((d) => d.scope === 'xg')).toBe(false);
         }
       }
+    });
+
+    it('keeps streams alive with comments', async () => {
+      const [reader] = readers;
+      const before = reader?.comments ?? 0;
+      await new Promise((r) => setTimeout(r, 600));
+      expect(reader?.comments ?? 0).toBeGreaterThan(before);
+      expect(reader?.retryMs).toBe(2000);
     });
 
     it('refuses a stream without a valid token', async () => {

@@ -58,12 +58,18 @@ export async function openPostgresDriver(url: string, log: Logger): Promise<Driv
       const attach = (client: pg.Client) => {
         current = client;
         listeners.add(client);
-        client.on('error', (err) => {
-          log.warn('postgres LISTEN connection lost', { error: err.message });
+        let lost = false;
+        // A terminated backend may surface as 'error', as 'end', or both: reconnect once.
+        const onLost = (reason: string) => {
+          if (lost || stopped || closed) return;
+          lost = true;
+          log.warn('postgres LISTEN connection lost', { error: reason });
           listeners.delete(client);
           client.end().catch(() => undefined);
           void reconnect(0);
-        });
+        };
+        client.on('error', (err) => onLost(err.message));
+        client.on('end', () => onLost('connection ended'));
       };
       const reconnect = async (attempt: number): Promise<void> => {
         if (stopped || closed) return;
