@@ -10,6 +10,12 @@ import ForumIcon from '@mui/icons-material/Forum';
 import { TopicsPage } from '../features/topics';
 import TipsAndUpdatesIcon from '@mui/icons-material/TipsAndUpdates';
 import { ProactivePage } from '../features/proactive';
+import InsightsIcon from '@mui/icons-material/Insights';
+import { ReportsPage } from '../features/reports';
+import HandymanIcon from '@mui/icons-material/Handyman';
+import { ProjectsPage } from '../features/projects';
+import AutoStoriesIcon from '@mui/icons-material/AutoStories';
+import { ArchivePage } from '../features/archive';
 import SyncAltIcon from '@mui/icons-material/SyncAlt';
 import { SyncPage } from '../features/sync';
 
@@ -29,6 +35,9 @@ export const AREAS: Area[] = [
   { path: 'import', label: 'nav.hotlineImport', icon: <UploadFileIcon />, component: HotlineImportPage },
   { path: 'topics', label: 'nav.topics', icon: <ForumIcon />, component: TopicsPage },
   { path: 'proactive', label: 'nav.proactive', icon: <TipsAndUpdatesIcon />, component: ProactivePage },
+  { path: 'reports', label: 'nav.reports', icon: <InsightsIcon />, component: ReportsPage },
+  { path: 'projects', label: 'nav.projects', icon: <HandymanIcon />, component: ProjectsPage },
+  { path: 'archive', label: 'nav.archive', icon: <AutoStoriesIcon />, component: ArchivePage },
   { path: 'sync', label: 'nav.sync', icon: <SyncAltIcon />, component: SyncPage },
   { path: 'device', label: 'nav.device', icon: <StorageIcon />, component: DevicePage },
 ];

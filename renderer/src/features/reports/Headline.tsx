@@ -1,0 +1,45 @@
+import { Box, Paper, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { Dashboard } from '#shared/domain/reports/index';
+import { FigureButton } from './FigureButton';
+import { percent, yuan } from './format';
+import './strings';
+
+/** The dashboard's big numbers; a rate opens the records of its numerator. */
+export function Headline({ dashboard: d }: { dashboard: Dashboard }) {
+  const { t } = useTranslation('reports');
+  const r = d.rates.total;
+  const cards = [
+    { key: 'received', figure: d.demands.total },
+    { key: 'solved', figure: d.demands.solved },
+    { key: 'responseRate', figure: r.respondedInTime, text: percent(r.report.responseRate) },
+    { key: 'resolutionRate', figure: r.resolved, text: percent(r.report.resolutionRate) },
+    { key: 'satisfactionRate', figure: r.satisfiedOrBasically, text: percent(r.report.satisfactionRate) },
+    { key: 'meetings', figure: d.meetings.held },
+    { key: 'attendees', figure: d.meetings.attendees },
+    { key: 'overdue', figure: d.overdue.total },
+    { key: 'projects', figure: d.projects.total.micro },
+    { key: 'spent', figure: d.projects.total.spentFen, text: yuan(d.projects.total.spentFen.value) },
+  ];
+  return (
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))', gap: 1.5 }}
+      data-testid="headline"
+    >
+      {cards.map((card) => (
+        <Paper key={card.key} variant="outlined" sx={{ p: 1.5 }}>
+          <Typography sx={{ color: 'text.secondary', fontSize: '1.0625rem' }}>
+            {t(`headline.${card.key}`)}
+          </Typography>
+          <FigureButton
+            figure={card.figure}
+            label={t(`headline.${card.key}`)}
+            {...(card.text !== undefined ? { text: card.text } : {})}
+            size="large"
+            testId={`headline-${card.key}`}
+          />
+        </Paper>
+      ))}
+    </Box>
+  );
+}
