@@ -1,6 +1,7 @@
 // Hostile input against a running hub: every bad request gets the right 4xx with a
 // machine-readable code, the hub stays up, and the database is unchanged except for quarantine.
 
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { EnrollResponse } from '#shared/protocol/v1';
@@ -146,6 +147,28 @@ for (const backend of BACKENDS) {
       await expectError(await raw('/v1/sync/demands/push'), 405, 'method_not_allowed');
       await expectError(await raw('/v1/sync/demands/pull', { method: 'DELETE' }), 405, 'method_not_allowed');
       await expectError(await raw('/etc/passwd'), 404, 'not_found');
+    });
+
+    it('answers malformed request lines and odd targets without crashing', async () => {
+      const rawHttp = (text: string) =>
+        new Promise<string>((resolve, reject) => {
+          const { hostname, port } = new URL(hub.url);
+          const socket = connect(Number(port), hostname, () => socket.end(text));
+          let answer = '';
+          socket.setEncoding('utf8').on('data', (c: string) => (answer += c));
+          socket.on('close', () => resolve(answer));
+          socket.on('error', reject);
+        });
+      expect(await rawHttp('GET //v1/health HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n')).toMatch(
+        /^HTTP\/1\.1 404/,
+      );
+      expect(
+        await rawHttp('GET http://evil.example/v1/health HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n'),
+      ).toMatch(/^HTTP\/1\.1 404/);
+      expect(await rawHttp('BLAH BLAH\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
+      expect(
+        await rawHttp('POST /v1/devices/enroll HTTP/1.1\r\nHost: a\r\nContent-Length: nope\r\n\r\n'),
+      ).toMatch(/^HTTP\/1\.1 400/);
     });
 
     it('refuses oversized bodies with 413, announced or streamed', async () => {

@@ -41,15 +41,40 @@ export function sendError(res: ServerResponse, err: HttpError, cors: boolean): v
   sendJson(res, ERROR_STATUS[err.code], errorBody(err.code, err.message), cors);
 }
 
+/** Beyond this an oversized body is cut off instead of read to the end and discarded. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Reads the rest of an oversized body without keeping it, so the client (still sending) can read
+ * the 413 instead of failing on a reset connection.
+ */
+async function discard(req: IncomingMessage, seen: number): Promise<void> {
+  let size = seen;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > DRAIN_LIMIT) {
+      req.destroy();
+      return;
+    }
+  }
+}
+
 /** Reads at most MAX_BODY_BYTES; larger bodies become `too_large` without being buffered. */
 export async function readBody(req: IncomingMessage, limit: number = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (Number.isFinite(declared) && declared > limit) throw new HttpError('too_large');
+  if (Number.isFinite(declared) && declared > limit) {
+    if (declared <= DRAIN_LIMIT) await discard(req, 0);
+    throw new HttpError('too_large');
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new HttpError('too_large');
+    if (size > limit) {
+      chunks.length = 0;
+      await discard(req, size);
+      throw new HttpError('too_large');
+    }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

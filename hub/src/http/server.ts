@@ -61,6 +61,16 @@ async function route(
   }
 }
 
+/** The request target as a URL on a fixed base; absolute or unparsable targets are refused. */
+function parseUrl(target: string): URL {
+  if (!target.startsWith('/') || target.startsWith('//')) throw new HttpError('not_found');
+  try {
+    return new URL(target, 'http://hub.invalid');
+  } catch {
+    throw new HttpError('bad_request');
+  }
+}
+
 export function createHubServer(ctx: HubContext): HubServer {
   let inFlight = 0;
   let closing = false;
@@ -72,7 +82,7 @@ export function createHubServer(ctx: HubContext): HubServer {
     const isAdmin = (req.url ?? '').startsWith('/v1/admin/');
     try {
       if (closing) throw new HttpError('unavailable');
-      const url = new URL(req.url ?? '/', 'http://hub.invalid');
+      const url = parseUrl(req.url ?? '/');
       if (req.method === 'OPTIONS' && !isAdmin) {
         res.writeHead(204, CORS_HEADERS);
         res.end();
