@@ -251,18 +251,18 @@ describe('generating a write-up', () => {
     expect(draft.title).toBe('华严北里电动自行车充电难的议事实践');
     expect(draft.sections.map((s) => s.heading)).toEqual(['问题', '协商', '办理', '督办', '成效']);
     const [problem, talk, work, supervision, outcome] = draft.sections.map((s) => s.text);
-    expect(problem).toContain('2026年3月至2026年4月,华严北里2处楼院居民陆续反映电动车充电方面的诉求 4 件');
+    expect(problem).toContain('2026年3月至2026年4月，华严北里2处楼院居民陆续反映电动车充电方面的诉求 4 件');
     expect(problem).toContain('12345热线 3 件、入户走访 1 件');
     expect(problem).toContain('涉及老人、残障等困难群体的有 1 件');
-    expect(talk).toContain('2026年3月10日,因需产权单位出资,议题由院落提级至社区协商');
-    expect(talk).toContain('2026年3月15日召开高原街社区议事厅会议,应到 3 人,实到 3 人(含委托 1 人)');
-    expect(talk).toContain('就“充电棚选址”表决,赞成 3 票、反对 0 票、弃权 0 票,获得通过');
-    expect(talk).toContain('议定:在3号楼东侧建设充电棚。');
+    expect(talk).toContain('2026年3月10日，因需产权单位出资，议题由院落提级至社区协商');
+    expect(talk).toContain('2026年3月15日召开高原街社区议事厅会议，应到 3 人，实到 3 人（含委托 1 人）');
+    expect(talk).toContain('就“充电棚选址”表决，赞成 3 票、反对 0 票、弃权 0 票，获得通过');
+    expect(talk).toContain('议定：在3号楼东侧建设充电棚。');
     expect(talk).not.toContain('其他事项');
     expect(work).toContain(
-      '“建设充电棚”按普遍性事项由社区层面办理,责任方为华严物业(已完成)、产权单位(已完成)',
+      '“建设充电棚”按普遍性事项由社区层面办理，责任方为华严物业（已完成）、产权单位（已完成）',
     );
-    expect(supervision).toContain('2026年4月11日督办至街道:逾期未完成');
+    expect(supervision).toContain('2026年4月11日督办至街道：逾期未完成');
     expect(supervision).toContain('合格 1 次');
     expect(outcome).toContain('满意 1 人、基本满意 1 人、不满意 0 人');
     expect(outcome).toContain('1 件诉求因居民不满意重新办理');
@@ -323,7 +323,7 @@ describe('generating a write-up', () => {
       '华严北里的“华严北里电动自行车充电难”议题源于日常走访中发现的问题。楼道内飞线充电存在火灾隐患。',
       '该议题尚未召开议事会。',
       '尚未形成办理任务。',
-      '各项任务均按期推进。',
+      '未形成办理任务，无需督办。',
       '尚未回访。',
     ]);
   });

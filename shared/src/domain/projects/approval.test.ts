@@ -42,7 +42,7 @@ const records: VoteRecordFacts[] = [
     id: 'r2',
     agendaItemId: 'a2',
     voteId: 'v2',
-    result: { passed: true, yes: 8, no: 7, abstain: 0, reason: '过半数通过: 存疑' },
+    result: { passed: true, yes: 8, no: 7, abstain: 0, reason: '过半数通过：存疑' },
   }),
   // The recorder corrected the count of the second vote: the corrected result is what stands.
   rec({
@@ -78,7 +78,7 @@ describe('vote options for approving a project', () => {
       abstain: 1,
       decisionText: '同意实施楼道扶手加装项目',
     });
-    expect(first?.reason).toBe('过半数通过(以应到人数为基数): 赞成 12 票、反对 2 票、弃权 1 票,通过');
+    expect(first?.reason).toBe('过半数通过（以应到人数为基数）：赞成 12 票、反对 2 票、弃权 1 票，通过');
     expect(options.find((o) => o.recordId === 'r2c')).toMatchObject({
       agendaTitle: '审议共享花园项目',
       passed: false,

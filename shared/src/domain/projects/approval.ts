@@ -60,8 +60,8 @@ function describe(
   const stored = record.result?.reason;
   if (typeof stored === 'string' && stored.trim() !== '') return stored;
   const rule = record.rule ? VOTE_RULE_LABELS[record.rule] : '表决';
-  const base = record.base ? `(以${VOTE_BASE_LABELS[record.base]}人数为基数)` : '';
-  return `${rule}${base}: 赞成 ${yes} 票、反对 ${no} 票、弃权 ${abstain} 票,${passed ? '通过' : '未通过'}`;
+  const base = record.base ? `（以${VOTE_BASE_LABELS[record.base]}人数为基数）` : '';
+  return `${rule}${base}：赞成 ${yes} 票、反对 ${no} 票、弃权 ${abstain} 票，${passed ? '通过' : '未通过'}`;
 }
 
 /** The vote results of the given meetings that still stand, newest meeting first. */
@@ -126,7 +126,7 @@ export type ApprovalChoice =
 export function approvalFromVote(option: VoteOption | undefined): ApprovalChoice {
   if (!option) return { ok: false, message: '请选择一次议事会表决结果' };
   if (!option.passed) {
-    return { ok: false, message: `所选表决未通过,不能作为立项依据(${option.reason})` };
+    return { ok: false, message: `所选表决未通过，不能作为立项依据（${option.reason}）` };
   }
   return {
     ok: true,

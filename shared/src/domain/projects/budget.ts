@@ -33,7 +33,7 @@ export type SpendingCheck = { readonly ok: true } | { readonly ok: false; readon
 /** Whether one more spending entry of `amountFen` may be recorded; the refusal says why in Chinese. */
 export function checkSpending(project: BudgetFacts, amountFen: number): SpendingCheck {
   if (!Number.isSafeInteger(amountFen) || amountFen <= 0) {
-    return { ok: false, message: '支出金额应为大于 0 的金额(精确到分)' };
+    return { ok: false, message: '支出金额应为大于 0 的金额（精确到分）' };
   }
   if (!SPENDING_STATES.includes(project.status)) {
     return { ok: false, message: '项目开始实施后、验收之前才能登记支出' };
@@ -43,7 +43,7 @@ export function checkSpending(project: BudgetFacts, amountFen: number): Spending
     const over = spent + amountFen - project.budgetFen;
     return {
       ok: false,
-      message: `超出预算,不能登记:预算 ${formatYuan(project.budgetFen)} 元,已支出 ${formatYuan(spent)} 元,本次 ${formatYuan(amountFen)} 元,将超出 ${formatYuan(over)} 元`,
+      message: `超出预算，不能登记：预算 ${formatYuan(project.budgetFen)} 元，已支出 ${formatYuan(spent)} 元，本次 ${formatYuan(amountFen)} 元，将超出 ${formatYuan(over)} 元`,
     };
   }
   return { ok: true };

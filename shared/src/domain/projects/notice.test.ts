@@ -42,14 +42,14 @@ describe('公示', () => {
     );
     expect(notice.title).toBe('关于“华严北里楼道扶手加装”微实事项目的公示');
     const text = notice.sections.map((s) => `${s.heading}\n${s.lines.join('\n')}`).join('\n');
-    expect(text).toContain('资金来源:社区公益金(2026年度)');
-    expect(text).toContain('2026年4月10日高原街社区议事会表决:过半数通过');
-    expect(text).toContain('预算 20,000.00 元,实际支出 18,000.00 元,结余 2,000.00 元(票据 3 张)');
-    expect(text.indexOf('方案公示')).toBeLessThan(text.indexOf('施工:'));
+    expect(text).toContain('资金来源：社区公益金（2026年度）');
+    expect(text).toContain('2026年4月10日高原街社区议事会表决：过半数通过');
+    expect(text).toContain('预算 20,000.00 元，实际支出 18,000.00 元，结余 2,000.00 元（票据 3 张）');
+    expect(text.indexOf('方案公示')).toBeLessThan(text.indexOf('施工：'));
     expect(text.indexOf('设计费')).toBeLessThan(text.indexOf('扶手材料'));
     expect(text).toContain('2026年5月25日验收合格。居民代表参与验收。');
     expect(notice.footer).toEqual([
-      '公示期为 7 天。居民如有意见,可向社区居委会或议事厅反映。',
+      '公示期为 7 天。居民如有意见，可向社区居委会或议事厅反映。',
       '高原街社区居民委员会',
       '2026年5月27日',
     ]);

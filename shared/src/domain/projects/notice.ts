@@ -59,19 +59,19 @@ export function publicNotice(project: NoticeProject, ctx: NoticeContext): Public
     {
       heading: '项目概况',
       lines: [
-        `项目名称:${project.title}(${PROJECT_KIND_LABELS[project.kind]})`,
-        `实施地点:${ctx.placeName}`,
-        `资金来源:${FUND_SOURCE_LABELS[project.fundSource]}(${project.year}年度)`,
-        `项目内容:${project.description}`,
-        ...(ctx.topicTitles.length > 0 ? [`来源议题:${ctx.topicTitles.join('、')}`] : []),
+        `项目名称：${project.title}（${PROJECT_KIND_LABELS[project.kind]}）`,
+        `实施地点：${ctx.placeName}`,
+        `资金来源：${FUND_SOURCE_LABELS[project.fundSource]}（${project.year}年度）`,
+        `项目内容：${project.description}`,
+        ...(ctx.topicTitles.length > 0 ? [`来源议题：${ctx.topicTitles.join('、')}`] : []),
       ],
     },
     {
       heading: '立项与表决',
       lines: [
-        ...(project.feasibility ? [`可行性评估:${project.feasibility}`] : []),
+        ...(project.feasibility ? [`可行性评估：${project.feasibility}`] : []),
         ctx.approval
-          ? `${chineseDate(ctx.approval.startsAt)}${ctx.approval.meetingTitle}表决:${ctx.approval.reason}`
+          ? `${chineseDate(ctx.approval.startsAt)}${ctx.approval.meetingTitle}表决：${ctx.approval.reason}`
           : '尚未登记表决结果',
       ],
     },
@@ -79,16 +79,16 @@ export function publicNotice(project: NoticeProject, ctx: NoticeContext): Public
       heading: '实施进度',
       lines: sortMilestones(project.milestones).map(
         (m) =>
-          `${m.title}:计划${chineseDate(m.dueAt)}${m.doneAt ? `,${chineseDate(m.doneAt)}完成` : ',未完成'}`,
+          `${m.title}：计划${chineseDate(m.dueAt)}${m.doneAt ? `，${chineseDate(m.doneAt)}完成` : '，未完成'}`,
       ),
     },
     {
       heading: '资金使用',
       lines: [
-        `预算 ${formatYuan(project.budgetFen)} 元,实际支出 ${formatYuan(spent)} 元,结余 ${formatYuan(project.budgetFen - spent)} 元(票据 ${receipts} 张)`,
+        `预算 ${formatYuan(project.budgetFen)} 元，实际支出 ${formatYuan(spent)} 元，结余 ${formatYuan(project.budgetFen - spent)} 元（票据 ${receipts} 张）`,
         ...[...project.spending]
           .sort((a, b) => a.at.localeCompare(b.at))
-          .map((s) => `${chineseDate(s.at)} ${s.note}:${formatYuan(s.amountFen)} 元`),
+          .map((s) => `${chineseDate(s.at)} ${s.note}：${formatYuan(s.amountFen)} 元`),
       ],
     },
     {
@@ -104,7 +104,7 @@ export function publicNotice(project: NoticeProject, ctx: NoticeContext): Public
     title: `关于“${project.title}”${PROJECT_KIND_LABELS[project.kind]}项目的公示`,
     sections,
     footer: [
-      '公示期为 7 天。居民如有意见,可向社区居委会或议事厅反映。',
+      '公示期为 7 天。居民如有意见，可向社区居委会或议事厅反映。',
       ctx.issuer,
       chineseDate(ctx.issuedAt),
     ],

@@ -54,8 +54,8 @@ describe('consultations by phase', () => {
       ['during', [], '尚未登记项目中协商'],
       ['after', ['m2'], undefined],
     ]);
-    expect(plan[2]?.entries[0]?.mismatch).toBe('会议日期属于项目中协商阶段,登记为项目后协商');
-    expect(plan[0]?.entries[0]?.title).toBe('(本机没有这次会议的记录)');
+    expect(plan[2]?.entries[0]?.mismatch).toBe('会议日期属于项目中协商阶段，登记为项目后协商');
+    expect(plan[0]?.entries[0]?.title).toBe('（本机没有这次会议的记录）');
   });
 });
 

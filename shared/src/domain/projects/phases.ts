@@ -89,7 +89,7 @@ export function phasePlan(
       .filter((c) => c.phase === phase)
       .map((c): PhaseEntry => {
         const meeting = byId.get(c.meetingId);
-        if (!meeting) return { meetingId: c.meetingId, title: '(本机没有这次会议的记录)' };
+        if (!meeting) return { meetingId: c.meetingId, title: '（本机没有这次会议的记录）' };
         const actual = phaseAt(meeting.startsAt, window);
         return {
           meetingId: meeting.id,
@@ -97,7 +97,7 @@ export function phasePlan(
           startsAt: meeting.startsAt,
           ...(actual !== phase
             ? {
-                mismatch: `会议日期属于${CONSULTATION_PHASE_LABELS[actual]}阶段,登记为${CONSULTATION_PHASE_LABELS[phase]}`,
+                mismatch: `会议日期属于${CONSULTATION_PHASE_LABELS[actual]}阶段，登记为${CONSULTATION_PHASE_LABELS[phase]}`,
               }
             : {}),
         };
@@ -192,12 +192,14 @@ export function earlyWarning<D extends WarningDemandFacts>(
   const kinds = [...new Set(found.map((d) => CATEGORY_LABELS[d.category]))].join('、');
   const newest = found[0]?.receivedAt ?? startedAt;
   const consulted = lastDuringConsultationAt !== undefined && lastDuringConsultationAt >= newest;
-  const advice = consulted ? '已在最新诉求之后召开项目中协商会' : '建议尽快召开项目中协商会,当面听取居民意见';
+  const advice = consulted
+    ? '已在最新诉求之后召开项目中协商会'
+    : '建议尽快召开项目中协商会，当面听取居民意见';
   return {
     level,
     demands: found,
     complaints,
     recent,
-    message: `施工期间已收到相关诉求 ${found.length} 件(其中投诉举报 ${complaints} 件,近 ${RECENT_DAYS} 天 ${recent} 件),涉及${kinds}。${advice}`,
+    message: `施工期间已收到相关诉求 ${found.length} 件（其中投诉举报 ${complaints} 件，近 ${RECENT_DAYS} 天 ${recent} 件），涉及${kinds}。${advice}`,
   };
 }
