@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { isUnder } from '#shared/domain/places/index';
+import type { CaseDoc, TopicDoc } from '#shared/schema/index';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useObservable } from '../../app/use-observable';
+
+const EMPTY: never[] = [];
+
+export function useCasesUnder(scope: string): CaseDoc[] {
+  const db = useDatabase();
+  const docs = useObservable(
+    useMemo(() => db.cases.find().$, [db]),
+    EMPTY,
+  );
+  return useMemo(
+    () =>
+      docs
+        .map((d) => d.toJSON() as CaseDoc)
+        .filter((c) => isUnder(c.scope, scope))
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    [docs, scope],
+  );
+}
+
+export function useCase(id: string | undefined): CaseDoc | null | undefined {
+  const db = useDatabase();
+  const doc = useObservable(
+    useMemo(() => db.cases.findOne(id ?? '').$, [db, id]),
+    undefined,
+  );
+  return doc === undefined ? undefined : doc ? (doc.toJSON() as CaseDoc) : null;
+}
+
+/** Topics worth writing up first: settled ones, then those being handled, newest first. */
+export function useTopicsForArchive(scope: string): TopicDoc[] {
+  const db = useDatabase();
+  const docs = useObservable(
+    useMemo(() => db.topics.find().$, [db]),
+    EMPTY,
+  );
+  return useMemo(() => {
+    // Settled in-depth topics have the fullest story (meeting, vote, tasks, call-backs).
+    const rank = (t: TopicDoc) =>
+      t.status === 'closed'
+        ? t.track === 'inDepth' && t.meetingIds.length > 0
+          ? 0
+          : 1
+        : t.status === 'handling' || t.status === 'deliberated'
+          ? 2
+          : 3;
+    return docs
+      .map((d) => d.toJSON() as TopicDoc)
+      .filter((t) => isUnder(t.scope, scope) && t.status !== 'dropped')
+      .sort((a, b) => rank(a) - rank(b) || b.updatedAt.localeCompare(a.updatedAt));
+  }, [docs, scope]);
+}
