@@ -36,7 +36,13 @@ export function FigureButton({ figure, label, text, testId, size = 'normal' }: P
         sx={{
           fontWeight: 700,
           fontVariantNumeric: 'tabular-nums',
-          fontSize: size === 'large' ? '2.25rem' : 'inherit',
+          // Long numbers (money) step down so they stay inside their card.
+          fontSize:
+            size === 'large'
+              ? (text ?? String(figure.value)).length > 8
+                ? '1.625rem'
+                : '2.25rem'
+              : 'inherit',
           lineHeight: 1.2,
         }}
       >

@@ -2,7 +2,7 @@ import { Box, Paper, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '#shared/domain/reports/index';
 import { FigureButton } from './FigureButton';
-import { percent, yuan } from './format';
+import { percent } from './format';
 import './strings';
 
 /** The dashboard's big numbers; a rate opens the records of its numerator. */
@@ -19,7 +19,11 @@ export function Headline({ dashboard: d }: { dashboard: Dashboard }) {
     { key: 'attendees', figure: d.meetings.attendees },
     { key: 'overdue', figure: d.overdue.total },
     { key: 'projects', figure: d.projects.total.micro },
-    { key: 'spent', figure: d.projects.total.spentFen, text: yuan(d.projects.total.spentFen.value) },
+    {
+      key: 'spent',
+      figure: d.projects.total.spentFen,
+      text: Math.round(d.projects.total.spentFen.value / 100).toLocaleString('zh-CN'),
+    },
   ];
   return (
     <Box
