@@ -21,7 +21,7 @@ import { MemoryRefusedRowStore } from './refused-store';
 import type { RefusedRowRecord, RefusedRowStore } from './refused-store';
 import { HubStream } from './stream';
 import type { EventSourceFactory } from './sse';
-import { createReplicationHandlers } from './handlers';
+import { createReplicationHandlers, fromHub } from './handlers';
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'revoked';
 
@@ -302,8 +302,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const collection = dbCollections[name] as RxCollection<unknown>;
     const subject = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
     streams.set(name, subject);
+    const withAttachments = Boolean(collection.schema.jsonSchema.attachments);
     const handlers = createReplicationHandlers({
       collection: name,
+      withAttachments,
       hubUrl: options.hubUrl,
       token: options.token,
       fetchImpl,
@@ -331,6 +333,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         handler: handlers.pull,
         stream$: subject.asObservable(),
         batchSize: options.pullBatchSize ?? 500,
+        modifier: (doc) => fromHub(doc, withAttachments),
       },
       push: { handler: handlers.push, batchSize: options.pushBatchSize ?? 100 },
     });

@@ -14,7 +14,7 @@ const base = {
 
 describe('yishiConflictHandler', () => {
   it('merges mutable documents field by field and keeps both values of a true conflict', async () => {
-    const handler = yishiConflictHandler('demands', { nowIso: () => AT });
+    const handler = yishiConflictHandler<Record<string, unknown>>('demands', { nowIso: () => AT });
     const resolved = await handler.resolve(
       {
         assumedMasterState: base,
@@ -29,7 +29,7 @@ describe('yishiConflictHandler', () => {
       'test',
     );
     expect(resolved).toMatchObject({ title: 'remote', status: 'accepted', updatedBy: 'd2' });
-    expect((resolved as { conflicts: unknown[] }).conflicts).toEqual([
+    expect(resolved['conflicts']).toEqual([
       {
         field: 'title',
         localValue: 'local',
@@ -42,7 +42,7 @@ describe('yishiConflictHandler', () => {
   });
 
   it('lets the master win for append-only collections', async () => {
-    const handler = yishiConflictHandler('followUps');
+    const handler = yishiConflictHandler<Record<string, unknown>>('followUps');
     const master = { ...base, title: 'master' };
     expect(
       await handler.resolve(
@@ -53,7 +53,7 @@ describe('yishiConflictHandler', () => {
   });
 
   it('compares states ignoring key order and local bookkeeping', () => {
-    const handler = yishiConflictHandler('demands');
+    const handler = yishiConflictHandler<Record<string, unknown>>('demands');
     const reordered = Object.fromEntries(Object.entries(base).reverse()) as typeof base;
     expect(handler.isEqual(base, { ...reordered, _meta: { lwt: 1 }, _rev: '1-a' } as typeof base, 't')).toBe(
       true,

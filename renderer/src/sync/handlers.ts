@@ -24,6 +24,17 @@ export interface HandlerContext {
   onError: (error: unknown) => void;
   onPulled: (seq: number) => void;
   onRefused: (records: RefusedRowRecord[]) => Promise<void>;
+  /**
+   * The collection's schema allows attachments: RxDB then expects `_attachments` on every state it
+   * stores as the assumed master (and throws AT4 on the next push, dropping it, without it). The
+   * protocol does not carry attachments, so documents from the hub get an empty set.
+   */
+  withAttachments: boolean;
+}
+
+export function fromHub<T>(doc: T, withAttachments: boolean): T {
+  const d = doc as Record<string, unknown>;
+  return withAttachments && d['_attachments'] === undefined ? ({ ...d, _attachments: {} } as T) : doc;
 }
 
 function badResponse(): HubError {
@@ -73,7 +84,8 @@ export function createReplicationHandlers(ctx: HandlerContext): {
       ctx.onSuccess();
       const next = body.checkpoint ?? checkpoint;
       if (next) ctx.onPulled(next.seq);
-      return { documents: body.documents as WithDeleted<unknown>[], checkpoint: next ?? undefined };
+      const documents = body.documents.map((d) => fromHub(d, ctx.withAttachments));
+      return { documents: documents as WithDeleted<unknown>[], checkpoint: next ?? undefined };
     } catch (error) {
       ctx.onError(error);
       throw error;
@@ -121,7 +133,7 @@ export function createReplicationHandlers(ctx: HandlerContext): {
         );
       }
       ctx.onSuccess();
-      return answer.conflicts as WithDeleted<unknown>[];
+      return answer.conflicts.map((d) => fromHub(d, ctx.withAttachments)) as WithDeleted<unknown>[];
     } catch (error) {
       ctx.onError(error);
       throw error;

@@ -1,0 +1,201 @@
+// One Yishi device in its own Node process: the real local database (all twelve collections, in
+// memory) and the real sync client, driven by JSON lines on stdin. RxDB's free edition opens at
+// most 13 collections per process, so three devices need three processes.
+// Usage: node --import tsx tests/integration/sync-support/client-main.ts
+
+import { createInterface } from 'node:readline';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { createYishiDatabase } from '../../../renderer/src/db/create-database';
+import type { YishiDatabase } from '../../../renderer/src/db/create-database';
+import { devTools } from '../../../renderer/src/db/dev-mode';
+import {
+  createFetchEventSourceFactory,
+  createSyncClient,
+  enrollDevice,
+  resolveConflict,
+} from '../../../renderer/src/sync/index';
+import type { SyncClient } from '../../../renderer/src/sync/index';
+import { COLLECTION_NAMES } from '../../../shared/src/domain/vocab';
+import { FaultyNetwork, seededRandom } from './faulty-fetch';
+import type { Faults } from './faulty-fetch';
+
+type Json = Record<string, unknown>;
+
+let db: YishiDatabase | undefined;
+let client: SyncClient | undefined;
+let net: FaultyNetwork | undefined;
+let deviceId = '';
+/** Every document state the hub acknowledged (sent$ of the replications), in order. */
+const acknowledged: Array<{ collection: string; doc: Json }> = [];
+
+function send(message: Json): void {
+  process.stdout.write(JSON.stringify(message) + '\n');
+}
+
+function strip(doc: Json): Json {
+  const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = doc;
+  return rest;
+}
+
+function collection(name: unknown) {
+  if (!db || typeof name !== 'string' || !(COLLECTION_NAMES as readonly string[]).includes(name))
+    throw new Error(`bad collection ${String(name)}`);
+  return db.collections[name as (typeof COLLECTION_NAMES)[number]];
+}
+
+let clock = 0;
+/** Strictly increasing ISO times, so "later" is well defined within a device. */
+function nowIso(): string {
+  clock = Math.max(clock + 1, Date.now());
+  return new Date(clock).toISOString();
+}
+
+async function closeDevice(): Promise<void> {
+  await client?.stop();
+  await db?.close();
+  client = undefined;
+  db = undefined;
+  acknowledged.length = 0;
+}
+
+/** Opens a fresh device (closing the previous one: the random test reuses the process per seed). */
+async function open(args: Json): Promise<Json> {
+  await closeDevice();
+  const hubUrl = String(args['hubUrl']);
+  net = new FaultyNetwork(seededRandom(Number(args['seed'] ?? 1)));
+  if (args['faults']) net.faults = args['faults'] as Faults;
+  const enrolled = await enrollDevice({
+    hubUrl,
+    code: String(args['code']),
+    deviceName: String(args['name']),
+    fetchImpl: net.fetch,
+  });
+  deviceId = enrolled.deviceId;
+  db = await createYishiDatabase({
+    name: `dev${String(args['name'])
+      .replace(/[^a-z0-9]/gi, '')
+      .toLowerCase()}${Date.now()}`,
+    storage: getRxStorageMemory(),
+    password: 'integration-test-password',
+    multiInstance: false,
+    devTools: devTools(),
+  });
+  const random = seededRandom(Number(args['seed'] ?? 1) * 7 + 3);
+  client = createSyncClient({
+    db,
+    hubUrl,
+    token: enrolled.token,
+    deviceScope: enrolled.scope,
+    hubId: enrolled.hubId,
+    fetchImpl: net.fetch,
+    eventSourceFactory: createFetchEventSourceFactory(net.fetch),
+    random,
+    onRevoked: () => send({ event: 'revoked' }),
+    timing: { backoff: { baseMs: 100, capMs: 1_000 }, tickMs: 1_000, gapMs: 5_000, requestTimeoutMs: 10_000 },
+  });
+  for (const [name, replication] of client.replications) {
+    replication.sent$.subscribe((doc) => acknowledged.push({ collection: name, doc: strip(doc as Json) }));
+    // Replication errors other than unreachable-hub retries go to stderr for the test's report.
+    replication.error$.subscribe((error) => {
+      const text = JSON.stringify((error as { parameters?: unknown }).parameters ?? String(error));
+      if (!/无法连接|answer lost|offline|duplicate|超时/.test(text))
+        process.stderr.write(`replication ${name}: ${String(error.code)} ${text.slice(0, 3000)}\n`);
+    });
+  }
+  client.status$.subscribe((status) => send({ event: 'status', status }));
+  return { deviceId, scope: enrolled.scope, hubId: enrolled.hubId };
+}
+
+async function handle(cmd: string, args: Json): Promise<unknown> {
+  switch (cmd) {
+    case 'open':
+      return open(args);
+    case 'insert': {
+      const at = nowIso();
+      const doc = {
+        createdAt: at,
+        createdBy: deviceId,
+        updatedAt: at,
+        updatedBy: deviceId,
+        ...(args['doc'] as Json),
+      };
+      await collection(args['collection']).insert(doc as never);
+      return null;
+    }
+    case 'patch': {
+      const found = await collection(args['collection']).findOne(String(args['id'])).exec();
+      if (!found) return false;
+      await found.incrementalPatch({
+        ...(args['patch'] as Json),
+        updatedAt: nowIso(),
+        updatedBy: deviceId,
+      } as never);
+      return true;
+    }
+    case 'remove': {
+      const found = await collection(args['collection']).findOne(String(args['id'])).exec();
+      if (!found) return false;
+      await found.incrementalRemove();
+      return true;
+    }
+    case 'resolve': {
+      const found = await collection(args['collection']).findOne(String(args['id'])).exec();
+      if (!found) return false;
+      const next = resolveConflict(
+        strip(found.toMutableJSON(true) as Json),
+        String(args['field']),
+        args['choice'] as 'local',
+        nowIso(),
+        deviceId,
+      );
+      await found.incrementalModify(() => next as never);
+      return true;
+    }
+    case 'offline':
+      net?.setOffline(Boolean(args['offline']));
+      return null;
+    case 'faults':
+      if (net) net.faults = args['faults'] as Faults;
+      return null;
+    case 'syncNow':
+      await client?.syncNow();
+      return client?.status$.getValue();
+    case 'status':
+      return client?.status$.getValue();
+    case 'refused':
+      return client?.refused$.getValue();
+    case 'acknowledged':
+      return acknowledged;
+    case 'dump': {
+      const out: Record<string, Json[]> = {};
+      for (const name of COLLECTION_NAMES) {
+        const docs = await collection(name).find().exec();
+        out[name] = docs
+          .map((d) => strip(d.toJSON(true) as Json))
+          .sort((a, b) => String(a['id']).localeCompare(String(b['id'])));
+      }
+      return out;
+    }
+    case 'close':
+      await closeDevice();
+      return null;
+    default:
+      throw new Error(`unknown command ${cmd}`);
+  }
+}
+
+const rl = createInterface({ input: process.stdin });
+rl.on('line', (line) => {
+  let message: { id: number; cmd: string; args?: Json };
+  try {
+    message = JSON.parse(line) as typeof message;
+  } catch {
+    return;
+  }
+  handle(message.cmd, message.args ?? {}).then(
+    (result) => send({ id: message.id, ok: true, result: result ?? null }),
+    (error: Error) =>
+      send({ id: message.id, ok: false, error: error.message, code: (error as { code?: string }).code }),
+  );
+});
+rl.on('close', () => process.exit(0));
