@@ -77,7 +77,7 @@ async function runSeed(
   let restarted = false;
 
   for (let op = 0; op < OPS_PER_SEED; op += 1) {
-    if (process.env['DBG']) console.log(Date.now() % 100000, model.log.at(-1));
+    if (process.env['YISHI_SYNC_DEBUG']) console.log(Date.now() % 100000, model.log.at(-1));
     const i = Math.floor(rnd() * devices.length);
     const device = devices[i] as DeviceProcess;
     const roll = rnd();
@@ -132,12 +132,12 @@ async function runSeed(
   for (const d of devices) await d.call('offline', { offline: false });
   let dumps: Dump[] = [];
   for (let round = 0; round < 6; round += 1) {
-    if (process.env['DBG']) console.log('round', round);
+    if (process.env['YISHI_SYNC_DEBUG']) console.log('round', round);
     for (const d of devices) await d.syncUntilDone(60_000);
     dumps = await Promise.all(devices.map((d) => d.call<Dump>('dump')));
     const same = dumps.every((dump) => canonicalJson(dump) === canonicalJson(dumps[0]));
     const statuses = await Promise.all(devices.map((d) => d.call<{ pending: number }>('status')));
-    if (process.env['DBG']) console.log('same', same, JSON.stringify(statuses));
+    if (process.env['YISHI_SYNC_DEBUG']) console.log('same', same, JSON.stringify(statuses));
     if (same && statuses.every((s) => s.pending === 0)) break;
   }
 
@@ -145,7 +145,7 @@ async function runSeed(
   const same = dumps.every((d) => canonicalJson(d) === canonicalJson(dump));
   if (!same) {
     const atHub = await hub.pullAll(scope, Object.keys(dump));
-    if (process.env['DBG']) {
+    if (process.env['YISHI_SYNC_DEBUG']) {
       console.log(model.log.join('\n'));
       console.log(hub.log.slice(-6000));
       for (const d of devices)

@@ -224,7 +224,7 @@ export class DeviceProcess {
       } catch (error) {
         if (this.exited) throw error;
         lastError = error;
-        if (process.env['DBG'])
+        if (process.env['YISHI_SYNC_DEBUG'])
           console.log(this.name, 'syncNow failed', String(error), JSON.stringify(this.lastStatus));
         await sleep(200);
       }
