@@ -31,7 +31,7 @@ export function useCase(id: string | undefined): CaseDoc | null | undefined {
   return doc === undefined ? undefined : doc ? (doc.toJSON() as CaseDoc) : null;
 }
 
-/** Topics worth writing up first: settled ones, then those being handled, newest first. */
+/** Topics worth writing up first, newest first within each rank. */
 export function useTopicsForArchive(scope: string): TopicDoc[] {
   const db = useDatabase();
   const docs = useObservable(
@@ -39,15 +39,17 @@ export function useTopicsForArchive(scope: string): TopicDoc[] {
     EMPTY,
   );
   return useMemo(() => {
-    // Settled in-depth topics have the fullest story (meeting, vote, tasks, call-backs).
+    // Topics deliberated in a meeting have the fullest story (meeting, vote, tasks, call-backs):
+    // settled ones first, then those still being handled, then quick answers, then the rest.
+    const deliberated = (t: TopicDoc) => t.track === 'inDepth' && t.meetingIds.length > 0;
     const rank = (t: TopicDoc) =>
-      t.status === 'closed'
-        ? t.track === 'inDepth' && t.meetingIds.length > 0
-          ? 0
-          : 1
-        : t.status === 'handling' || t.status === 'deliberated'
-          ? 2
-          : 3;
+      deliberated(t) && t.status === 'closed'
+        ? 0
+        : deliberated(t) && (t.status === 'handling' || t.status === 'deliberated')
+          ? 1
+          : t.status === 'closed' || t.status === 'answered'
+            ? 2
+            : 3;
     return docs
       .map((d) => d.toJSON() as TopicDoc)
       .filter((t) => isUnder(t.scope, scope) && t.status !== 'dropped')
