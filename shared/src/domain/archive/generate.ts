@@ -64,7 +64,7 @@ function escalationText(h: TopicHistory): string {
   return h.topic.escalations
     .map(
       (e) =>
-        `${dateWords(e.at)}，因${e.reason}，议题由${LEVEL_WORDS[e.fromLevel]}提级至${LEVEL_WORDS[e.toLevel]}协商。`,
+        `${dateWords(e.at)}，因${e.reason.replace(/[。.，,；;]+$/, '')}，议题由${LEVEL_WORDS[e.fromLevel]}提级至${LEVEL_WORDS[e.toLevel]}协商。`,
     )
     .join('');
 }
