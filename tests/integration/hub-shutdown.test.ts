@@ -29,6 +29,7 @@ function slowPush(url: string, token: string, rows: unknown[]) {
       Authorization: `Bearer ${token}`,
       'Content-Type': 'application/json',
       'Content-Length': body.length,
+      'X-Request-Id': 'slow-push',
     },
   });
   const response = new Promise<{ status: number; body: unknown }>((resolve, reject) => {
@@ -54,7 +55,7 @@ for (const backend of BACKENDS) {
 
     beforeAll(async () => {
       setup = await backend.setup();
-      hub = await startHubProcess({ env: setup.env });
+      hub = await startHubProcess({ env: { ...setup.env, HUB_LOG_LEVEL: 'debug' } });
       token = (await enrollDevice(hub, 'xg.gyj', 'community-worker')).token;
     });
     afterAll(async () => {
@@ -96,7 +97,10 @@ for (const backend of BACKENDS) {
         token,
         slowIds.map((id) => pushRow(validDoc('demands', id, 'xg.gyj'))),
       );
-      await new Promise((r) => setTimeout(r, 500));
+      // Signal only once the hub has the request (its debug line), however loaded the machine is.
+      while (!hub.logs.some((e) => e['msg'] === 'request received' && e['requestId'] === 'slow-push')) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
       signalled = true;
       const exit = hub.stop('SIGTERM');
       while (!hub.logs.some((e) => e['msg'] === 'signal received'))

@@ -1,6 +1,7 @@
 // The hub's HTTP server on node:http: routing, CORS preflight, one log line per request,
 // and a graceful shutdown that finishes in-flight batches before the database closes.
 
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -79,6 +80,11 @@ export function createHubServer(ctx: HubContext): HubServer {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const info: RequestInfo = { route: 'unknown', fields: {} };
+    // A proxy's (or client's) request id ties the two log lines of a request together.
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    ctx.log.debug('request received', { method: req.method?.slice(0, 8), requestId });
     const isAdmin = (req.url ?? '').startsWith('/v1/admin/');
     try {
       if (closing) throw new HttpError('unavailable');
@@ -104,6 +110,7 @@ export function createHubServer(ctx: HubContext): HubServer {
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
         deviceId: info.deviceId,
+        requestId,
         ...info.fields,
       });
     }
