@@ -19,6 +19,7 @@ import { navigate, parseRoute, useRoute } from './router';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useDeviceSettings } from './SettingsContext';
 import { SyncStatusBar } from '../features/sync';
+import { ProjectorPage } from '../features/meetings';
 
 const DRAWER_WIDTH = 240;
 
@@ -31,6 +32,8 @@ export function AppFrame() {
   const current = parseRoute(route).segments[0] ?? AREAS[0]?.path;
   const area = AREAS.find((a) => a.path === current) ?? AREAS[0];
   const Page = area?.component;
+  // The projector window (#/projector/meeting/<id>) shows the meeting full screen, without the frame.
+  if (current === 'projector') return <ProjectorPage />;
 
   const nav = (
     <List component="nav" aria-label={t('nav.menu')} sx={{ pt: 1 }}>

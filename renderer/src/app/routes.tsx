@@ -8,10 +8,18 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { HotlineImportPage } from '../features/hotline-import';
 import ForumIcon from '@mui/icons-material/Forum';
 import { TopicsPage } from '../features/topics';
+import GroupsIcon from '@mui/icons-material/Groups';
+import { MeetingsPage } from '../features/meetings';
 import TipsAndUpdatesIcon from '@mui/icons-material/TipsAndUpdates';
 import { ProactivePage } from '../features/proactive';
 import InsightsIcon from '@mui/icons-material/Insights';
 import { ReportsPage } from '../features/reports';
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import { TasksPage } from '../features/tasks';
+import NotificationImportantIcon from '@mui/icons-material/NotificationImportant';
+import { SupervisionPage } from '../features/supervision';
+import PhoneCallbackIcon from '@mui/icons-material/PhoneCallback';
+import { CallbacksPage } from '../features/callbacks';
 import HandymanIcon from '@mui/icons-material/Handyman';
 import { ProjectsPage } from '../features/projects';
 import AutoStoriesIcon from '@mui/icons-material/AutoStories';
@@ -34,6 +42,10 @@ export const AREAS: Area[] = [
   { path: 'demands', label: 'nav.demands', icon: <ListAltIcon />, component: LedgerPage },
   { path: 'import', label: 'nav.hotlineImport', icon: <UploadFileIcon />, component: HotlineImportPage },
   { path: 'topics', label: 'nav.topics', icon: <ForumIcon />, component: TopicsPage },
+  { path: 'meetings', label: 'nav.meetings', icon: <GroupsIcon />, component: MeetingsPage },
+  { path: 'tasks', label: 'nav.tasks', icon: <AssignmentIcon />, component: TasksPage },
+  { path: 'supervision', label: 'nav.supervision', icon: <NotificationImportantIcon />, component: SupervisionPage },
+  { path: 'callbacks', label: 'nav.callbacks', icon: <PhoneCallbackIcon />, component: CallbacksPage },
   { path: 'proactive', label: 'nav.proactive', icon: <TipsAndUpdatesIcon />, component: ProactivePage },
   { path: 'reports', label: 'nav.reports', icon: <InsightsIcon />, component: ReportsPage },
   { path: 'projects', label: 'nav.projects', icon: <HandymanIcon />, component: ProjectsPage },

@@ -4,6 +4,10 @@ export const en: typeof zhCN = {
   title: 'Yishi',
   subtitle: 'Community deliberation',
   nav: {
+    tasks: 'Tasks',
+    supervision: 'Supervision',
+    callbacks: 'Call-backs & rates',
+    meetings: 'Meetings',
     reports: 'Reports',
     hotlineImport: '12345 import',
     topics: 'Topics',

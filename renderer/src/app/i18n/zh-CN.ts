@@ -2,6 +2,10 @@ export const zhCN = {
   title: '议事',
   subtitle: '社区议事协商',
   nav: {
+    tasks: '办理任务',
+    supervision: '督办',
+    callbacks: '回访与三率',
+    meetings: '议事会',
     reports: '统计报表',
     hotlineImport: '12345 工单导入',
     topics: '议题',

@@ -29,3 +29,4 @@ export {
   PARTY_KIND_LABELS,
   STAKEHOLDER_KIND_LABELS,
 } from './labels';
+export { guideForMeeting } from './meeting-guide';

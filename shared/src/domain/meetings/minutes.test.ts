@@ -4,6 +4,7 @@ import { draftMinutes } from './minutes';
 import { noticeText, publicNoticeText } from './notices';
 import { nextSession, openItems } from './series';
 import { guideFor } from './guide';
+import { guideForMeeting } from './meeting-guide';
 import { consoleFor, hallMeeting, T0 } from './test-fixture';
 
 function heldMeeting() {
@@ -188,5 +189,18 @@ describe('procedure guide', () => {
     );
     expect(answered[2]?.status).toBe('done');
     expect(answered[3]?.status).toBe('done');
+  });
+});
+
+describe('meeting guide', () => {
+  it('lists what the meeting still lacks at each step', () => {
+    const { meeting, records } = heldMeeting();
+    const steps = guideForMeeting({ ...meeting, status: 'adjourned' }, records, [
+      topic({ stakeholders: [] }),
+    ]);
+    expect(steps.map((s) => s.status)).toEqual(['done', 'missing', 'missing', 'missing', 'missing']);
+    expect(steps[1]?.missing).toEqual(['议题“停车秩序管理”尚未确定参与主体']);
+    expect(steps[2]?.missing).toEqual(['会议通知未印发']);
+    expect(steps[3]?.missing).toEqual(['“充电桩选址”尚无议定事项', '会议纪要尚未批准']);
   });
 });
