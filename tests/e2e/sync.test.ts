@@ -109,7 +109,7 @@ describe('sync through the street hub in Chromium', () => {
     const started = Date.now();
 
     await expect
-      .poll(() => ledgerShows(laptopB, 'xg.gyj.gyj2', title), { timeout: 20_000, intervals: [500] })
+      .poll(() => ledgerShows(laptopB, 'xg.gyj.gyj2', title), { timeout: 20_000, interval: 500 })
       .toBe(true);
     const seenAfterMs = Date.now() - started;
     expect(seenAfterMs).toBeGreaterThan(0);
