@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Alert, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { allowedEvents, partyMachine } from '#shared/domain/machines/index';
+import { partyStep } from '#shared/domain/handling/index';
+import type { PartyEvent } from '#shared/domain/vocab';
+import type { TaskDoc, TaskParty } from '#shared/schema/index';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useDeviceSettings } from '../../app/SettingsContext';
+import { StepDialog, type StepField } from './StepDialog';
+import { handlingContext, writeHandling } from './write-handling';
+import './strings';
+
+const FIELDS: Record<PartyEvent, readonly string[]> = {
+  accept: [],
+  decline: ['reason'],
+  redirect: ['redirectedTo', 'reason'],
+  finish: ['note', 'photos'],
+  reassign: ['reason'],
+};
+
+/** One responsible party: where it stands, and the steps its role may take now. */
+export function PartyCard({ task, party, editable }: { task: TaskDoc; party: TaskParty; editable: boolean }) {
+  const { t } = useTranslation('tasks');
+  const db = useDatabase();
+  const settings = useDeviceSettings();
+  const [event, setEvent] = useState<PartyEvent | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const frozen = task.status === 'accepted' || task.status === 'closed';
+  const events = editable && !frozen ? allowedEvents(partyMachine, party.state, { role: settings.role }) : [];
+  const label = (key: string): StepField => ({
+    key,
+    label:
+      key === 'reason'
+        ? t('page.reason')
+        : key === 'redirectedTo'
+          ? t('page.redirectedTo')
+          : key === 'photos'
+            ? t('page.photoCount')
+            : t('page.finishNote'),
+    multiline: key === 'reason' || key === 'note',
+    number: key === 'photos',
+  });
+
+  const run = async (chosen: PartyEvent, values: Record<string, string>) => {
+    const photos = Number.parseInt(values.photos ?? '', 10);
+    const step = partyStep(
+      task,
+      party.partyId,
+      chosen,
+      {
+        ...(values.reason !== undefined ? { reason: values.reason } : {}),
+        ...(values.redirectedTo !== undefined ? { redirectedTo: values.redirectedTo } : {}),
+        ...(values.note !== undefined ? { note: values.note } : {}),
+        ...(Number.isFinite(photos) ? { photoCount: photos } : {}),
+      },
+      handlingContext(settings),
+    );
+    if (!step.ok) return step.message;
+    await writeHandling(db, settings, step);
+    return undefined;
+  };
+
+  // A step without fields runs at once; its refusal or a failed write is shown on the card.
+  const runNow = (chosen: PartyEvent) => {
+    setError(null);
+    run(chosen, {})
+      .then((refusal) => refusal && setError(refusal))
+      .catch((e: Error) => setError(e.message));
+  };
+
+  return (
+    <Card variant="outlined" data-testid={`party-${party.kind}`}>
+      <CardContent>
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          <Typography sx={{ fontWeight: 700, fontSize: '1.15rem' }}>{party.name}</Typography>
+          <Chip size="small" variant="outlined" label={t(`partyKinds.${party.kind}`)} />
+          <Chip
+            size="small"
+            color={party.state === 'finished' ? 'success' : party.state === 'pending' ? 'default' : 'primary'}
+            label={t(`partyStates.${party.state}`)}
+            data-testid="party-state"
+          />
+        </Stack>
+        {party.reason && (
+          <Typography sx={{ mt: 1 }}>
+            {t('page.reason')}：{party.reason}
+            {party.redirectedTo ? `（${t('page.redirectedTo')} ${party.redirectedTo}）` : ''}
+          </Typography>
+        )}
+        {events.length > 0 && (
+          <Stack direction="row" sx={{ gap: 1, mt: 1.5, flexWrap: 'wrap' }}>
+            {events.map((e) => (
+              <Button
+                key={e}
+                variant={e === 'accept' || e === 'finish' ? 'contained' : 'outlined'}
+                onClick={() => (FIELDS[e].length === 0 ? runNow(e) : setEvent(e))}
+                data-testid={`party-${e}`}
+              >
+                {t(`page.${e}`)}
+              </Button>
+            ))}
+          </Stack>
+        )}
+        {error && (
+          <Alert severity="error" sx={{ mt: 1 }} onClose={() => setError(null)}>
+            {error}
+          </Alert>
+        )}
+      </CardContent>
+      {event && (
+        <StepDialog
+          title={`${party.name}：${t(`page.${event}`)}`}
+          fields={FIELDS[event].map(label)}
+          testId="party-dialog"
+          onClose={() => setEvent(null)}
+          onSubmit={(values) => run(event, values)}
+        />
+      )}
+    </Card>
+  );
+}

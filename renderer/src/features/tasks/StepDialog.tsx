@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import './strings';
+
+export interface StepField {
+  key: string;
+  label: string;
+  multiline?: boolean;
+  number?: boolean;
+}
+
+interface Props {
+  title: string;
+  hint?: string;
+  fields: readonly StepField[];
+  choices?: readonly { value: string; label: string }[];
+  submitLabel?: string;
+  testId?: string;
+  onClose: () => void;
+  /** Returns the refusal message, or nothing when the step was saved. */
+  onSubmit: (values: Record<string, string>, choice: string | undefined) => Promise<string | undefined>;
+}
+
+/** One dialog for the steps of 办/督/评: a few fields, an optional choice, the machine's refusal shown. */
+export function StepDialog({ title, hint, fields, choices, submitLabel, testId, onClose, onSubmit }: Props) {
+  const { t } = useTranslation('tasks');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [choice, setChoice] = useState<string | undefined>(choices?.[0]?.value);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      const refusal = await onSubmit(values, choice);
+      if (refusal) setError(refusal);
+      else onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="step-title" data-testid={testId}>
+      <DialogTitle id="step-title">{title}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {hint && <Typography sx={{ color: 'text.secondary' }}>{hint}</Typography>}
+          {choices && (
+            <RadioGroup value={choice ?? ''} onChange={(e) => setChoice(e.target.value)}>
+              {choices.map((c) => (
+                <FormControlLabel key={c.value} value={c.value} control={<Radio />} label={c.label} />
+              ))}
+            </RadioGroup>
+          )}
+          {fields.map((field, i) => (
+            <TextField
+              key={field.key}
+              label={field.label}
+              autoFocus={i === 0 && !choices}
+              multiline={field.multiline}
+              minRows={field.multiline ? 3 : undefined}
+              type={field.number ? 'number' : 'text'}
+              value={values[field.key] ?? ''}
+              onChange={(e) => setValues((v) => ({ ...v, [field.key]: e.target.value }))}
+              slotProps={{
+                htmlInput: {
+                  maxLength: field.number ? undefined : 2000,
+                  min: field.number ? 0 : undefined,
+                  'data-testid': `step-${field.key}`,
+                },
+              }}
+            />
+          ))}
+          {error && (
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('page.cancel')}</Button>
+        <Button variant="contained" disabled={saving} onClick={() => void submit()} data-testid="step-submit">
+          {submitLabel ?? t('page.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

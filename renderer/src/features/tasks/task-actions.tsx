@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { Button } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { escalateTask, inspectTask, supervisingLevel } from '#shared/domain/handling/index';
+import { demandsResolved } from '#shared/domain/handling/index';
+import { can } from '#shared/domain/permissions/index';
+import type { DemandDoc, TaskDoc } from '#shared/schema/index';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useDeviceSettings } from '../../app/SettingsContext';
+import type { YishiDatabase } from '../../db/create-database';
+import { StepDialog } from './StepDialog';
+import { handlingContext, writeHandling } from './write-handling';
+import './strings';
+
+// 督办 and 验收 buttons, used on the task page and on the supervision board.
+
+function useActor() {
+  const settings = useDeviceSettings();
+  return { settings, actor: { id: settings.deviceId, role: settings.role, scope: settings.homeScope } };
+}
+
+export function EscalateButton({ task }: { task: TaskDoc }) {
+  const { t } = useTranslation('tasks');
+  const db = useDatabase();
+  const { settings, actor } = useActor();
+  const [open, setOpen] = useState(false);
+  const allowed =
+    can(actor, 'task.update', { scope: task.scope, collection: 'tasks' }) &&
+    ['assigned', 'inProgress', 'reopened'].includes(task.status) &&
+    task.escalationLevel < 2;
+  const next = supervisingLevel(task.level, task.escalationLevel + 1);
+  return (
+    <>
+      <Button
+        color="warning"
+        variant="outlined"
+        disabled={!allowed}
+        onClick={() => setOpen(true)}
+        data-testid={`escalate-${task.id}`}
+      >
+        {t('page.escalate')}
+      </Button>
+      {open && (
+        <StepDialog
+          title={t('page.escalateTitle')}
+          hint={`${task.title} · ${t('page.escalateTo', { level: t(`levels.${next}`) })}`}
+          fields={[{ key: 'reason', label: t('page.escalateReason'), multiline: true }]}
+          testId="escalate-dialog"
+          onClose={() => setOpen(false)}
+          onSubmit={async (values) => {
+            const step = escalateTask(task, { reason: values.reason ?? '' }, handlingContext(settings));
+            if (!step.ok) return step.message;
+            await writeHandling(db, settings, step);
+            return undefined;
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** Tasks sharing demands with `task`, to tell whether the demands are settled now. */
+async function siblingsAndDemands(db: YishiDatabase, task: TaskDoc) {
+  if (task.demandIds.length === 0) return { tasks: [] as TaskDoc[], demands: [] as DemandDoc[] };
+  const all = await db.tasks.find().exec();
+  const tasks = all
+    .map((d) => d.toJSON() as TaskDoc)
+    .filter((other) => other.id !== task.id && other.demandIds.some((id) => task.demandIds.includes(id)));
+  const demands = [...(await db.demands.findByIds([...task.demandIds]).exec()).values()].map(
+    (d) => d.toJSON() as DemandDoc,
+  );
+  return { tasks, demands };
+}
+
+export function InspectButton({ task }: { task: TaskDoc }) {
+  const { t } = useTranslation('tasks');
+  const db = useDatabase();
+  const { settings, actor } = useActor();
+  const [open, setOpen] = useState(false);
+  const allowed =
+    can(actor, 'task.update', { scope: task.scope, collection: 'tasks' }) && task.status === 'finished';
+  return (
+    <>
+      <Button
+        variant="contained"
+        disabled={!allowed}
+        onClick={() => setOpen(true)}
+        data-testid={`inspect-${task.id}`}
+      >
+        {t('page.inspect')}
+      </Button>
+      {open && (
+        <StepDialog
+          title={t('page.inspectTitle')}
+          hint={task.title}
+          choices={[
+            { value: 'passed', label: t('page.passed') },
+            { value: 'failed', label: t('page.failed') },
+          ]}
+          fields={[
+            { key: 'note', label: t('page.inspectNote'), multiline: true },
+            { key: 'photos', label: t('page.photoCount'), number: true },
+          ]}
+          testId="inspect-dialog"
+          onClose={() => setOpen(false)}
+          onSubmit={async (values, choice) => {
+            const ctx = handlingContext(settings);
+            const outcome = choice === 'failed' ? 'failed' : 'passed';
+            const photoCount = Number.parseInt(values.photos ?? '', 10);
+            const step = inspectTask(
+              task,
+              { outcome, note: values.note ?? '', ...(Number.isFinite(photoCount) ? { photoCount } : {}) },
+              ctx,
+            );
+            if (!step.ok) return step.message;
+            const related = await siblingsAndDemands(db, task);
+            const demands =
+              outcome === 'passed'
+                ? demandsResolved(
+                    [step.task, ...related.tasks],
+                    related.demands,
+                    step.followUps[0]?.note ?? '',
+                    ctx,
+                  )
+                : [];
+            await writeHandling(db, settings, {
+              ...step,
+              demands,
+              audit: [
+                ...step.audit,
+                ...demands.map((d) => ({
+                  scope: d.scope,
+                  action: 'demand.resolve',
+                  collection: 'demands' as const,
+                  id: d.id,
+                  detail: `${d.title}：责任方办结并验收合格`,
+                })),
+              ],
+            });
+            return undefined;
+          }}
+        />
+      )}
+    </>
+  );
+}
