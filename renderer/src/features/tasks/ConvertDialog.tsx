@@ -129,6 +129,14 @@ export function ConvertDialog({ item, organizations, onClose, onDone }: Props) {
         id: task.id,
         detail: `${task.title}（${t(`classificationShort.${task.classification}`)}，期限 ${formatDateTime(task.dueAt)}）`,
       }));
+      for (const demand of handled.demands)
+        audit.push({
+          scope: demand.scope,
+          action: 'demand.startHandling',
+          collection: 'demands',
+          id: demand.id,
+          detail: `${demand.title}：转办理（${result.tasks.length} 项任务）`,
+        });
       if (handled.topic)
         audit.push({
           scope: handled.topic.scope,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { TASK_STATES } from '#shared/domain/vocab';
 import type { FollowUpDoc, TaskDoc } from '#shared/schema/index';
 import { callbackList, supervisionBoard } from '#shared/domain/handling/index';
 import { demand, NOW, stamp } from './fixtures';
@@ -124,6 +126,33 @@ describe('supervision board', () => {
       'soon',
     ]);
     expect(later.byPlace.map((p) => p.scope)).toEqual(['xg.gyj.gyj2', 'xg.gyj.gyj3']);
+  });
+});
+
+describe('board totals', () => {
+  it('adds up: the places below the board hold every counted task exactly once', () => {
+    const places = ['xg.gyj.gyj2', 'xg.gyj.gyj3', 'xg.hxy.hxy6', 'xg.hxy', 'xg'];
+    const arbitraryTask = fc.record({
+      place: fc.constantFrom(...places),
+      status: fc.constantFrom(...TASK_STATES),
+      due: fc.integer({ min: -20, max: 20 }),
+      assigned: fc.integer({ min: -40, max: 0 }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitraryTask, { maxLength: 30 }), (specs) => {
+        const list = specs.map((s, i) =>
+          task(`t${i}`, s.place, { status: s.status, dueAt: at(s.due), assignedAt: at(s.assigned) }),
+        );
+        const result = supervisionBoard(list, [], { now: NOW, scope: 'xg' });
+        for (const key of ['open', 'overdue', 'dueSoon', 'stalled', 'awaitingAcceptance'] as const) {
+          expect(result.byPlace.reduce((sum, row) => sum + row[key], 0)).toBe(result.total[key]);
+        }
+        expect(result.total.awaitingAcceptance).toBe(specs.filter((s) => s.status === 'finished').length);
+        expect(result.total.overdue).toBe(
+          specs.filter((s) => ['assigned', 'inProgress', 'reopened'].includes(s.status) && s.due < 0).length,
+        );
+      }),
+    );
   });
 });
 
