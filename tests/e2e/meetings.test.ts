@@ -187,16 +187,21 @@ describe('deliberation (议): a full 社区议事厅 meeting', () => {
     );
     expect(await text(page, 'paper')).toMatch(/公示期自\d{4}年\d+月\d+日至\d{4}年\d+月\d+日（五个工作日）/);
 
-    // The printed minutes, as the printer sees them (A4, no app frame).
-    await page.getByTestId('paper-minutes').click();
-    await page.getByTestId('paper').filter({ hasText: '会议纪要' }).waitFor();
-    await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('header').first().isVisible()).toBe(false);
-    await screenshot(page, 'meeting-minutes-print.png');
-    await page
-      .getByTestId('paper-publicNotice')
-      .click({ force: true })
-      .catch(() => undefined);
+    // The printed papers, as the printer sees them (A4, no app frame).
+    const papers = [
+      ['minutes', '会议纪要'],
+      ['publicNotice', '议事结果公示'],
+      ['signIn', '签到表'],
+      ['ballot', '表决票'],
+    ] as const;
+    for (const [paper, heading] of papers) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.getByTestId(`paper-${paper}`).click();
+      await page.getByTestId('paper').filter({ hasText: heading }).waitFor();
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('header').first().isVisible()).toBe(false);
+      await screenshot(page, `meeting-${paper === 'minutes' ? 'minutes' : paper}-print.png`);
+    }
     await page.emulateMedia({ media: 'screen' });
 
     // Everything was a document in the local database: a reload shows the same meeting.

@@ -65,7 +65,7 @@ export function publicNoticeText(
   return {
     title: `${meeting.title}议事结果公示`,
     paragraphs: [
-      `${chineseDateTime(meeting.startsAt)}，${ctx.venueName ?? '社区议事厅'}召开${MEETING_KIND_LABELS[meeting.kind]}。${attendanceSentence(meeting, live)}现将议事结果公示如下：`,
+      `${chineseDateTime(meeting.startsAt)}，在${ctx.venueName ?? '社区议事厅'}召开${meeting.title}（${MEETING_KIND_LABELS[meeting.kind]}）。${attendanceSentence(meeting, live)}现将议事结果公示如下：`,
     ],
     items: items.length > 0 ? items : ['本次会议未形成议定事项。'],
     closing: [

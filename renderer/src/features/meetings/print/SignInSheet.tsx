@@ -51,11 +51,11 @@ export function SignInSheet({
         <thead>
           <tr>
             <th style={{ width: '9%' }}>{t('print.no')}</th>
-            <th style={{ width: '17%' }}>{t('print.name')}</th>
-            <th style={{ width: '17%' }}>{t('print.role')}</th>
+            <th style={{ width: '14%' }}>{t('print.name')}</th>
+            <th style={{ width: '24%' }}>{t('print.role')}</th>
             <th style={{ width: '13%' }}>{t('print.time')}</th>
             <th>{t('print.signature')}</th>
-            <th style={{ width: '20%' }}>{t('print.proxyNote')}</th>
+            <th style={{ width: '16%' }}>{t('print.proxyNote')}</th>
           </tr>
         </thead>
         <tbody>
