@@ -50,7 +50,11 @@ export function clusterDemands(
   const usable = demands.filter((d) => d.status !== 'duplicate' && d.duplicateOf === undefined);
   const vectors = tfidfVectors(usable.map(textOf));
   const byCategory = new Map<DemandCategory, number[]>();
-  usable.forEach((d, i) => byCategory.set(d.category, [...(byCategory.get(d.category) ?? []), i]));
+  usable.forEach((d, i) => {
+    const members = byCategory.get(d.category);
+    if (members) members.push(i);
+    else byCategory.set(d.category, [i]);
+  });
 
   const classes: DemandClass[] = [];
   for (const [category, members] of byCategory) {
@@ -73,7 +77,11 @@ export function clusterDemands(
       }
     }
     const groups = new Map<number, number[]>();
-    for (const i of members) groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
+    for (const i of members) {
+      const group = groups.get(find(i));
+      if (group) group.push(i);
+      else groups.set(find(i), [i]);
+    }
     for (const group of groups.values()) {
       if (group.length < Math.max(2, minSize)) continue;
       let text = 0;

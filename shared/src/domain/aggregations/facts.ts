@@ -74,11 +74,15 @@ export const CATEGORY_LABELS: Readonly<Record<DemandCategory, string>> = {
 
 /** "x lies under s". */
 export const liesUnder = (scope: string, under: string): boolean =>
-  scope === under || scope.startsWith(`${under}.`);
+  // Compared in place: building `${under}.` for each of a street's records costs more than the test.
+  scope.length > under.length
+    ? scope.charCodeAt(under.length) === 46 && scope.startsWith(under)
+    : scope === under;
 
 /** The deepest scope both lie under. */
 export function commonAncestor(scopes: readonly string[]): string {
-  const [first, ...rest] = scopes.map((s) => s.split('.'));
+  // Many records share a place: each distinct scope is split once.
+  const [first, ...rest] = [...new Set(scopes)].map((s) => s.split('.'));
   if (!first) return '';
   let length = first.length;
   for (const segments of rest) {

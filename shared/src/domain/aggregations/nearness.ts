@@ -10,13 +10,30 @@ export interface PlaceIndex {
   label(scope: string): string;
 }
 
+/** `find` remembered per scope: a street's demands share a few thousand places. */
+function memo(find: (scope: string) => string | undefined): (scope: string) => string | undefined {
+  // null marks a scope known to have no such ancestor.
+  const known = new Map<string, string | null>();
+  return (scope) => {
+    const cached = known.get(scope);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = find(scope);
+    known.set(scope, found ?? null);
+    return found;
+  };
+}
+
 export function placeIndex(places?: readonly PlaceFacts[]): PlaceIndex {
   if (!places || places.length === 0) {
     const prefix = (scope: string, depth: number) => {
       const segments = scope.split('.');
       return segments.length >= depth ? segments.slice(0, depth).join('.') : undefined;
     };
-    return { courtyardOf: (s) => prefix(s, 3), communityOf: (s) => prefix(s, 2), label: (s) => s };
+    return {
+      courtyardOf: memo((s) => prefix(s, 3)),
+      communityOf: memo((s) => prefix(s, 2)),
+      label: (s) => s,
+    };
   }
   const byScope = new Map(places.map((p) => [p.scope, p]));
   const ancestorOfKind = (scope: string, kind: PlaceFacts['kind']) => {
@@ -28,8 +45,8 @@ export function placeIndex(places?: readonly PlaceFacts[]): PlaceIndex {
     return undefined;
   };
   return {
-    courtyardOf: (s) => ancestorOfKind(s, 'courtyard'),
-    communityOf: (s) => ancestorOfKind(s, 'community'),
+    courtyardOf: memo((s) => ancestorOfKind(s, 'courtyard')),
+    communityOf: memo((s) => ancestorOfKind(s, 'community')),
     label: (s) => {
       const place = byScope.get(s);
       return place ? `${place.name}(${s})` : s;

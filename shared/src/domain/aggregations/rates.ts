@@ -1,6 +1,15 @@
-import type { Urgency } from '#shared/domain/vocab';
-import { addHours } from '#shared/domain/calendar/days';
-import { demandIdOf, isDuplicate, liesUnder, type DemandFacts, type FollowUpFacts } from './facts';
+import { liesUnder, type DemandFacts, type FollowUpFacts } from './facts';
+import {
+  callbackPlace,
+  callbackVerdict,
+  demandVerdict,
+  latestCallbacks,
+  type CallbackVerdict,
+  type DemandVerdict,
+  type RateOptions,
+} from './rate-verdicts';
+
+export { DEFAULT_RESPONSE_HOURS, type RateOptions } from './rate-verdicts';
 
 /*
  * The three rates (三率) of a place and period. Definitions:
@@ -25,20 +34,6 @@ import { demandIdOf, isDuplicate, liesUnder, type DemandFacts, type FollowUpFact
  *
  * A rate whose denominator is 0 is null, never NaN.
  */
-
-export const DEFAULT_RESPONSE_HOURS: Readonly<Record<Urgency, number>> = {
-  normal: 24,
-  urgent: 12,
-  critical: 2,
-};
-
-export interface RateOptions {
-  readonly scope: string;
-  readonly from: string;
-  readonly to: string;
-  readonly asOf?: string;
-  readonly responseHours?: Readonly<Record<Urgency, number>>;
-}
 
 export interface RateCounts {
   readonly received: number;
@@ -71,27 +66,164 @@ export interface RateReport extends RateCounts {
   readonly satisfactionRate: number | null;
 }
 
-const RESOLVED = new Set(['answered', 'resolved', 'closed']);
 const ratio = (numerator: number, denominator: number) =>
   denominator === 0 ? null : numerator / denominator;
-const inPeriod = (at: string, from: string, to: string) => at >= from && at < to;
 
-/** The latest call-back of each demand made in [from, to) (ties broken by id). */
-function latestCallbacks(
-  followUps: readonly FollowUpFacts[],
-  from: string,
-  to: string,
-): Map<string, FollowUpFacts> {
-  const latest = new Map<string, FollowUpFacts>();
-  for (const followUp of followUps) {
-    const demandId = demandIdOf(followUp);
-    if (followUp.kind !== 'callback' || demandId === undefined || !inPeriod(followUp.at, from, to)) continue;
-    const previous = latest.get(demandId);
-    const later =
-      !previous || previous.at < followUp.at || (previous.at === followUp.at && previous.id < followUp.id);
-    if (later) latest.set(demandId, followUp);
+interface Tally {
+  received: number;
+  respondedInTime: number;
+  responsePending: number;
+  reasonableReceived: number;
+  resolved: number;
+  reopened: number;
+  reopenedUnresolved: number;
+  duplicates: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  unsatisfied: number;
+  unreasonable: {
+    received: number;
+    respondedInTime: number;
+    callbacks: number;
+    satisfiedOrBasically: number;
+  };
+}
+
+const emptyTally = (): Tally => ({
+  received: 0,
+  respondedInTime: 0,
+  responsePending: 0,
+  reasonableReceived: 0,
+  resolved: 0,
+  reopened: 0,
+  reopenedUnresolved: 0,
+  duplicates: 0,
+  satisfied: 0,
+  basicallySatisfied: 0,
+  unsatisfied: 0,
+  unreasonable: { received: 0, respondedInTime: 0, callbacks: 0, satisfiedOrBasically: 0 },
+});
+
+function addDemand(t: Tally, v: DemandVerdict): void {
+  if (v.duplicate) {
+    t.duplicates += 1;
+    return;
   }
-  return latest;
+  if (v.pending) t.responsePending += 1;
+  t.received += 1;
+  if (v.inTime) t.respondedInTime += 1;
+  if (!v.reasonable) {
+    t.unreasonable.received += 1;
+    if (v.inTime) t.unreasonable.respondedInTime += 1;
+    return;
+  }
+  t.reasonableReceived += 1;
+  if (v.resolved) t.resolved += 1;
+  if (v.reopened) {
+    t.reopened += 1;
+    if (!v.resolved) t.reopenedUnresolved += 1;
+  }
+}
+
+function addCallback(t: Tally, v: CallbackVerdict): void {
+  if (v === 'unreasonable' || v === 'unreasonableGood') {
+    t.unreasonable.callbacks += 1;
+    if (v === 'unreasonableGood') t.unreasonable.satisfiedOrBasically += 1;
+  } else if (v !== 'uncounted') t[v] += 1;
+}
+
+function sumOf(tallies: Iterable<Tally>): Tally {
+  const sum = emptyTally();
+  for (const t of tallies) {
+    sum.received += t.received;
+    sum.respondedInTime += t.respondedInTime;
+    sum.responsePending += t.responsePending;
+    sum.reasonableReceived += t.reasonableReceived;
+    sum.resolved += t.resolved;
+    sum.reopened += t.reopened;
+    sum.reopenedUnresolved += t.reopenedUnresolved;
+    sum.duplicates += t.duplicates;
+    sum.satisfied += t.satisfied;
+    sum.basicallySatisfied += t.basicallySatisfied;
+    sum.unsatisfied += t.unsatisfied;
+    sum.unreasonable.received += t.unreasonable.received;
+    sum.unreasonable.respondedInTime += t.unreasonable.respondedInTime;
+    sum.unreasonable.callbacks += t.unreasonable.callbacks;
+    sum.unreasonable.satisfiedOrBasically += t.unreasonable.satisfiedOrBasically;
+  }
+  return sum;
+}
+
+function reportOf(t: Tally, scope: string, from: string, to: string): RateReport {
+  const callbacks = t.satisfied + t.basicallySatisfied + t.unsatisfied;
+  return {
+    scope,
+    from,
+    to,
+    received: t.received,
+    respondedInTime: t.respondedInTime,
+    responsePending: t.responsePending,
+    reasonableReceived: t.reasonableReceived,
+    resolved: t.resolved,
+    reopened: t.reopened,
+    reopenedUnresolved: t.reopenedUnresolved,
+    callbacks,
+    satisfied: t.satisfied,
+    basicallySatisfied: t.basicallySatisfied,
+    unsatisfied: t.unsatisfied,
+    duplicates: t.duplicates,
+    unreasonable: t.unreasonable,
+    responseRate: ratio(t.respondedInTime, t.received - t.responsePending),
+    resolutionRate: ratio(t.resolved, t.reasonableReceived),
+    satisfactionRate: ratio(t.satisfied + t.basicallySatisfied, callbacks),
+  };
+}
+
+/** A visitor of the records a rates pass counts, with the row each counts in. */
+export interface RateVisitor {
+  demand(row: string, demand: DemandFacts, verdict: DemandVerdict): void;
+  callback(row: string, callback: FollowUpFacts, verdict: CallbackVerdict): void;
+}
+
+/**
+ * One pass over the records: `rowOf` names the row a record placed at a scope counts in, or
+ * undefined when it counts nowhere.
+ */
+function tallyRows(
+  demands: readonly DemandFacts[],
+  followUps: readonly FollowUpFacts[],
+  options: RateOptions,
+  rowOf: (placedAt: string) => string | undefined,
+  visitor?: RateVisitor,
+): Map<string, Tally> {
+  const rows = new Map<string, Tally>();
+  const tallyOf = (row: string) => {
+    let found = rows.get(row);
+    if (!found) {
+      found = emptyTally();
+      rows.set(row, found);
+    }
+    return found;
+  };
+  for (const demand of demands) {
+    const row = rowOf(demand.scope);
+    if (row === undefined) continue;
+    const verdict = demandVerdict(demand, options);
+    if (!verdict) continue;
+    addDemand(tallyOf(row), verdict);
+    visitor?.demand(row, demand, verdict);
+  }
+  const byId = new Map(demands.map((d) => [d.id, d]));
+  for (const [demandId, callback] of latestCallbacks(followUps, options.from, options.to)) {
+    if (!callback) continue;
+    const demand = byId.get(demandId);
+    const row = rowOf(callbackPlace(callback, demand));
+    if (row === undefined) continue;
+    const verdict = callbackVerdict(callback, demand);
+    addCallback(tallyOf(row), verdict);
+    visitor?.callback(row, callback, verdict);
+  }
+  return rows;
 }
 
 export function threeRates(
@@ -99,92 +231,52 @@ export function threeRates(
   followUps: readonly FollowUpFacts[],
   options: RateOptions,
 ): RateReport {
-  return computeRates(demands, followUps, options, (placedAt) => liesUnder(placedAt, options.scope));
+  const { scope, from, to } = options;
+  const rows = tallyRows(demands, followUps, options, (placedAt) =>
+    liesUnder(placedAt, scope) ? scope : undefined,
+  );
+  return reportOf(rows.get(scope) ?? emptyTally(), scope, from, to);
 }
 
-/** `counts` says whether a record placed at a scope belongs to the report. */
-function computeRates(
+/**
+ * The row of `ratesByChild` a record placed at `placedAt` falls in: `scope` itself, the direct
+ * child of `scope` it lies under, or undefined when it does not lie under `scope`.
+ */
+export function childRowOf(placedAt: string, scope: string): string | undefined {
+  if (placedAt === scope) return scope;
+  if (!liesUnder(placedAt, scope)) return undefined;
+  const end = placedAt.indexOf('.', scope.length + 1);
+  return end === -1 ? placedAt : placedAt.slice(0, end);
+}
+
+/**
+ * `threeRates` of `scope` and `ratesByChild` of it from one pass: every record lying under the
+ * scope counts in exactly one row, so the total is the rows added up. `visitor` sees each record
+ * counted, with its row.
+ */
+export function ratesWithChildren(
   demands: readonly DemandFacts[],
   followUps: readonly FollowUpFacts[],
   options: RateOptions,
-  counts: (placedAt: string) => boolean,
-): RateReport {
-  const { scope, from, to, asOf } = options;
-  const hours = options.responseHours ?? DEFAULT_RESPONSE_HOURS;
-  let received = 0;
-  let respondedInTime = 0;
-  let responsePending = 0;
-  let reasonableReceived = 0;
-  let resolved = 0;
-  let reopened = 0;
-  let reopenedUnresolved = 0;
-  let duplicates = 0;
-  const unreasonable = { received: 0, respondedInTime: 0, callbacks: 0, satisfiedOrBasically: 0 };
-
-  for (const demand of demands) {
-    if (!counts(demand.scope) || !inPeriod(demand.receivedAt, from, to)) continue;
-    if (isDuplicate(demand)) {
-      duplicates += 1;
-      continue;
-    }
-    const deadline = addHours(demand.receivedAt, hours[demand.urgency ?? 'normal']);
-    const inTime = demand.respondedAt !== undefined && demand.respondedAt <= deadline;
-    const pending = demand.respondedAt === undefined && asOf !== undefined && asOf < deadline;
-    if (pending) responsePending += 1;
-    received += 1;
-    if (inTime) respondedInTime += 1;
-    if (!demand.reasonable) {
-      unreasonable.received += 1;
-      if (inTime) unreasonable.respondedInTime += 1;
-      continue;
-    }
-    reasonableReceived += 1;
-    const isResolved = RESOLVED.has(demand.status);
-    if (isResolved) resolved += 1;
-    if (demand.reopenedCount > 0) {
-      reopened += 1;
-      if (!isResolved) reopenedUnresolved += 1;
-    }
-  }
-
-  const byId = new Map(demands.map((d) => [d.id, d]));
-  let satisfied = 0;
-  let basicallySatisfied = 0;
-  let unsatisfied = 0;
-  for (const [demandId, callback] of latestCallbacks(followUps, from, to)) {
-    const demand = byId.get(demandId);
-    if (!counts(demand?.scope ?? callback.scope) || (demand && isDuplicate(demand))) continue;
-    const good = callback.outcome === 'satisfied' || callback.outcome === 'basicallySatisfied';
-    if (demand?.reasonable === false) {
-      unreasonable.callbacks += 1;
-      if (good) unreasonable.satisfiedOrBasically += 1;
-    } else if (callback.outcome === 'satisfied') satisfied += 1;
-    else if (callback.outcome === 'basicallySatisfied') basicallySatisfied += 1;
-    else if (callback.outcome === 'unsatisfied') unsatisfied += 1;
-  }
-  const callbacks = satisfied + basicallySatisfied + unsatisfied;
-
-  return {
-    scope,
-    from,
-    to,
-    received,
-    respondedInTime,
-    responsePending,
-    reasonableReceived,
-    resolved,
-    reopened,
-    reopenedUnresolved,
-    callbacks,
-    satisfied,
-    basicallySatisfied,
-    unsatisfied,
-    duplicates,
-    unreasonable,
-    responseRate: ratio(respondedInTime, received - responsePending),
-    resolutionRate: ratio(resolved, reasonableReceived),
-    satisfactionRate: ratio(satisfied + basicallySatisfied, callbacks),
+  visitor?: RateVisitor,
+): { readonly total: RateReport; readonly rows: RateReport[] } {
+  const { scope, from, to } = options;
+  // Rows exist for every place holding records, whether or not they count in the period.
+  const children = new Set<string>();
+  let own = false;
+  const note = (placedAt: string) => {
+    const row = childRowOf(placedAt, scope);
+    if (row === scope) own = true;
+    else if (row !== undefined) children.add(row);
   };
+  for (const d of demands) note(d.scope);
+  for (const f of followUps) note(f.scope);
+  const tallies = tallyRows(demands, followUps, options, (placedAt) => childRowOf(placedAt, scope), visitor);
+  const rows = [...children]
+    .sort()
+    .map((child) => reportOf(tallies.get(child) ?? emptyTally(), child, from, to));
+  if (own) rows.unshift(reportOf(tallies.get(scope) ?? emptyTally(), scope, from, to));
+  return { total: reportOf(sumOf(tallies.values()), scope, from, to), rows };
 }
 
 /**
@@ -197,20 +289,5 @@ export function ratesByChild(
   followUps: readonly FollowUpFacts[],
   options: RateOptions,
 ): RateReport[] {
-  const depth = options.scope.split('.').length;
-  const children = new Set<string>();
-  let own = false;
-  const note = (scope: string) => {
-    if (!liesUnder(scope, options.scope)) return;
-    const segments = scope.split('.');
-    if (segments.length === depth) own = true;
-    else children.add(segments.slice(0, depth + 1).join('.'));
-  };
-  demands.forEach((d) => note(d.scope));
-  followUps.forEach((f) => note(f.scope));
-  const rows = [...children]
-    .sort()
-    .map((child) => threeRates(demands, followUps, { ...options, scope: child }));
-  if (!own) return rows;
-  return [computeRates(demands, followUps, options, (placedAt) => placedAt === options.scope), ...rows];
+  return ratesWithChildren(demands, followUps, options).rows;
 }

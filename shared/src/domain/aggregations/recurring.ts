@@ -1,6 +1,7 @@
 import type { DemandCategory } from '#shared/domain/vocab';
-import { addHours, beijingMonth } from '#shared/domain/calendar/days';
+import { addHours } from '#shared/domain/calendar/days';
 import { CATEGORY_LABELS, commonAncestor, isDuplicate, type DemandFacts, type PlaceFacts } from './facts';
+import { monthOfInstant } from './months';
 import { placeIndex } from './nearness';
 
 // 未诉先办: classes of demands that come back across courtyards or across months are worth acting
@@ -50,12 +51,14 @@ export function recurringClasses(
   for (const d of demands) {
     if (d.receivedAt < since || d.receivedAt > now || !d.reasonable || isDuplicate(d as DemandFacts))
       continue;
-    byCategory.set(d.category, [...(byCategory.get(d.category) ?? []), d]);
+    const items = byCategory.get(d.category);
+    if (items) items.push(d);
+    else byCategory.set(d.category, [d]);
   }
   const classes: RecurringClass[] = [];
   for (const [category, items] of byCategory) {
     const places = tally(items.map((d) => index.courtyardOf(d.scope) ?? d.scope));
-    const months = tally(items.map((d) => beijingMonth(d.receivedAt)));
+    const months = tally(items.map((d) => monthOfInstant(d.receivedAt)));
     const acrossPlaces = places.size >= minCourtyards;
     const acrossMonths = months.size >= minMonths;
     if (items.length < minCount || !(acrossPlaces || acrossMonths)) continue;

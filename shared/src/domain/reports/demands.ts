@@ -1,6 +1,6 @@
 import { DEMAND_CATEGORIES, type DemandCategory } from '#shared/domain/vocab';
-import { beijingMonth } from '#shared/domain/calendar/index';
 import { isDuplicate } from '#shared/domain/aggregations/facts';
+import { monthOfInstant } from '#shared/domain/aggregations/months';
 import { liesUnder, type DemandFacts } from '#shared/domain/aggregations/index';
 import { countOf, type Figure } from './figures';
 import { inPeriod, monthsOf, type Period } from './period';
@@ -48,7 +48,7 @@ export function demandsByCategoryMonth(
     const at = solvedAt(d);
     if (at !== undefined && inPeriod(at, options)) solved.push(d.id);
     if (!inPeriod(d.receivedAt, options)) continue;
-    const i = monthIndex.get(beijingMonth(d.receivedAt));
+    const i = monthIndex.get(monthOfInstant(d.receivedAt));
     if (i === undefined) continue;
     let grid = cells.get(d.category);
     if (!grid) {

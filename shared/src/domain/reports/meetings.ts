@@ -1,7 +1,7 @@
 import { MEETING_KINDS, type MeetingKind, type MeetingState } from '#shared/domain/vocab';
-import { beijingMonth } from '#shared/domain/calendar/index';
 import { attendance, type AttendanceRecord, type RosterEntry } from '#shared/domain/votes/index';
 import { liesUnder } from '#shared/domain/aggregations/index';
+import { monthOfInstant } from '#shared/domain/aggregations/months';
 import { countOf, ratio, sumOf, type Figure } from './figures';
 import { inPeriod, monthsOf, type Period } from './period';
 
@@ -120,6 +120,13 @@ export function meetingStats(
   }
 
   const heldIdsList = held.map((m) => m.id);
+  const heldByMonth = new Map<string, Meeting[]>();
+  for (const meeting of held) {
+    const month = monthOfInstant(meeting.startsAt);
+    const list = heldByMonth.get(month);
+    if (list) list.push(meeting);
+    else heldByMonth.set(month, [meeting]);
+  }
   return {
     held: countOf('meetings', heldIdsList),
     byKind: MEETING_KINDS.map((kind) => ({
@@ -130,7 +137,7 @@ export function meetingStats(
       ),
     })),
     byMonth: monthsOf(options).map((month) => {
-      const inMonth = held.filter((m) => beijingMonth(m.startsAt) === month);
+      const inMonth = heldByMonth.get(month) ?? [];
       return {
         month,
         held: countOf(

@@ -1,19 +1,11 @@
-import {
-  demandIdOf,
-  liesUnder,
-  ratesByChild,
-  threeRates,
-  type DemandFacts,
-  type FollowUpFacts,
-  type RateOptions,
-  type RateReport,
-} from '#shared/domain/aggregations/index';
+import type { DemandFacts, FollowUpFacts, RateOptions, RateReport } from '#shared/domain/aggregations/index';
+import { ratesWithChildren, type RateVisitor } from '#shared/domain/aggregations/rates';
 import { countOf, type Figure } from './figures';
 
 // The three rates (三率) with the records behind each count. The rates and counts are the shared
-// `threeRates`/`ratesByChild`; the records are found by asking `threeRates` about each demand
-// alone (each demand and its latest call-back contribute independently), so a drill-down list
-// can never disagree with the number it opens.
+// `threeRates`/`ratesByChild` (computed together by `ratesWithChildren`); the records are collected
+// in the same pass from the verdicts those counts add up (each demand and its latest call-back
+// contribute independently), so a drill-down list can never disagree with the number it opens.
 
 export interface RateFigures {
   readonly scope: string;
@@ -50,21 +42,10 @@ const emptyMarks = (): Marks => ({
   satisfiedOrBasically: [],
 });
 
-/** The row of `ratesByChild` a record placed at `placedAt` falls in. */
-function rowOf(placedAt: string, scope: string): string {
-  const depth = scope.split('.').length;
-  const segments = placedAt.split('.');
-  return segments.length === depth ? scope : segments.slice(0, depth + 1).join('.');
-}
-
-function markAll(
-  demands: readonly DemandFacts[],
-  followUps: readonly FollowUpFacts[],
-  options: RateOptions,
-): Map<string, Marks> {
+/** The records behind each count, by row, collected while `ratesWithChildren` counts them. */
+function marker(): { marks: Map<string, Marks>; visitor: RateVisitor } {
   const marks = new Map<string, Marks>();
-  const marksOf = (placedAt: string) => {
-    const row = rowOf(placedAt, options.scope);
+  const marksOf = (row: string) => {
     let found = marks.get(row);
     if (!found) {
       found = emptyMarks();
@@ -72,41 +53,25 @@ function markAll(
     }
     return found;
   };
-  const byId = new Map<string, DemandFacts>();
-  for (const demand of demands) {
-    byId.set(demand.id, demand);
-    if (!liesUnder(demand.scope, options.scope)) continue;
-    const alone = threeRates([demand], [], options);
-    if (alone.received === 0) continue;
-    const m = marksOf(demand.scope);
-    m.received.push(demand.id);
-    if (alone.responsePending === 0) m.responseBase.push(demand.id);
-    if (alone.respondedInTime === 1) m.respondedInTime.push(demand.id);
-    if (alone.reasonableReceived === 1) m.reasonableReceived.push(demand.id);
-    if (alone.resolved === 1) m.resolved.push(demand.id);
-  }
-  const callbacksOf = new Map<string, FollowUpFacts[]>();
-  for (const followUp of followUps) {
-    const demandId = demandIdOf(followUp);
-    if (followUp.kind !== 'callback' || demandId === undefined) continue;
-    const list = callbacksOf.get(demandId);
-    if (list) list.push(followUp);
-    else callbacksOf.set(demandId, [followUp]);
-  }
-  for (const [demandId, list] of callbacksOf) {
-    const demand = byId.get(demandId);
-    const alone = threeRates(demand ? [demand] : [], list, options);
-    const counted = alone.satisfied + alone.basicallySatisfied + alone.unsatisfied;
-    if (counted === 0) continue;
-    // The call-back `threeRates` counted: the latest in the period, ties broken by id.
-    const latest = list
-      .filter((f) => f.at >= options.from && f.at < options.to)
-      .reduce((a, b) => (b.at > a.at || (b.at === a.at && b.id > a.id) ? b : a));
-    const m = marksOf(demand?.scope ?? latest.scope);
-    m.callbacks.push(latest.id);
-    if (alone.satisfied + alone.basicallySatisfied === 1) m.satisfiedOrBasically.push(latest.id);
-  }
-  return marks;
+  const visitor: RateVisitor = {
+    demand(row, demand, verdict) {
+      if (verdict.duplicate) return;
+      const m = marksOf(row);
+      m.received.push(demand.id);
+      if (!verdict.pending) m.responseBase.push(demand.id);
+      if (verdict.inTime) m.respondedInTime.push(demand.id);
+      if (!verdict.reasonable) return;
+      m.reasonableReceived.push(demand.id);
+      if (verdict.resolved) m.resolved.push(demand.id);
+    },
+    callback(row, callback, verdict) {
+      if (verdict !== 'satisfied' && verdict !== 'basicallySatisfied' && verdict !== 'unsatisfied') return;
+      const m = marksOf(row);
+      m.callbacks.push(callback.id);
+      if (verdict !== 'unsatisfied') m.satisfiedOrBasically.push(callback.id);
+    },
+  };
+  return { marks, visitor };
 }
 
 function figuresOf(report: RateReport, marks: Marks | undefined): RateFigures {
@@ -126,7 +91,9 @@ function figuresOf(report: RateReport, marks: Marks | undefined): RateFigures {
 
 const merge = (rows: Iterable<Marks>): Marks => {
   const out = emptyMarks();
-  for (const m of rows) for (const key of Object.keys(out) as (keyof Marks)[]) out[key].push(...m[key]);
+  // Element by element: spreading a street's worth of ids into push overflows the stack.
+  for (const m of rows)
+    for (const key of Object.keys(out) as (keyof Marks)[]) for (const id of m[key]) out[key].push(id);
   return out;
 };
 
@@ -142,11 +109,10 @@ export function ratesSideBySide(
   followUps: readonly FollowUpFacts[],
   options: RateOptions,
 ): RatesSideBySide {
-  const marks = markAll(demands, followUps, options);
+  const { marks, visitor } = marker();
+  const { total, rows } = ratesWithChildren(demands, followUps, options, visitor);
   return {
-    total: figuresOf(threeRates(demands, followUps, options), merge(marks.values())),
-    rows: ratesByChild(demands, followUps, options).map((report) =>
-      figuresOf(report, marks.get(report.scope)),
-    ),
+    total: figuresOf(total, merge(marks.values())),
+    rows: rows.map((report) => figuresOf(report, marks.get(report.scope))),
   };
 }
