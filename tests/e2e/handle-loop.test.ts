@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { generateDemoStreet } from '#resources/demo/index';
-import { openProfile, screenshot } from './browser';
+import { ARTIFACTS, openProfile, screenshot } from './browser';
 import type { Profile } from './browser';
 import { openApp, setupWithDemo } from './app';
 
@@ -117,9 +117,11 @@ describe('办 督 评: from a decision to the resident’s call-back', () => {
     expect(await dialog.getByLabel(f.rightsUnit).isChecked()).toBe(true);
     await dialog.getByTestId('convert-days').fill('3');
     expect(await dialog.getByTestId('convert-due').textContent()).toContain('2026-11-25 10:00');
+    await page.screenshot({ path: `${ARTIFACTS}/tasks-convert.png` });
     await dialog.getByTestId('convert-submit').click();
     await page.getByText('已交办 2 项任务').waitFor();
     await expect.poll(() => pending.count()).toBe(0);
+    await shot(page, 'tasks-list.png');
     const companyTask = `${f.title}——${f.company}`;
     const rightsTask = `${f.title}——${f.rightsUnit}`;
 

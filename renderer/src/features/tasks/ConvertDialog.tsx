@@ -239,7 +239,11 @@ export function ConvertDialog({ item, organizations, onClose, onDone }: Props) {
               sx={{ flexGrow: 1 }}
               slotProps={{ htmlInput: { maxLength: 60 } }}
             />
-            <Button onClick={addSelfHelp} disabled={!selfHelp.trim()}>
+            <Button
+              onClick={addSelfHelp}
+              disabled={!selfHelp.trim()}
+              sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+            >
               {t('convertDialog.addSelfHelp')}
             </Button>
           </Stack>
