@@ -64,6 +64,8 @@ describe('deliberation (议): a full 社区议事厅 meeting', () => {
       .filter({ hasText: `关于召开${TITLE}的通知` })
       .waitFor();
     await expect.poll(() => text(page, 'meeting-state')).toBe('已通知');
+    // Printing the notice is recorded on the meeting (the guide checks it).
+    await page.getByRole('button', { name: '打印', exact: true }).click();
 
     // The live console: start, sign in 19 by tile and pinyin initials, one proxy → 20 present.
     await page.getByRole('tab', { name: '会议现场' }).click();
@@ -186,6 +188,18 @@ describe('deliberation (议): a full 社区议事厅 meeting', () => {
       '责任方：高原街社区物业服务中心（物业服务企业）、城市管理办公室（街道科室）',
     );
     expect(await text(page, 'paper')).toMatch(/公示期自\d{4}年\d+月\d+日至\d{4}年\d+月\d+日（五个工作日）/);
+
+    // The procedure guide reads the same record: every step of this meeting is done but 办理.
+    await page.getByRole('tab', { name: '议事指引' }).click();
+    await expect
+      .poll(() => page.getByTestId('guide-supervision').first().getAttribute('data-status'))
+      .toBe('done');
+    expect(await page.getByTestId('guide-meeting').first().getAttribute('data-status')).toBe('done');
+    expect(await page.getByTestId('guide-handling').first().textContent()).toContain(
+      '“电动自行车充电桩选址”尚无议定事项',
+    );
+    await screenshot(page, 'meeting-guide.png');
+    await page.getByRole('tab', { name: '打印' }).click();
 
     // The printed papers, as the printer sees them (A4, no app frame).
     const papers = [

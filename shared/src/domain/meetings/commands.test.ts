@@ -226,6 +226,11 @@ describe('console commands: votes and decisions', () => {
     expect(c.run({ type: 'recordCount', voteId, origin: 'hall', yes: 1, no: 0, abstain: 0 })).toMatchObject({
       ok: false,
     });
+    const hall = c.records.find((r) => r.kind === 'voteCount' && r.origin === 'hall');
+    expect(c.run({ type: 'void', recordId: hall?.id ?? '' })).toEqual({
+      ok: false,
+      message: '表决已结束，计票记录不能撤销',
+    });
     const vote = liveState(meeting, c.records).votes[0];
     expect(vote?.closed?.passed).toBe(true);
   });

@@ -108,6 +108,10 @@ function voidRecord(
   if (target.kind === 'voteResult') return refuse('表决结果不能撤销');
   if (target.kind === 'correction') return refuse('更正记录不能再撤销');
   const rootId = target.correctsId ?? target.id;
+  if (target.kind === 'voteCount' && target.voteId !== undefined) {
+    const vote = liveState(meeting, records).votes.find((v) => v.voteId === target.voteId);
+    if (vote?.closed) return refuse('表决已结束，计票记录不能撤销');
+  }
   if (records.some((r) => r.kind === 'correction' && r.correctsId === rootId))
     return refuse('这条记录已撤销');
   return accept(makeRecord(meeting, ctx, { kind: 'correction', correctsId: rootId }));
