@@ -63,6 +63,25 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 2,
+    name: 'attachments',
+    // Photo bytes of documents' `photos` entries; the digest is part of the key so bytes are
+    // immutable once stored and a re-upload is a no-op.
+    sql: `
+      create table attachments (
+        collection text not null,
+        doc_id text not null,
+        att_id text not null,
+        digest text not null,
+        content_type text not null,
+        length integer not null,
+        data bytea not null,
+        created_at timestamptz not null default now(),
+        primary key (collection, doc_id, att_id, digest)
+      );
+    `,
+  },
 ];
 
 /** Any 64-bit key works as long as every hub process agrees; this one spells "yishimig". */

@@ -5,9 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseAttachmentRoute } from '#shared/protocol/attachments';
 import { PROTOCOL_VERSION, parseRoute } from '#shared/protocol/v1';
 import type { HealthResponse } from '#shared/protocol/v1';
 import { handleAdminDevices, handleAdminEnroll, handleAdminRevoke, handleAdminSeed } from './admin-routes';
+import { handleGetAttachment, handlePutAttachment } from './attachment-routes';
 import type { HubContext, RequestInfo } from './context';
 import { CORS_HEADERS, HttpError, sendError, sendJson } from './io';
 import { handleEnroll, handlePull, handlePush, handleStream } from './sync-routes';
@@ -26,6 +28,15 @@ async function route(
   url: URL,
   info: RequestInfo,
 ) {
+  const attachment = parseAttachmentRoute(req.method ?? 'GET', url.pathname);
+  if (attachment === 'method_not_allowed') throw new HttpError('method_not_allowed');
+  if (attachment) {
+    info.route = attachment.method === 'PUT' ? 'putAttachment' : 'getAttachment';
+    info.fields['collection'] = attachment.collection.slice(0, 32);
+    return attachment.method === 'PUT'
+      ? handlePutAttachment(ctx, req, res, url, info, attachment)
+      : handleGetAttachment(ctx, req, res, url, info, attachment);
+  }
   const parsed = parseRoute(req.method ?? 'GET', url.pathname);
   if ('error' in parsed) throw new HttpError(parsed.error);
   const r = parsed.route;

@@ -57,7 +57,7 @@ for (const backend of backends) {
 
     beforeAll(async () => {
       ({ driver, drop } = await backend.open());
-      expect(await migrate(driver)).toEqual([1]);
+      expect(await migrate(driver)).toEqual([1, 2]);
       store = await storeOverDriver(driver);
       await store.subscribe(
         (n) => notices.push(n),
@@ -72,7 +72,7 @@ for (const backend of backends) {
     it('records migrations once and keeps a stable hub id', async () => {
       expect(await migrate(driver)).toEqual([]);
       const versions = await driver.query<{ version: number }>('select version from schema_migrations');
-      expect(versions.map((v) => Number(v.version))).toEqual([1]);
+      expect(versions.map((v) => Number(v.version))).toEqual([1, 2]);
       expect(store.hubId).toMatch(/^hub_/);
       expect(await store.initMeta('hub_id', 'other')).toBe(store.hubId);
     });

@@ -10,11 +10,14 @@ import { openPostgresDriver } from '../db/postgres-driver';
 import type { Logger } from '../log';
 import { generateHubId } from '../secrets';
 import type { DeviceActor, ParsedRow, RowPolicy } from '../sync/rules';
+import * as attachments from './attachments-sql';
+import type { AttachmentInput, StoredAttachment } from './attachments-sql';
 import * as devices from './devices-sql';
 import type { AuditEntry, EnrollCodeInput, QuarantineEntry, RedeemInput, RedeemResult } from './devices-sql';
 import * as documents from './documents-sql';
 import type { ChangeNotice, ChangedDoc, PushOutcome, SeedOutcome } from './documents-sql';
 
+export type { AttachmentInput, StoredAttachment };
 export type { AuditEntry, ChangeNotice, ChangedDoc, PushOutcome, QuarantineEntry, RedeemResult, SeedOutcome };
 
 export interface Store {
@@ -40,6 +43,16 @@ export interface Store {
     same: (a: Doc, b: Doc) => boolean,
   ): Promise<SeedOutcome>;
   countDocuments(): Promise<number>;
+  /** The hub's current state of one document (deleted ones included), or null. */
+  document(collection: CollectionName, id: string): Promise<Doc | null>;
+  /** Stores photo bytes; false when exactly these bytes were already stored (idempotent). */
+  putAttachment(input: AttachmentInput): Promise<boolean>;
+  attachment(
+    collection: CollectionName,
+    docId: string,
+    attId: string,
+    digest: string,
+  ): Promise<StoredAttachment | null>;
   createEnrollCode(input: EnrollCodeInput): Promise<void>;
   redeemEnrollCode(input: RedeemInput): Promise<RedeemResult>;
   deviceByTokenHash(tokenHash: string): Promise<DeviceInfo | null>;
@@ -98,6 +111,10 @@ export async function storeOverDriver(db: Driver): Promise<Store> {
     seed: (docs, same) => documents.seedDocuments(db, docs, same),
     countDocuments: async () =>
       Number((await db.query<{ n: number | string }>(`select count(*) as n from documents`))[0]?.n ?? 0),
+    document: (collection, id) => attachments.findDocument(db, collection, id),
+    putAttachment: (input) => attachments.insertAttachment(db, input),
+    attachment: (collection, docId, attId, digest) =>
+      attachments.findAttachment(db, collection, docId, attId, digest),
     createEnrollCode: (input) => devices.insertEnrollCode(db, input),
     redeemEnrollCode: (input) => devices.redeemEnrollCode(db, input),
     deviceByTokenHash: (hash) => devices.findDeviceByToken(db, hash),

@@ -382,3 +382,7 @@ export const PERMISSION_ACTIONS = [
   'audit.write',
 ] as const;
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
+
+/** Image types a photo attachment (intake photos, receipts) may have; the hub accepts only these. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];

@@ -91,6 +91,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'unavailable',
   'internal',
+  // Photo attachments (shared/src/protocol/attachments.ts): bytes that do not match the entry.
+  'attachment_mismatch',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -110,6 +112,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   rate_limited: '尝试次数过多，请稍后再试。',
   unavailable: '同步服务正在关闭，请稍后重试。',
   internal: '同步服务内部错误，请稍后重试。',
+  attachment_mismatch: '照片与记录中登记的不一致，请先同步记录本身。',
 };
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -128,6 +131,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
+  attachment_mismatch: 409,
 };
 
 export const REFUSAL_MESSAGES: Record<RefusalCode, string> = {

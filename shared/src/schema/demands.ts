@@ -18,6 +18,7 @@ import {
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
+import { photosProp } from './photos';
 
 /**
  * 诉求: one resident's request or complaint, including imported 12345 work orders.
@@ -28,7 +29,8 @@ import type { FromSchema } from './from-schema';
  */
 export const demandsSchema = {
   title: 'demands',
-  version: 0,
+  // v1: the replicated `photos` list of the attachments.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -59,6 +61,7 @@ export const demandsSchema = {
     resolvedAt: timeProp,
     closedAt: timeProp,
     reopenedCount: countProp,
+    photos: photosProp,
     conflicts: conflictsProp,
   },
   required: [

@@ -17,18 +17,21 @@ function addInitials(kind: NameKind): MigrationStep {
   };
 }
 
+const keep: MigrationStep = (oldDoc) => ({ ...oldDoc });
+
 export const MIGRATIONS: Record<CollectionName, Migrations> = {
   // v1: pickers search by pinyin initials, which version 0 did not store.
   places: { 1: addInitials('plain') },
   people: { 1: addInitials('person') },
   organizations: {},
-  demands: {},
+  // v1 only adds the optional `photos` list: documents stay as they are.
+  demands: { 1: keep },
   topics: {},
   meetings: {},
   meetingRecords: {},
   tasks: {},
   followUps: {},
-  projects: {},
+  projects: { 1: keep },
   cases: {},
   auditTrail: {},
 };

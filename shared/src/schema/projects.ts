@@ -12,11 +12,13 @@ import {
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
+import { photosProp } from './photos';
 
 /** 微实事/微项目: fund source, budget (fen), approval, milestones, spending and acceptance. */
 export const projectsSchema = {
   title: 'projects',
-  version: 0,
+  // v1: the replicated `photos` list of the attachments.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -70,6 +72,7 @@ export const projectsSchema = {
     },
     acceptedAt: timeProp,
     publishedAt: timeProp,
+    photos: photosProp,
     conflicts: conflictsProp,
   },
   required: [

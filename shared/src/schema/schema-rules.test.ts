@@ -53,6 +53,7 @@ const CONTRACT: Record<CollectionName, string[]> = {
     'resolvedAt',
     'closedAt',
     'reopenedCount',
+    'photos',
   ],
   topics: [
     'title',
@@ -167,6 +168,7 @@ const CONTRACT: Record<CollectionName, string[]> = {
     'consultations',
     'acceptedAt',
     'publishedAt',
+    'photos',
   ],
   cases: ['kind', 'title', 'body', 'topicId', 'status', 'generatedAt'],
   // `collection` is reserved by RxDB, hence `targetCollection`.
