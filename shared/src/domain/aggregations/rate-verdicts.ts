@@ -1,6 +1,6 @@
 import type { Urgency } from '#shared/domain/vocab';
-import { addHours } from '#shared/domain/calendar/days';
 import { demandIdOf, isDuplicate, type DemandFacts, type FollowUpFacts } from './facts';
+import { plusHours } from './instants';
 
 // How one demand, or the latest call-back about it, counts in the three rates (definitions in
 // ./rates). The rates add these verdicts up and the reports' drill-down lists collect the records
@@ -48,7 +48,7 @@ export function demandVerdict(demand: DemandFacts, options: RateOptions): Demand
   if (!inPeriod(demand.receivedAt, options.from, options.to)) return undefined;
   if (isDuplicate(demand)) return DUPLICATE;
   const hours = options.responseHours ?? DEFAULT_RESPONSE_HOURS;
-  const deadline = addHours(demand.receivedAt, hours[demand.urgency ?? 'normal']);
+  const deadline = plusHours(demand.receivedAt, hours[demand.urgency ?? 'normal']);
   return {
     duplicate: false,
     inTime: demand.respondedAt !== undefined && demand.respondedAt <= deadline,

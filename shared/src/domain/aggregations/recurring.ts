@@ -1,7 +1,7 @@
 import type { DemandCategory } from '#shared/domain/vocab';
 import { addHours } from '#shared/domain/calendar/days';
 import { CATEGORY_LABELS, commonAncestor, isDuplicate, type DemandFacts, type PlaceFacts } from './facts';
-import { monthOfInstant } from './months';
+import { monthOfInstant } from './instants';
 import { placeIndex } from './nearness';
 
 // 未诉先办: classes of demands that come back across courtyards or across months are worth acting

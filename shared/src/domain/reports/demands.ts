@@ -1,6 +1,6 @@
 import { DEMAND_CATEGORIES, type DemandCategory } from '#shared/domain/vocab';
 import { isDuplicate } from '#shared/domain/aggregations/facts';
-import { monthOfInstant } from '#shared/domain/aggregations/months';
+import { monthOfInstant } from '#shared/domain/aggregations/instants';
 import { liesUnder, type DemandFacts } from '#shared/domain/aggregations/index';
 import { countOf, type Figure } from './figures';
 import { inPeriod, monthsOf, type Period } from './period';

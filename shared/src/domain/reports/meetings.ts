@@ -1,7 +1,7 @@
 import { MEETING_KINDS, type MeetingKind, type MeetingState } from '#shared/domain/vocab';
 import { attendance, type AttendanceRecord, type RosterEntry } from '#shared/domain/votes/index';
 import { liesUnder } from '#shared/domain/aggregations/index';
-import { monthOfInstant } from '#shared/domain/aggregations/months';
+import { monthOfInstant } from '#shared/domain/aggregations/instants';
 import { countOf, ratio, sumOf, type Figure } from './figures';
 import { inPeriod, monthsOf, type Period } from './period';
 
