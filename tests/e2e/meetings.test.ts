@@ -1,14 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { initials } from '#shared/domain/text/pinyin';
-import { openProfile, screenshot } from './browser';
-import type { Profile } from './browser';
-import { openApp, PASSPHRASE, setupWithDemo } from './app';
+import type { HubProcess } from '../integration/sync-support/processes';
+import { screenshot } from './browser';
+import { openApp, PASSPHRASE } from './app';
+import { enrolledDevice, startSeededHub } from './hub';
 
-let profile: Profile | undefined;
-afterEach(async () => {
-  await profile?.close();
-  profile = undefined;
+// The hall PC is enrolled with the street hub (seeded with the demo street), so the meeting it
+// records also reaches a second device of the community.
+let hub: HubProcess;
+beforeAll(async () => {
+  hub = await startSeededHub();
+}, 180_000);
+afterAll(async () => {
+  await hub?.dispose();
 });
 
 const TITLE = '高原街社区停车位划线议事会';
@@ -22,15 +27,9 @@ const text = (page: Page, testId: string) => page.getByTestId(testId).first().te
 
 describe('deliberation (议): a full 社区议事厅 meeting', () => {
   it('prepares, runs, decides, drafts minutes and 公示, shows the projector, and survives a reload', async () => {
-    profile = await openProfile('meetings');
-    const { page, context, baseUrl } = profile;
-    await openApp(page, baseUrl);
-    await setupWithDemo(page, {
-      deviceName: '高原街社区议事厅电脑',
-      kind: '议事厅电脑',
-      home: '高原街社区',
-      homeQuery: 'gyj',
-    });
+    const page = await enrolledDevice(hub, '高原街社区议事厅电脑', 'xg.gyj');
+    const context = page.context();
+    const baseUrl = inject('baseUrl');
 
     // Preparation: a community-hall meeting at the hall, two agenda items, the entitled roster.
     await page.getByRole('navigation').getByText('议事会').click();
@@ -231,5 +230,20 @@ describe('deliberation (议): a full 社区议事厅 meeting', () => {
     expect(await page.getByTestId('minutes-text').inputValue()).toContain(
       '议定事项：在院内东侧空地施划停车位32个',
     );
+
+    // Every record reached the hub; a second device of the community receives the whole meeting.
+    await expect.poll(() => page.getByTestId('sync-state').textContent(), { timeout: 60_000 }).toBe('已同步');
+    const secondDevice = await enrolledDevice(hub, '高原街社区走访笔记本', 'xg.gyj');
+    await openApp(secondDevice, baseUrl, page.url().split('#')[1] ?? '/');
+    await secondDevice.getByRole('tab', { name: '会议现场' }).click();
+    await expect
+      .poll(() => text(secondDevice, 'quorum-line'), { timeout: 30_000 })
+      .toBe(`实到 20 / 应到 ${entitled}（法定 ${required} 人）`);
+    await expect.poll(() => text(secondDevice, 'meeting-state')).toBe('已公示');
+    await secondDevice.getByRole('tab', { name: '纪要与公示' }).click();
+    expect(await secondDevice.getByTestId('minutes-text').inputValue()).toContain(
+      '议定事项：在院内东侧空地施划停车位32个',
+    );
+    await screenshot(secondDevice, 'meeting-synced-second-device.png');
   });
 });

@@ -1,51 +1,20 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HubProcess } from '../integration/sync-support/processes';
-import { openProfile, screenshot } from './browser';
-import { openApp } from './app';
+import type { HubProcess } from '../integration/sync-support/processes';
+import { enrolledDevice, startSeededHub } from './hub';
+import { screenshot } from './browser';
 
-const run = promisify(execFile);
 let hub: HubProcess;
 
-async function hubCli(args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [
-    '--import',
-    'tsx',
-    'hub/src/cli.ts',
-    ...args,
-    '--data',
-    hub.dataDir,
-    '--hub',
-    hub.url,
-  ]);
-  return stdout;
-}
-
 beforeAll(async () => {
-  hub = new HubProcess();
-  await hub.start();
-  await hubCli(['seed-demo']);
+  hub = await startSeededHub();
 }, 180_000);
 
 afterAll(async () => {
   await hub?.dispose();
 });
 
-/** A new device set up the way a street rolls it out: a name, its use, the hub and a one-time code. */
-async function enrolledDevice(name: string, scope: string): Promise<Page> {
-  const code = await hub.enrollCode(scope, 'community-worker', name);
-  const { page, baseUrl } = await openProfile(name);
-  await openApp(page, baseUrl);
-  await page.getByTestId('device-name-input').fill(name);
-  await page.getByTestId('setup-hub-url').fill(hub.url);
-  await page.getByTestId('setup-hub-code').fill(code);
-  await page.getByRole('button', { name: '连接并完成设置' }).click();
-  await page.locator('main').waitFor();
-  await expect.poll(() => page.getByTestId('sync-state').textContent(), { timeout: 90_000 }).toBe('已同步');
-  return page;
-}
+const enrolled = (name: string, scope: string) => enrolledDevice(hub, name, scope);
 
 async function recordDemand(page: Page, description: string): Promise<void> {
   await page.getByRole('button', { name: '诉求登记' }).click();
@@ -100,9 +69,9 @@ function localDatabaseContains(page: Page, text: string): Promise<boolean> {
 
 describe('sync through the street hub in Chromium', () => {
   it('two devices of one community see each other’s new demand; another community never does', async () => {
-    const hallA = await enrolledDevice('高原街社区议事厅电脑', 'xg.gyj');
-    const laptopB = await enrolledDevice('高原街社区走访笔记本', 'xg.gyj');
-    const other = await enrolledDevice('惠新东街社区议事厅电脑', 'xg.hxdj');
+    const hallA = await enrolled('高原街社区议事厅电脑', 'xg.gyj');
+    const laptopB = await enrolled('高原街社区走访笔记本', 'xg.gyj');
+    const other = await enrolled('惠新东街社区议事厅电脑', 'xg.hxdj');
 
     const title = `楼道堆物影响消防通道-${Date.now().toString(36)}`;
     await recordDemand(hallA, `${title}。请物业尽快清理。`);

@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HubProcess } from '../integration/sync-support/processes';
+import { openProfile } from './browser';
+import { openApp } from './app';
+
+const run = promisify(execFile);
+
+/** A real hub process on PGlite in a temp folder, with the demo street seeded through its CLI. */
+export async function startSeededHub(): Promise<HubProcess> {
+  const hub = new HubProcess();
+  await hub.start();
+  await run(process.execPath, [
+    '--import',
+    'tsx',
+    'hub/src/cli.ts',
+    'seed-demo',
+    '--data',
+    hub.dataDir,
+    '--hub',
+    hub.url,
+  ]);
+  return hub;
+}
+
+/** A new device set up the way a street rolls it out: a name, the hub and a one-time code. */
+export async function enrolledDevice(
+  hub: HubProcess,
+  name: string,
+  scope: string,
+  role = 'community-worker',
+): Promise<Page> {
+  const code = await hub.enrollCode(scope, role, name);
+  const { page, baseUrl } = await openProfile(name);
+  await openApp(page, baseUrl);
+  await page.getByTestId('device-name-input').fill(name);
+  await page.getByTestId('setup-hub-url').fill(hub.url);
+  await page.getByTestId('setup-hub-code').fill(code);
+  await page.getByRole('button', { name: '连接并完成设置' }).click();
+  await page.locator('main').waitFor();
+  await expect.poll(() => page.getByTestId('sync-state').textContent(), { timeout: 90_000 }).toBe('已同步');
+  return page;
+}
