@@ -45,9 +45,14 @@ describe('deliberation (议): a full 社区议事厅 meeting', () => {
     await page.getByTestId('agenda-item-2').getByLabel('议程内容').fill('电动自行车充电桩选址');
     await page.getByTestId('roster-add-courtyardLeader').click();
     await page.getByTestId('roster-add-residentRep').click();
+    const rosterSize = async () =>
+      Number(/应到 (\d+) 人/.exec((await text(page, 'roster-count')) ?? '')?.[1] ?? 0);
     for (let i = 0; i < 5; i += 1) {
+      const before = await rosterSize();
       await page.getByTestId('roster-search').click();
       await page.getByRole('option').first().click();
+      // Wait for the roster to take the person before searching for the next one.
+      await expect.poll(rosterSize).toBe(before + 1);
     }
     // The chair leads the meeting without a vote.
     await page.getByRole('button', { name: '设为主持人' }).first().click();

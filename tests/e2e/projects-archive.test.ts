@@ -59,13 +59,17 @@ describe('micro-projects and the outcome archive', () => {
     // Milestones before the works start.
     await step(page, '开始实施');
     await page.getByText(/开始实施需要: 实施节点/).waitFor();
-    for (const [title, due] of [
-      ['材料采购', '2030-01-10'],
-      ['安装施工', '2030-02-10'],
-    ] as const) {
+    for (const [i, [title, due]] of (
+      [
+        ['材料采购', '2030-01-10'],
+        ['安装施工', '2030-02-10'],
+      ] as const
+    ).entries()) {
       await page.getByTestId('milestone-title').fill(title);
       await page.getByTestId('milestone-due').fill(due);
       await page.getByRole('button', { name: '添加节点' }).click();
+      // Each milestone is written before the next is typed (a slow machine must not merge them).
+      await expect.poll(() => page.getByTestId('milestone').count()).toBe(i + 1);
     }
     await expect.poll(() => page.getByTestId('milestone').count()).toBe(2);
     await step(page, '开始实施');
