@@ -41,5 +41,25 @@ export async function enrolledDevice(
   await page.getByRole('button', { name: '连接并完成设置' }).click();
   await page.locator('main').waitFor();
   await expect.poll(() => page.getByTestId('sync-state').textContent(), { timeout: 90_000 }).toBe('已同步');
+  await waitUntilSettled(page);
   return page;
+}
+
+/** The device screen's document total stops growing: the initial pull has landed. */
+async function waitUntilSettled(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByText('设备与数据').click();
+  const total = async () =>
+    Number(((await page.getByTestId('count-total').textContent()) ?? '0').replace(/\D/g, ''));
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await total();
+        const settled = now > 0 && now === last;
+        last = now;
+        return settled;
+      },
+      { timeout: 120_000, interval: 2_000 },
+    )
+    .toBe(true);
 }

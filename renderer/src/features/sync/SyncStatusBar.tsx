@@ -52,6 +52,8 @@ export function SyncStatusBar() {
     }
   }
 
+  // "In sync" only once a sync has completed: a fresh device is still catching up.
+  const shown = status.state === 'idle' && !status.lastSyncedAt ? 'syncing' : status.state;
   const details = [
     status.lastSyncedAt
       ? t('lastSynced', { time: formatTime(status.lastSyncedAt, i18n.language) })
@@ -63,19 +65,19 @@ export function SyncStatusBar() {
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }} data-testid="sync-status">
       <Chip
-        icon={ICONS[status.state]}
-        label={t(`states.${status.state}`)}
+        icon={ICONS[shown]}
+        label={t(`states.${shown}`)}
         color={
-          status.state === 'idle'
+          shown === 'idle'
             ? 'success'
-            : status.state === 'syncing'
+            : shown === 'syncing'
               ? 'info'
-              : status.state === 'offline'
+              : shown === 'offline'
                 ? 'default'
                 : 'warning'
         }
         data-testid="sync-state"
-        sx={{ fontWeight: 700, bgcolor: status.state === 'offline' ? 'background.paper' : undefined }}
+        sx={{ fontWeight: 700, bgcolor: shown === 'offline' ? 'background.paper' : undefined }}
       />
       <Typography
         variant="body2"
