@@ -21,7 +21,13 @@ import { MemoryRefusedRowStore } from './refused-store';
 import type { RefusedRowRecord, RefusedRowStore } from './refused-store';
 import { HubStream } from './stream';
 import type { EventSourceFactory } from './sse';
-import { createReplicationHandlers, fromHub } from './handlers';
+import { createReplicationHandlers, fromHub, withLocalAttachments } from './handlers';
+import type { LocalAttachmentsLookup } from './handlers';
+import { startAttachmentMover } from './attachment-mover';
+import type { AttachmentMover } from './attachment-mover';
+import { MemoryUploadedAttachmentStore } from './uploaded-store';
+import type { UploadedAttachmentStore } from './uploaded-store';
+import { isPhotoCollection } from '#shared/protocol/attachments';
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'revoked';
 
@@ -34,6 +40,8 @@ export interface SyncStatus {
   /** Chinese, for the status bar. */
   error?: string;
   refusedCount: number;
+  /** Photos still to upload to or download from the hub (they do not change `state`). */
+  pendingPhotos?: number;
 }
 
 export interface SyncTiming {
@@ -63,6 +71,8 @@ export interface SyncClientOptions {
   /** In [0, 1): jitter of the retry delays. */
   random?: () => number;
   refusedStore?: RefusedRowStore;
+  /** Photo bytes the hub already has (default: in memory; the app passes the Dexie store). */
+  uploadedStore?: UploadedAttachmentStore;
   /** Called once after the hub answered `revoked` and everything stopped: warn and wipe. */
   onRevoked: () => void | Promise<void>;
   /** Default: every Yishi collection the database has. */
@@ -86,6 +96,8 @@ export interface SyncClient {
   stop(): Promise<void>;
   /** For tests and diagnostics. */
   readonly replications: ReadonlyMap<CollectionName, RxReplicationState<unknown, Checkpoint>>;
+  /** Moves photo bytes; `settled()` resolves when nothing is left to move. */
+  readonly attachments: AttachmentMover;
 }
 
 const REPLICATION_RETRY_MS = 1_000;
@@ -122,6 +134,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let streamTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingTimer: ReturnType<typeof setTimeout> | undefined;
   let anyActive = false;
+  const attachmentLookups = new Map<CollectionName, LocalAttachmentsLookup>();
+  const streamChains = new Map<CollectionName, Promise<void>>();
+  const photoCollections = new Map<string, RxCollection<unknown>>();
 
   const publish = (patch: Partial<SyncStatus> = {}) => {
     const prev = status$.getValue();
@@ -213,7 +228,21 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       // Duplicated or late events carry states a pull already delivered: never go backwards.
       if (change.checkpoint.seq <= (highestSeq.get(change.collection) ?? -1)) return;
       highestSeq.set(change.collection, change.checkpoint.seq);
-      subject.next({ documents: change.documents as never[], checkpoint: change.checkpoint });
+      const lookup = attachmentLookups.get(change.collection);
+      if (!lookup) {
+        subject.next({ documents: change.documents as never[], checkpoint: change.checkpoint });
+        return;
+      }
+      // Chained per collection so the local attachments lookup cannot reorder the changes.
+      const previous = streamChains.get(change.collection) ?? Promise.resolve();
+      const next = previous
+        .then(() => withLocalAttachments(change.documents, lookup))
+        .then((documents) => {
+          if (!stopped) subject.next({ documents: documents as never[], checkpoint: change.checkpoint });
+        })
+        // The next pull brings the same states; a failed lookup only delays them.
+        .catch(() => undefined);
+      streamChains.set(change.collection, next);
     },
     onError: () => {
       if (stopped) return;
@@ -249,6 +278,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     stopped = true;
     stopController.abort();
     connectivity.stop();
+    attachments.stop();
     stream.close();
     clearTimeout(streamTimer);
     clearTimeout(pendingTimer);
@@ -303,9 +333,24 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const subject = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
     streams.set(name, subject);
     const withAttachments = Boolean(collection.schema.jsonSchema.attachments);
+    if (withAttachments) {
+      const primaryPath = collection.schema.primaryPath as string;
+      // RxDB keeps stubs (digest, length, type) of every attachment in the stored document.
+      attachmentLookups.set(name, async (ids) => {
+        const docs = await collection.storageInstance.findDocumentsById(ids, true);
+        return new Map(
+          docs.map((d) => {
+            const data = d as Record<string, unknown>;
+            return [String(data[primaryPath]), (data['_attachments'] ?? {}) as Record<string, unknown>];
+          }),
+        );
+      });
+      if (isPhotoCollection(name)) photoCollections.set(name, collection);
+    }
     const handlers = createReplicationHandlers({
       collection: name,
       withAttachments,
+      localAttachments: attachmentLookups.get(name),
       hubUrl: options.hubUrl,
       token: options.token,
       fetchImpl,
@@ -340,9 +385,34 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     replications.set(name, replication);
     subs.push(
       collection.$.subscribe(() => schedulePending()),
-      replication.sent$.subscribe(() => schedulePending()),
+      replication.sent$.subscribe((doc) => {
+        schedulePending();
+        // Photos are uploaded once the hub has the document that lists them.
+        if (photoCollections.has(name))
+          attachments.nudge(name, String((doc as Record<string, unknown>)['id']));
+      }),
     );
   }
+
+  // Declared after the replications (it needs their photo collections); the callbacks above run later.
+  const attachments: AttachmentMover = startAttachmentMover({
+    collections: photoCollections,
+    http: {
+      fetchImpl,
+      hubUrl: options.hubUrl,
+      token: options.token,
+      signal: stopController.signal,
+      timeoutMs: timing.requestTimeoutMs ?? 30_000,
+    },
+    uploaded: options.uploadedStore ?? new MemoryUploadedAttachmentStore(),
+    gate: () => connectivity.whenOnline(),
+    random,
+    backoff: timing.backoff,
+    onPending: (count) => {
+      if (!stopped) publish({ pendingPhotos: count });
+    },
+    onFatal: (error) => onRequestError('demands', error),
+  });
 
   const activeStates = new Map<CollectionName, boolean>();
   for (const [name, replication] of replications) {
@@ -404,6 +474,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     },
     stop: stopAll,
     replications,
+    attachments,
   };
 }
 

@@ -30,6 +30,28 @@ export interface HandlerContext {
    * protocol does not carry attachments, so documents from the hub get an empty set.
    */
   withAttachments: boolean;
+  /** The `_attachments` stubs the device holds for these ids (see `withLocalAttachments`). */
+  localAttachments?: LocalAttachmentsLookup;
+}
+
+export type LocalAttachmentsLookup = (ids: string[]) => Promise<Map<string, Record<string, unknown>>>;
+
+/**
+ * Gives states from the hub the attachments the device already holds. RxDB writes a new master
+ * state with the `_attachments` it carries, so an empty set would delete every local photo
+ * whenever another device edits the document; the photos then come back through the attachment
+ * mover only. Unchanged stubs (same digest, no data) keep the stored bytes.
+ */
+export async function withLocalAttachments<T>(
+  docs: T[],
+  lookup: LocalAttachmentsLookup | undefined,
+): Promise<T[]> {
+  if (!lookup || docs.length === 0) return docs;
+  const local = await lookup(docs.map((d) => String((d as Record<string, unknown>)['id'])));
+  return docs.map((d) => {
+    const held = local.get(String((d as Record<string, unknown>)['id']));
+    return held && Object.keys(held).length > 0 ? ({ ...d, _attachments: held } as T) : d;
+  });
 }
 
 export function fromHub<T>(doc: T, withAttachments: boolean): T {
@@ -84,7 +106,9 @@ export function createReplicationHandlers(ctx: HandlerContext): {
       ctx.onSuccess();
       const next = body.checkpoint ?? checkpoint;
       if (next) ctx.onPulled(next.seq);
-      const documents = body.documents.map((d) => fromHub(d, ctx.withAttachments));
+      const documents = (await withLocalAttachments(body.documents, ctx.localAttachments)).map((d) =>
+        fromHub(d, ctx.withAttachments),
+      );
       return { documents: documents as WithDeleted<unknown>[], checkpoint: next ?? undefined };
     } catch (error) {
       ctx.onError(error);
@@ -133,7 +157,8 @@ export function createReplicationHandlers(ctx: HandlerContext): {
         );
       }
       ctx.onSuccess();
-      return answer.conflicts.map((d) => fromHub(d, ctx.withAttachments)) as WithDeleted<unknown>[];
+      const conflicts = await withLocalAttachments(answer.conflicts, ctx.localAttachments);
+      return conflicts.map((d) => fromHub(d, ctx.withAttachments)) as WithDeleted<unknown>[];
     } catch (error) {
       ctx.onError(error);
       throw error;

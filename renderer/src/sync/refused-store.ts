@@ -63,6 +63,8 @@ class LocalDatabase extends Dexie {
   constructor(name: string) {
     super(name);
     this.version(1).stores({ refusedRows: 'key, refusedAt, collection' });
+    // v2: the photo uploads the hub acknowledged (uploaded-store.ts opens the same database).
+    this.version(2).stores({ refusedRows: 'key, refusedAt, collection', uploadedAttachments: 'key' });
   }
 }
 

@@ -69,11 +69,12 @@ export class FaultyNetwork {
         response = await send();
       }
       if (isStream) return response;
-      const text = await response.text();
+      // Bytes, not text: photo attachments are binary.
+      const body = await response.arrayBuffer();
       if (faulty && this.random() < drop) throw new TypeError('fetch failed (answer lost)');
       if (faulty && this.random() < delay) await sleep(this.random() * maxDelayMs);
       if (this.offline) throw new TypeError('fetch failed (offline)');
-      return new Response(text, { status: response.status, headers: response.headers });
+      return new Response(body, { status: response.status, headers: response.headers });
     } finally {
       if (!isStream) release();
     }

@@ -1,6 +1,7 @@
 import type { DemandDoc } from '#shared/schema/index';
 import type { YishiDatabase } from '../../db/create-database';
 import { newId, nowIso } from '../../db/ids';
+import { mergePhotos } from '../../sync/photos';
 import { audit } from '../../db/write';
 import { buildDemand, type IntakeDraft, type Remembered } from './intake-form';
 import { photoAttachmentId } from './photos';
@@ -29,9 +30,11 @@ export async function saveIntake(
   const demand = buildDemand(draft, { id: newId('demand'), at: nowIso(), deviceId, place });
   const doc = await db.demands.insert(demand);
   if (photos.length > 0) {
-    await doc.putAttachments(
+    const attachments = await doc.putAttachments(
       photos.map((data, i) => ({ id: photoAttachmentId(i), type: 'image/jpeg', data })),
     );
+    // The replicated list is what makes the hub and other devices fetch the bytes.
+    await doc.getLatest().incrementalModify((d) => ({ ...d, photos: mergePhotos(d.photos, attachments) }));
   }
   await audit(
     db,

@@ -15,6 +15,7 @@ import type { ProjectDoc } from '#shared/schema/index';
 import type { YishiDatabase } from '../../db/create-database';
 import { newId, nowIso } from '../../db/ids';
 import { audit, created, updated, type Author } from '../../db/write';
+import { mergePhotos } from '../../sync/photos';
 
 export interface ProjectActor {
   db: YishiDatabase;
@@ -220,9 +221,11 @@ export async function addSpending(
   });
   if (receipts.length > 0) {
     const latest = await load(actor, id);
-    await latest.putAttachments(
+    const attachments = await latest.putAttachments(
       receipts.map((data, i) => ({ id: receiptAttachmentId(spendingId, i), type: 'image/jpeg', data })),
     );
+    // The replicated list is what makes the hub and other devices fetch the bytes.
+    await latest.getLatest().incrementalModify((d) => ({ ...d, photos: mergePhotos(d.photos, attachments) }));
   }
   await audit(actor.db, actor.author, project.scope, 'project.spend', {
     collection: 'projects',
