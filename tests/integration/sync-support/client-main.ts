@@ -16,6 +16,9 @@ import {
 } from '../../../renderer/src/sync/index';
 import type { SyncClient } from '../../../renderer/src/sync/index';
 import { COLLECTION_NAMES } from '../../../shared/src/domain/vocab';
+import { attachmentPath } from '../../../shared/src/protocol/attachments';
+import type { PhotoEntry } from '../../../shared/src/protocol/attachments';
+import { mergePhotos } from '../../../renderer/src/sync/photos';
 import { FaultyNetwork, seededRandom } from './faulty-fetch';
 import type { Faults } from './faulty-fetch';
 
@@ -25,6 +28,8 @@ let db: YishiDatabase | undefined;
 let client: SyncClient | undefined;
 let net: FaultyNetwork | undefined;
 let deviceId = '';
+let hubToken = '';
+let hubBase = '';
 /** Every document state the hub acknowledged (sent$ of the replications), in order. */
 const acknowledged: Array<{ collection: string; doc: Json }> = [];
 
@@ -71,6 +76,8 @@ async function open(args: Json): Promise<Json> {
     fetchImpl: net.fetch,
   });
   deviceId = enrolled.deviceId;
+  hubToken = enrolled.token;
+  hubBase = hubUrl;
   db = await createYishiDatabase({
     name: `dev${String(args['name'])
       .replace(/[^a-z0-9]/gi, '')
@@ -151,6 +158,38 @@ async function handle(cmd: string, args: Json): Promise<unknown> {
       await found.incrementalModify(() => next as never);
       return true;
     }
+    case 'putPhoto': {
+      // What the intake form does: the attachment, then its entry in the replicated `photos`.
+      const found = await collection(args['collection']).findOne(String(args['id'])).exec();
+      if (!found) return null;
+      const type = String(args['type'] ?? 'image/jpeg');
+      const data = new Blob([Buffer.from(String(args['base64']), 'base64')], { type });
+      const attachment = await found.putAttachment({ id: String(args['attId']), data, type });
+      const modify = (d: Json): Json => ({
+        ...d,
+        photos: mergePhotos(d['photos'] as PhotoEntry[] | undefined, [attachment]),
+      });
+      await found.getLatest().incrementalModify(modify as never);
+      return { digest: attachment.digest, length: attachment.length };
+    }
+    case 'readPhoto': {
+      const found = await collection(args['collection']).findOne(String(args['id'])).exec();
+      const attachment = found?.getAttachment(String(args['attId']));
+      if (!attachment) return null;
+      const bytes = Buffer.from(await (await attachment.getData()).arrayBuffer());
+      return { base64: bytes.toString('base64'), digest: attachment.digest, type: attachment.type };
+    }
+    case 'fetchPhoto': {
+      // A direct request with this device's token, as a hostile or curious device would send it.
+      const path = attachmentPath(String(args['collection']), String(args['id']), String(args['attId']));
+      const res = await fetch(`${hubBase}${path}?digest=${String(args['digest'])}`, {
+        headers: { Authorization: `Bearer ${hubToken}` },
+      });
+      return { status: res.status, body: Buffer.from(await res.arrayBuffer()).toString('base64') };
+    }
+    case 'photosSettled':
+      await client?.attachments.settled();
+      return client?.status$.getValue().pendingPhotos ?? 0;
     case 'offline':
       net?.setOffline(Boolean(args['offline']));
       return null;
