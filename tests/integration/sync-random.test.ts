@@ -65,6 +65,9 @@ async function runSeed(
   const rnd = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const scope = `xg.r${runId}s${seed}`;
+  // Ids unique per run too: a PostgreSQL hub keeps earlier runs' documents, and a known id whose
+  // master lies in an earlier run's scope is refused (scope) instead of written.
+  const idPrefix = `r${runId}s${seed}`;
   const faults: Faults = { duplicate: 0.1, delay: 0.3, maxDelayMs: 80, drop: 0.05 };
   await Promise.all(
     devices.map(async (d, i) => {
@@ -83,7 +86,7 @@ async function runSeed(
     const roll = rnd();
     const demands = [...model.inserted].filter(([, c]) => c === 'demands').map(([id]) => id);
     if (roll < 0.3 || demands.length === 0) {
-      const id = `s${seed}-d${op}`;
+      const id = `${idPrefix}-d${op}`;
       await device.call('insert', { collection: 'demands', doc: demand(id, scope) });
       model.inserted.set(id, 'demands');
       model.log.push(`${op}: ${device.name} insert ${id}`);
@@ -106,7 +109,7 @@ async function runSeed(
       }
       model.log.push(`${op}: ${device.name} ${SHARED_FIELD} of ${id} = ${value}`);
     } else if (roll < 0.8) {
-      const id = `s${seed}-f${op}`;
+      const id = `${idPrefix}-f${op}`;
       await device.call('insert', {
         collection: 'followUps',
         doc: followUp(id, scope, pick(demands), `第${op}步`),

@@ -68,7 +68,6 @@ async function open(args: Json): Promise<Json> {
   await closeDevice();
   const hubUrl = String(args['hubUrl']);
   net = new FaultyNetwork(seededRandom(Number(args['seed'] ?? 1)));
-  if (args['faults']) net.faults = args['faults'] as Faults;
   const enrolled = await enrollDevice({
     hubUrl,
     code: String(args['code']),
@@ -76,6 +75,9 @@ async function open(args: Json): Promise<Json> {
     fetchImpl: net.fetch,
   });
   deviceId = enrolled.deviceId;
+  // Faults start after enrollment: a lost enrollment answer uses up the one-time code, and no
+  // device can recover from that (a person asks for a new code).
+  if (args['faults']) net.faults = args['faults'] as Faults;
   hubToken = enrolled.token;
   hubBase = hubUrl;
   db = await createYishiDatabase({
@@ -165,11 +167,10 @@ async function handle(cmd: string, args: Json): Promise<unknown> {
       const type = String(args['type'] ?? 'image/jpeg');
       const data = new Blob([Buffer.from(String(args['base64']), 'base64')], { type });
       const attachment = await found.putAttachment({ id: String(args['attId']), data, type });
-      const modify = (d: Json): Json => ({
+      await found.getLatest().incrementalModify((d: Json) => ({
         ...d,
         photos: mergePhotos(d['photos'] as PhotoEntry[] | undefined, [attachment]),
-      });
-      await found.getLatest().incrementalModify(modify as never);
+      }));
       return { digest: attachment.digest, length: attachment.length };
     }
     case 'readPhoto': {
