@@ -167,10 +167,11 @@ async function handle(cmd: string, args: Json): Promise<unknown> {
       const type = String(args['type'] ?? 'image/jpeg');
       const data = new Blob([Buffer.from(String(args['base64']), 'base64')], { type });
       const attachment = await found.putAttachment({ id: String(args['attId']), data, type });
-      await found.getLatest().incrementalModify((d: Json) => ({
+      const modify = (d: Json): Json => ({
         ...d,
         photos: mergePhotos(d['photos'] as PhotoEntry[] | undefined, [attachment]),
-      }));
+      });
+      await found.getLatest().incrementalModify(modify as never);
       return { digest: attachment.digest, length: attachment.length };
     }
     case 'readPhoto': {
