@@ -14,3 +14,8 @@ export { DexieRefusedRowStore, MemoryRefusedRowStore, LOCAL_DATABASE_NAME } from
 export type { RefusedRowRecord, RefusedRowStore } from './refused-store';
 export { mergeDocuments, resolveConflict } from '#shared/sync/merge';
 export type { ConflictChoice, ConflictEntry } from '#shared/sync/merge';
+export { mergePhotos } from './photos';
+export type { AttachmentLike } from './photos';
+export { DexieUploadedAttachmentStore, MemoryUploadedAttachmentStore } from './uploaded-store';
+export type { UploadedAttachmentStore } from './uploaded-store';
+export type { AttachmentMover } from './attachment-mover';
