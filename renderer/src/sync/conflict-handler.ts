@@ -8,6 +8,7 @@ import { APPEND_ONLY_COLLECTIONS } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import { sameDocState } from '#shared/protocol/v1';
 import { mergeDocuments } from '#shared/sync/merge';
+import { pushedStates } from './pushed-states';
 import type { DocState } from '#shared/sync/merge';
 
 export interface ConflictHandlerOptions {
@@ -44,6 +45,7 @@ export function yishiConflictHandler<T = unknown>(
           local: input.newDocumentState as DocState,
           remote: input.realMasterState as DocState,
           at: nowIso(),
+          ours: pushedStates(collection, String((input.newDocumentState as DocState)['id'])),
         }) as WithDeleted<T>,
       ),
   };

@@ -2,6 +2,7 @@
 // is unreachable (instead of spinning through RxDB's retry loop), report every outcome to the
 // client, and keep refused rows instead of dropping them.
 
+import { rememberPushed, settlePushed } from './pushed-states';
 import type { ReplicationPullHandler, ReplicationPushHandler, WithDeleted } from 'rxdb';
 import type { CollectionName } from '#shared/domain/vocab';
 import { toWireDoc } from '#shared/protocol/v1';
@@ -125,6 +126,7 @@ export function createReplicationHandlers(ctx: HandlerContext): {
           ? toWireDoc(row.assumedMasterState as Record<string, unknown>)
           : null,
       }));
+      for (const row of body) rememberPushed(ctx.collection, row.newDocumentState);
       const answer = await hubRequest<PushResponse>(ctx.fetchImpl, `${base}/push`, {
         method: 'POST',
         token: ctx.token,
@@ -140,6 +142,7 @@ export function createReplicationHandlers(ctx: HandlerContext): {
       for (const row of body) {
         const id = String(row.newDocumentState['id']);
         if (!notApplied.has(id)) for (const ids of pullsInFlight) ids.add(id);
+        settlePushed(ctx.collection, id, row.newDocumentState, !notApplied.has(id));
       }
       if (answer.refused.length > 0) {
         const at = ctx.nowIso();

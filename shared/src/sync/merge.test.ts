@@ -297,3 +297,51 @@ describe('mergeDocuments properties', () => {
     );
   });
 });
+
+describe('a push whose answer was lost', () => {
+  const created = {
+    id: 'd1',
+    scope: 'xg.gyj',
+    title: '原标题',
+    answer: '',
+    updatedAt: 't1',
+    updatedBy: 'a',
+    _deleted: false,
+  };
+  const pushed = { ...created, title: 'a 改的标题', updatedAt: 't2' };
+
+  it('treats the master holding this device’s own pushed state as unchanged', () => {
+    // a pushed `pushed` (applied, answer lost), then edited again; RxDB still assumes `created`.
+    const local = { ...pushed, title: 'a 再改的标题', updatedAt: 't3' };
+    const merged = mergeDocuments({ base: created, local, remote: pushed, at: 't4', ours: [pushed] });
+    expect(merged.title).toBe('a 再改的标题');
+    expect(merged['conflicts']).toBeUndefined();
+  });
+
+  it('keeps this device’s later edit in the field when another device changed a different field meanwhile', () => {
+    // a's insert was applied without an answer; c then answered; a edited its title.
+    const remote = { ...created, answer: 'c 的答复', updatedAt: 't3', updatedBy: 'c' };
+    const local = { ...created, title: 'a 的新标题', updatedAt: 't4' };
+    const merged = mergeDocuments({ base: undefined, local, remote, at: 't5', ours: [created] });
+    expect(merged.title).toBe('a 的新标题');
+    expect(merged.answer).toBe('c 的答复');
+    expect(merged['conflicts']).toBeUndefined();
+  });
+
+  it('still records a true conflict when another device changed the same field', () => {
+    const remote = { ...created, title: 'c 的标题', updatedAt: 't3', updatedBy: 'c' };
+    const local = { ...created, title: 'a 的标题', updatedAt: 't4' };
+    const merged = mergeDocuments({ base: created, local, remote, at: 't5', ours: [created] });
+    expect(merged.title).toBe('c 的标题');
+    expect(merged['conflicts']).toEqual([
+      {
+        field: 'title',
+        localValue: 'a 的标题',
+        remoteValue: 'c 的标题',
+        remoteUpdatedBy: 'c',
+        remoteUpdatedAt: 't3',
+        detectedAt: 't5',
+      },
+    ]);
+  });
+});

@@ -27,6 +27,12 @@ export interface MergeInput<T extends DocState> {
   remote: T;
   /** When the conflict was detected (ISO time), stored as `detectedAt`. */
   at: string;
+  /**
+   * States this device pushed whose answer never arrived (the hub may have applied them). A master
+   * value equal to one of them is this device's own earlier write, not a change by someone else:
+   * without this, a lost push answer turns the device's later edits into false conflicts.
+   */
+  ours?: readonly DocState[];
 }
 
 /** Fields the merge handles specially instead of field by field. */
@@ -127,11 +133,22 @@ function editedFields(side: DocState, base: DocState | null | undefined, fields:
  * an edit keeps the edit and records the deletion as a conflict on `_deleted`. `updatedAt`/
  * `updatedBy` come from whichever side changed later (ties: the master).
  */
-export function mergeDocuments<T extends DocState>({ base, local, remote, at }: MergeInput<T>): T {
+export function mergeDocuments<T extends DocState>({
+  base: assumed,
+  local,
+  remote,
+  at,
+  ours = [],
+}: MergeInput<T>): T {
+  // Without an assumed master this device believes it created the document; if the hub has it, the
+  // hub got it from this device's first push (ids are generated on the device): that is the base.
+  const base = (assumed ?? ours[0]) as T | undefined;
   // Merging with an unchanged side is the other side, exactly (no reordering, no new fields).
   if (base && jsonEqual(stripLocal(local), stripLocal(base))) return remote;
   if (base && jsonEqual(stripLocal(remote), stripLocal(base))) return local;
   if (jsonEqual(stripLocal(local), stripLocal(remote))) return remote;
+  // The master is exactly what this device pushed: nobody else changed it since.
+  if (ours.some((o) => jsonEqual(stripLocal(remote), stripLocal(o)))) return local;
 
   const fields = new Set<string>();
   for (const doc of [base, local, remote]) {
@@ -160,7 +177,8 @@ export function mergeDocuments<T extends DocState>({ base, local, remote, at }: 
     const l = local[field];
     const r = remote[field];
     const localChanged = !jsonEqual(l, b);
-    const remoteChanged = !jsonEqual(r, b);
+    // A master value this device wrote itself is no remote change.
+    const remoteChanged = !jsonEqual(r, b) && !ours.some((o) => jsonEqual(r, o[field]));
     let value: unknown;
     if (!localChanged) value = r;
     else if (!remoteChanged) value = l;

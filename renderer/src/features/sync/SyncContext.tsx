@@ -1,7 +1,12 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { SyncClient, SyncStatus, RefusedRowRecord } from '../../sync';
-import { browserEventSourceFactory, createSyncClient, DexieRefusedRowStore } from '../../sync';
+import {
+  browserEventSourceFactory,
+  createSyncClient,
+  DexieRefusedRowStore,
+  DexieUploadedAttachmentStore,
+} from '../../sync';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { platform } from '../../platform';
@@ -43,6 +48,8 @@ export function SyncProvider({ children }: { children: ReactNode }) {
         deviceScope: hub.scope,
         eventSourceFactory: browserEventSourceFactory,
         refusedStore: new DexieRefusedRowStore(),
+        // Which photos the hub already has, remembered across restarts.
+        uploadedStore: new DexieUploadedAttachmentStore(),
         onRevoked: () => setRevoked(true),
       });
       const current = client;

@@ -4,7 +4,12 @@ import type { DeviceSettings } from '../../db/settings';
 import { audit } from '../../db/write';
 import { nowIso } from '../../db/ids';
 import { clearPassphraseMark, forgetPassphrase, platform } from '../../platform';
-import { DexieRefusedRowStore, enrollDevice, normalizeHubUrl } from '../../sync';
+import {
+  DexieRefusedRowStore,
+  DexieUploadedAttachmentStore,
+  enrollDevice,
+  normalizeHubUrl,
+} from '../../sync';
 import { DEVICE_KINDS } from '#shared/domain/vocab';
 import type { DeviceKind } from '#shared/domain/vocab';
 import type { EnrollResponse } from '#shared/protocol/v1';
@@ -131,6 +136,7 @@ export async function disconnectFromHub(db: YishiDatabase): Promise<void> {
 export async function wipeLocalData(db: YishiDatabase): Promise<void> {
   await platform.deleteSecret(HUB_TOKEN_SECRET).catch(() => undefined);
   await new DexieRefusedRowStore().clear().catch(() => undefined);
+  await new DexieUploadedAttachmentStore().clear().catch(() => undefined);
   await db.remove();
   forgetPassphrase();
   clearPassphraseMark();
