@@ -44,7 +44,12 @@ export const AREAS: Area[] = [
   { path: 'topics', label: 'nav.topics', icon: <ForumIcon />, component: TopicsPage },
   { path: 'meetings', label: 'nav.meetings', icon: <GroupsIcon />, component: MeetingsPage },
   { path: 'tasks', label: 'nav.tasks', icon: <AssignmentIcon />, component: TasksPage },
-  { path: 'supervision', label: 'nav.supervision', icon: <NotificationImportantIcon />, component: SupervisionPage },
+  {
+    path: 'supervision',
+    label: 'nav.supervision',
+    icon: <NotificationImportantIcon />,
+    component: SupervisionPage,
+  },
   { path: 'callbacks', label: 'nav.callbacks', icon: <PhoneCallbackIcon />, component: CallbacksPage },
   { path: 'proactive', label: 'nav.proactive', icon: <TipsAndUpdatesIcon />, component: ProactivePage },
   { path: 'reports', label: 'nav.reports', icon: <InsightsIcon />, component: ReportsPage },

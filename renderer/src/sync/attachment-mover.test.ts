@@ -85,11 +85,9 @@ describe('attachment mover', () => {
     const doc = await demands.insert({ id: 'd1', scope: 'xg.gyj' });
     const att = await doc.putAttachment({ id: 'photo-0', data: new Blob([BYTES]), type: 'image/jpeg' });
     expect(att.digest).toBe(await sha256Hex(BYTES));
-    await doc
-      .getLatest()
-      .incrementalPatch({
-        photos: [{ id: 'photo-0', digest: att.digest, type: 'image/jpeg', length: BYTES.length }],
-      } as never);
+    await doc.getLatest().incrementalPatch({
+      photos: [{ id: 'photo-0', digest: att.digest, type: 'image/jpeg', length: BYTES.length }],
+    } as never);
     await until(() => puts.length >= 1);
     acknowledged = true;
     mover?.nudge('demands', 'd1');
