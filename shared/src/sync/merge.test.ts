@@ -34,7 +34,7 @@ describe('mergeDocuments', () => {
     expect(merged['status']).toBe('accepted');
     expect(merged['updatedAt']).toBe('2026-11-03T00:00:00.000Z');
     expect(merged['updatedBy']).toBe('dev-c');
-    expect(merged['conflicts']).toBeUndefined();
+    expect((merged as DocState)['conflicts']).toBeUndefined();
   });
 
   it('keeps the master value and records a conflict when both changed a field differently', () => {
@@ -48,7 +48,7 @@ describe('mergeDocuments', () => {
     const merged = mergeDocuments({ base, local, remote, at: AT });
     expect(merged['urgency']).toBe('critical');
     expect(merged['updatedBy']).toBe('dev-b');
-    expect(merged['conflicts']).toEqual([
+    expect((merged as DocState)['conflicts']).toEqual([
       {
         field: 'urgency',
         localValue: 'urgent',
@@ -65,7 +65,7 @@ describe('mergeDocuments', () => {
     const remote = { ...base, demandIds: ['a', 'b'], status: 'accepted' };
     const merged = mergeDocuments({ base, local, remote, at: AT });
     expect(merged['demandIds']).toEqual(['a', 'b']);
-    expect(merged['conflicts']).toBeUndefined();
+    expect((merged as DocState)['conflicts']).toBeUndefined();
   });
 
   it('compares nested arrays as whole values', () => {
@@ -131,7 +131,7 @@ describe('mergeDocuments', () => {
     const local = { ...base, conflicts: [], title: 'resolved' };
     const remote = { ...base, conflicts: [e1, e2], status: 'x' };
     const merged = mergeDocuments({ base: b, local: { ...local, conflicts: [e3] }, remote, at: AT });
-    expect(merged['conflicts']).toEqual([e2, e3]);
+    expect((merged as DocState)['conflicts']).toEqual([e2, e3]);
   });
 
   it('treats a missing base as both sides having created the document', () => {
@@ -139,7 +139,7 @@ describe('mergeDocuments', () => {
     const remote = doc({ title: 'B', status: 'received' });
     const merged = mergeDocuments({ base: undefined, local, remote, at: AT });
     expect(merged['title']).toBe('B');
-    expect(merged['conflicts']).toEqual([
+    expect((merged as DocState)['conflicts']).toEqual([
       expect.objectContaining({ field: 'title', localValue: 'A', remoteValue: 'B' }),
     ]);
   });
@@ -315,7 +315,7 @@ describe('a push whose answer was lost', () => {
     const local = { ...pushed, title: 'a 再改的标题', updatedAt: 't3' };
     const merged = mergeDocuments({ base: created, local, remote: pushed, at: 't4', ours: [pushed] });
     expect(merged.title).toBe('a 再改的标题');
-    expect(merged['conflicts']).toBeUndefined();
+    expect((merged as DocState)['conflicts']).toBeUndefined();
   });
 
   it('keeps this device’s later edit in the field when another device changed a different field meanwhile', () => {
@@ -325,7 +325,7 @@ describe('a push whose answer was lost', () => {
     const merged = mergeDocuments({ base: undefined, local, remote, at: 't5', ours: [created] });
     expect(merged.title).toBe('a 的新标题');
     expect(merged.answer).toBe('c 的答复');
-    expect(merged['conflicts']).toBeUndefined();
+    expect((merged as DocState)['conflicts']).toBeUndefined();
   });
 
   it('still records a true conflict when another device changed the same field', () => {
@@ -333,7 +333,7 @@ describe('a push whose answer was lost', () => {
     const local = { ...created, title: 'a 的标题', updatedAt: 't4' };
     const merged = mergeDocuments({ base: created, local, remote, at: 't5', ours: [created] });
     expect(merged.title).toBe('c 的标题');
-    expect(merged['conflicts']).toEqual([
+    expect((merged as DocState)['conflicts']).toEqual([
       {
         field: 'title',
         localValue: 'a 的标题',
