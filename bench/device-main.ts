@@ -41,7 +41,9 @@ async function open(args: Json): Promise<Json> {
     hubId: String(args['hubId']),
     eventSourceFactory: createFetchEventSourceFactory(),
     waitForLeadership: false,
-    onRevoked: () => send({ event: 'revoked' }),
+    onRevoked: () => {
+      send({ event: 'revoked' });
+    },
   });
   await client.syncNow();
   return { ok: true };
