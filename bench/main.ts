@@ -42,6 +42,13 @@ async function postgres(): Promise<{ url: string | null; note: string; version: 
 }
 
 const args = process.argv.slice(2);
+// --render: BENCHMARKS.md again from the recorded results (after a change to the report's wording).
+if (args.includes('--render')) {
+  const recorded = JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) as BenchResults;
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(recorded));
+  console.log('BENCHMARKS.md rendered from bench/results.json');
+  process.exit(0);
+}
 const quick = args.includes('--quick');
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = onlyArg
