@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 import { HubProcess } from '../integration/sync-support/processes';
 import { openProfile } from './browser';
 import { openApp } from './app';
+import { generateDemoStreet } from '#resources/demo/index';
+import { COLLECTION_NAMES } from '#shared/domain/vocab';
+import { visibleToDevice } from '#shared/protocol/v1';
 
 const run = promisify(execFile);
 
@@ -41,25 +44,31 @@ export async function enrolledDevice(
   await page.getByRole('button', { name: '连接并完成设置' }).click();
   await page.locator('main').waitFor();
   await expect.poll(() => page.getByTestId('sync-state').textContent(), { timeout: 90_000 }).toBe('已同步');
-  await waitUntilSettled(page);
+  await waitUntilSettled(page, scope);
   return page;
 }
 
-/** The device screen's document total stops growing: the initial pull has landed. */
-async function waitUntilSettled(page: Page): Promise<void> {
+/**
+ * The initial pull has landed: the device screen counts at least every demo document this scope
+ * may see (its subtree, plus the places and organisations of its ancestors).
+ */
+async function waitUntilSettled(page: Page, scope: string): Promise<void> {
+  const demo = generateDemoStreet({ seed: 1, now: new Date().toISOString(), scale: 1 });
   await page.getByRole('navigation').getByText('设备与数据').click();
-  const total = async () =>
-    Number(((await page.getByTestId('count-total').textContent()) ?? '0').replace(/\D/g, ''));
-  let last = -1;
-  await expect
-    .poll(
-      async () => {
-        const now = await total();
-        const settled = now > 0 && now === last;
-        last = now;
-        return settled;
-      },
-      { timeout: 120_000, interval: 2_000 },
-    )
-    .toBe(true);
+  for (const name of COLLECTION_NAMES) {
+    const expected = (demo[name] as { scope: string }[]).filter((d) =>
+      visibleToDevice(d.scope, name, scope),
+    ).length;
+    if (expected === 0) continue;
+    await expect
+      .poll(
+        async () =>
+          Number(((await page.getByTestId(`count-${name}`).textContent()) ?? '0').replace(/\D/g, '')),
+        {
+          timeout: 180_000,
+          interval: 1_000,
+        },
+      )
+      .toBeGreaterThanOrEqual(expected);
+  }
 }
