@@ -9,6 +9,7 @@ import type { CollectionName } from '#shared/domain/vocab';
 import { sameDocState } from '#shared/protocol/v1';
 import { mergeDocuments } from '#shared/sync/merge';
 import { pushedStates } from './pushed-states';
+import { takeStale } from './stale-rows';
 import type { DocState } from '#shared/sync/merge';
 
 export interface ConflictHandlerOptions {
@@ -33,20 +34,26 @@ export function yishiConflictHandler<T = unknown>(
   if (isAppendOnly(collection)) {
     return {
       isEqual,
-      resolve: (input: RxConflictHandlerInput<T>) => Promise.resolve(input.realMasterState),
+      resolve: (input: RxConflictHandlerInput<T>) => {
+        takeStale(collection, input.newDocumentState as DocState);
+        return Promise.resolve(input.realMasterState);
+      },
     };
   }
   return {
     isEqual,
     resolve: (input: RxConflictHandlerInput<T>) =>
       Promise.resolve(
-        mergeDocuments({
-          base: input.assumedMasterState as DocState | undefined,
-          local: input.newDocumentState as DocState,
-          remote: input.realMasterState as DocState,
-          at: nowIso(),
-          ours: pushedStates(collection, String((input.newDocumentState as DocState)['id'])),
-        }) as WithDeleted<T>,
+        // A row held back as outdated: its document has moved on, nothing to merge.
+        takeStale(collection, input.newDocumentState as DocState)
+          ? input.realMasterState
+          : (mergeDocuments({
+              base: input.assumedMasterState as DocState | undefined,
+              local: input.newDocumentState as DocState,
+              remote: input.realMasterState as DocState,
+              at: nowIso(),
+              ours: pushedStates(collection, String((input.newDocumentState as DocState)['id'])),
+            }) as WithDeleted<T>),
       ),
   };
 }

@@ -3,9 +3,10 @@
 // client, and keep refused rows instead of dropping them.
 
 import { rememberPushed, settlePushed } from './pushed-states';
+import { markStale, storedState } from './stale-rows';
 import type { ReplicationPullHandler, ReplicationPushHandler, WithDeleted } from 'rxdb';
 import type { CollectionName } from '#shared/domain/vocab';
-import { toWireDoc } from '#shared/protocol/v1';
+import { sameDocState, toWireDoc } from '#shared/protocol/v1';
 import type { Checkpoint, PullResponse, PushResponse } from '#shared/protocol/v1';
 import { HubError, CLIENT_ERROR_MESSAGES, hubEndpoint, hubRequest } from './http';
 import type { FetchLike } from './http';
@@ -33,7 +34,11 @@ export interface HandlerContext {
   withAttachments: boolean;
   /** The `_attachments` stubs the device holds for these ids (see `withLocalAttachments`). */
   localAttachments?: LocalAttachmentsLookup;
+  /** The documents as stored right now (full RxDB documents), to hold back outdated rows. */
+  storedDocs?: StoredDocsLookup;
 }
+
+export type StoredDocsLookup = (ids: string[]) => Promise<Map<string, Record<string, unknown>>>;
 
 export type LocalAttachmentsLookup = (ids: string[]) => Promise<Map<string, Record<string, unknown>>>;
 
@@ -117,9 +122,30 @@ export function createReplicationHandlers(ctx: HandlerContext): {
     }
   };
 
-  const push: ReplicationPushHandler<unknown> = async (rows) => {
+  /** Splits the rows into those still current and the stored states of those that are not. */
+  const holdBackOutdated = async (rows: Parameters<ReplicationPushHandler<unknown>>[0]) => {
+    if (!ctx.storedDocs) return { current: rows, outdated: [] as Record<string, unknown>[] };
+    const stored = await ctx.storedDocs(
+      rows.map((r) => String((r.newDocumentState as Record<string, unknown>)['id'])),
+    );
+    const current: typeof rows = [];
+    const outdated: Record<string, unknown>[] = [];
+    for (const row of rows) {
+      const state = row.newDocumentState as Record<string, unknown>;
+      const now = stored.get(String(state['id']));
+      if (now && !sameDocState(storedState(now), state)) {
+        markStale(ctx.collection, state);
+        outdated.push(storedState(now));
+      } else current.push(row);
+    }
+    return { current, outdated };
+  };
+
+  const push: ReplicationPushHandler<unknown> = async (allRows) => {
     try {
       await ctx.gate();
+      const { current: rows, outdated } = await holdBackOutdated(allRows);
+      if (rows.length === 0) return outdated as WithDeleted<unknown>[];
       const body = rows.map((row) => ({
         newDocumentState: toWireDoc(row.newDocumentState as Record<string, unknown>),
         assumedMasterState: row.assumedMasterState
@@ -161,7 +187,10 @@ export function createReplicationHandlers(ctx: HandlerContext): {
       }
       ctx.onSuccess();
       const conflicts = await withLocalAttachments(answer.conflicts, ctx.localAttachments);
-      return conflicts.map((d) => fromHub(d, ctx.withAttachments)) as WithDeleted<unknown>[];
+      return [
+        ...conflicts.map((d) => fromHub(d, ctx.withAttachments)),
+        ...outdated,
+      ] as WithDeleted<unknown>[];
     } catch (error) {
       ctx.onError(error);
       throw error;
