@@ -101,6 +101,8 @@ export interface SyncClient {
 }
 
 const REPLICATION_RETRY_MS = 1_000;
+/** While replications run online, the waiting count is refreshed at most this often. */
+const PENDING_MAX_STALE_MS = 30_000;
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
   const fetchImpl: FetchLike = options.fetchImpl ?? ((input, init) => fetch(input, init));
@@ -255,10 +257,17 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     },
   });
 
+  let lastCounted = 0;
   const schedulePending = () => {
     if (pendingTimer || stopped) return;
+    // The count walks every document changed since the upstream checkpoint, and while a pull runs
+    // that checkpoint stays put: counting on each pulled change would make the initial sync
+    // quadratic. While the hub is reachable and a replication runs, the status says 同步中 and
+    // the count follows when it settles (or every few seconds of a long run); offline it counts.
+    if (anyActive && connectivity.isOnline() && Date.now() - lastCounted < PENDING_MAX_STALE_MS) return;
     pendingTimer = setTimeout(() => {
       pendingTimer = undefined;
+      lastCounted = Date.now();
       void Promise.all([...replications.values()].map((r) => countPending(r).catch(() => 0))).then(
         (counts) => {
           if (!stopped || revoked) publish({ pending: counts.reduce((a, b) => a + b, 0) });
@@ -351,6 +360,16 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       collection: name,
       withAttachments,
       localAttachments: attachmentLookups.get(name),
+      storedDocs: async (ids) => {
+        const docs = await collection.storageInstance.findDocumentsById(ids, true);
+        const primaryPath = collection.schema.primaryPath as string;
+        return new Map(
+          docs.map((d) => [
+            String((d as Record<string, unknown>)[primaryPath]),
+            d as Record<string, unknown>,
+          ]),
+        );
+      },
       hubUrl: options.hubUrl,
       token: options.token,
       fetchImpl,
@@ -422,6 +441,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         const nextActive = [...activeStates.values()].some(Boolean);
         if (nextActive !== anyActive) {
           anyActive = nextActive;
+          if (nextActive) lastCounted = Date.now();
           publish();
           if (!nextActive) schedulePending();
         }
