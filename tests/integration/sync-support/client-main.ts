@@ -3,6 +3,7 @@
 // most 13 collections per process, so three devices need three processes.
 // Usage: node --import tsx tests/integration/sync-support/client-main.ts
 
+import { appendFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createYishiDatabase } from '../../../renderer/src/db/create-database';
@@ -68,6 +69,47 @@ async function open(args: Json): Promise<Json> {
   await closeDevice();
   const hubUrl = String(args['hubUrl']);
   net = new FaultyNetwork(seededRandom(Number(args['seed'] ?? 1)));
+  const traceFile = process.env['YISHI_SYNC_TRACE']
+    ? `${process.env['YISHI_SYNC_TRACE']}-${String(args['name'])}-${process.pid}.log`
+    : '';
+  const trace = (line: string) => {
+    if (traceFile) appendFileSync(traceFile, `${Date.now() % 1000000} ${line}\n`);
+  };
+  const short = (d: unknown) => {
+    const x = d as Json | null;
+    return x ? `${String(x['id'])}@${String(x['updatedAt']).slice(17)}${x['_deleted'] ? 'X' : ''}` : 'null';
+  };
+  const rawFetch = net.fetch;
+  const tracedFetch = async (input: string, init?: RequestInit): Promise<Response> => {
+    const tag = input.replace(/^.*\/v1\//, '');
+    if (input.endsWith('/push') && init?.body) {
+      const rows = JSON.parse(String(init.body)) as Array<{
+        newDocumentState: Json;
+        assumedMasterState: Json | null;
+      }>;
+      trace(
+        `push> ${tag} ${rows.map((r) => `${short(r.newDocumentState)}<-${short(r.assumedMasterState)}`).join(' ')}`,
+      );
+    }
+    try {
+      const res = await rawFetch(input, init);
+      if (!input.includes('/stream') && (input.includes('/pull') || input.endsWith('/push'))) {
+        const body = (await res.clone().json()) as Json;
+        if (input.includes('/pull'))
+          trace(
+            `pull< ${tag} ${((body['documents'] as Json[]) ?? []).map(short).join(' ')} cp=${JSON.stringify(body['checkpoint'])}`,
+          );
+        else
+          trace(
+            `push< ${tag} conflicts=${((body['conflicts'] as Json[]) ?? []).map(short).join(' ')} refused=${JSON.stringify(body['refused'])}`,
+          );
+      }
+      return res;
+    } catch (e) {
+      trace(`fail ${tag} ${(e as Error).message}`);
+      throw e;
+    }
+  };
   const enrolled = await enrollDevice({
     hubUrl,
     code: String(args['code']),
@@ -96,14 +138,53 @@ async function open(args: Json): Promise<Json> {
     token: enrolled.token,
     deviceScope: enrolled.scope,
     hubId: enrolled.hubId,
-    fetchImpl: net.fetch,
-    eventSourceFactory: createFetchEventSourceFactory(net.fetch),
+    fetchImpl: traceFile ? tracedFetch : net.fetch,
+    eventSourceFactory: traceFile
+      ? (url, token) => {
+          const source = createFetchEventSourceFactory(net!.fetch)(url, token);
+          trace('stream open');
+          return {
+            close: () => source.close(),
+            addEventListener: (type: string, listener: (event: { data: string }) => void) =>
+              source.addEventListener(type, (event?: { data: string }) => {
+                if (type === 'change' && event) {
+                  const c = JSON.parse(event.data) as Json;
+                  trace(
+                    `event ${String(c['collection'])} ${((c['documents'] as Json[]) ?? []).map(short).join(' ')} cp=${JSON.stringify(c['checkpoint'])}`,
+                  );
+                } else trace(`event ${type}`);
+                listener(event as { data: string });
+              }),
+          } as ReturnType<ReturnType<typeof createFetchEventSourceFactory>>;
+        }
+      : createFetchEventSourceFactory(net.fetch),
     random,
     onRevoked: () => send({ event: 'revoked' }),
     timing: { backoff: { baseMs: 100, capMs: 1_000 }, tickMs: 1_000, gapMs: 5_000, requestTimeoutMs: 10_000 },
   });
   for (const [name, replication] of client.replications) {
     replication.sent$.subscribe((doc) => acknowledged.push({ collection: name, doc: strip(doc as Json) }));
+    if (traceFile) {
+      replication.received$.subscribe((doc) => trace(`recv ${name} ${short(doc)}`));
+      replication.sent$.subscribe((doc) => trace(`sent ${name} ${short(doc)}`));
+      void replication.awaitInitialReplication().catch(() => undefined);
+      setTimeout(() => {
+        const internal = (
+          replication as unknown as {
+            internalReplicationState?: {
+              events: {
+                resolvedConflicts: { subscribe: (f: (x: { input: Json; output: Json }) => void) => void };
+              };
+            };
+          }
+        ).internalReplicationState;
+        internal?.events.resolvedConflicts.subscribe(({ input, output }) =>
+          trace(
+            `resolve ${name} new=${short(input['newDocumentState'])} assumed=${short(input['assumedMasterState'])} real=${short(input['realMasterState'])} -> ${short(output)} ${JSON.stringify(output).slice(0, 300)}`,
+          ),
+        );
+      }, 500);
+    }
     // Replication errors other than unreachable-hub retries go to stderr for the test's report.
     replication.error$.subscribe((error) => {
       const text = JSON.stringify((error as { parameters?: unknown }).parameters ?? String(error));
