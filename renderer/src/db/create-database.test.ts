@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { RxStorage } from 'rxdb';
+import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { PersonDoc } from '#shared/schema/index';
 import { createYishiDatabase } from './create-database';
@@ -85,6 +86,37 @@ describe('the local database', () => {
     const read = await db.people.findOne('person-1').exec();
     expect(read?.phone).toBe('13900001234');
     expect(read?.addressDetail).toBe('5号楼2单元301');
+  });
+
+  it("seals the replication's copy of a pulled person field by field, and reads it back", async () => {
+    const written: Record<string, unknown>[] = [];
+    const db = await database(`t-${Date.now()}-r`, written);
+    const replication = replicateRxCollection<PersonDoc, { seq: number }>({
+      replicationIdentifier: 'test-hub',
+      collection: db.people,
+      live: false,
+      // With a push side RxDB keeps its copy of each pulled document (pull-only replications do not).
+      push: { handler: () => Promise.resolve([]) },
+      pull: {
+        handler: (checkpoint) =>
+          Promise.resolve(
+            checkpoint
+              ? { documents: [], checkpoint }
+              : { documents: [{ ...person, _deleted: false }], checkpoint: { seq: 1 } },
+          ),
+      },
+    });
+    await replication.awaitInitialReplication();
+    const copy = written.find((doc) => doc['itemId'] === 'person-1' && doc['isCheckpoint'] === '0');
+    const data = copy?.['docData'] as Record<string, unknown> | undefined;
+    expect(data?.['name']).toBe('王秀兰');
+    for (const field of ['phone', 'idNumber', 'addressDetail'] as const) {
+      expect(String(data?.[field])).toMatch(/^y1:/);
+      expect(String(data?.[field])).not.toContain(person[field]);
+    }
+    const stored = await db.people.findOne('person-1').exec();
+    expect(stored?.idNumber).toBe('110105195001011234');
+    await replication.cancel();
   });
 
   it('refuses a document that breaks its schema in development', async () => {

@@ -5,13 +5,13 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import { MIGRATIONS, SCHEMAS } from '#shared/schema/index';
 import { yishiConflictHandler } from '../sync/conflict-handler';
 import type { YishiCollections } from './types';
 import type { DevTools } from './dev-mode';
+import { fieldEncryptionStorage } from './field-encryption';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -50,7 +50,7 @@ export function collectionCreators(): Record<CollectionName, RxCollectionCreator
 
 /** Opens the local database with all twelve collections. The renderer and Node tests share it. */
 export async function createYishiDatabase(options: CreateDatabaseOptions): Promise<YishiDatabase> {
-  let storage = wrappedKeyEncryptionCryptoJsStorage({ storage: options.storage });
+  let storage = fieldEncryptionStorage(options.storage);
   if (options.devTools) storage = options.devTools.wrapStorage(storage);
   const db = await createRxDatabase<YishiCollections>({
     name: options.name,
