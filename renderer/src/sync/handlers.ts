@@ -52,8 +52,15 @@ export async function withLocalAttachments<T>(
   docs: T[],
   lookup: LocalAttachmentsLookup | undefined,
 ): Promise<T[]> {
-  if (!lookup || docs.length === 0) return docs;
-  const local = await lookup(docs.map((d) => String((d as Record<string, unknown>)['id'])));
+  // Only states that list photos can need stored bytes kept; a state without them means none
+  // (or the device's own unpushed photo, which RxDB keeps anyway: it never overwrites a local
+  // change from the downstream). This saves a read of every pulled id on an initial sync.
+  const withPhotos = docs.filter((d) => {
+    const photos = (d as Record<string, unknown>)['photos'];
+    return Array.isArray(photos) && photos.length > 0;
+  });
+  if (!lookup || withPhotos.length === 0) return docs;
+  const local = await lookup(withPhotos.map((d) => String((d as Record<string, unknown>)['id'])));
   return docs.map((d) => {
     const held = local.get(String((d as Record<string, unknown>)['id']));
     return held && Object.keys(held).length > 0 ? ({ ...d, _attachments: held } as T) : d;
