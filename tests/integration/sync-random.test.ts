@@ -2,7 +2,9 @@
 // devices dropping off the network, hub restarts, and a network that duplicates requests, delays
 // answers (so concurrent requests finish out of order) and loses answers after the hub applied the
 // request. Afterwards every device must hold the same documents and no acknowledged write may be
-// missing. Seeds: 3 in `npm test`; `YISHI_SYNC_SEEDS=200` for more; `YISHI_SYNC_SEED=<n>` replays one.
+// missing. Seeds: 3 per hub database in `npm test`; `YISHI_SYNC_SEEDS=200` for more;
+// `YISHI_SYNC_SEED=<n>` replays one; `YISHI_SYNC_BACKEND=PostgreSQL` (or PGlite) runs one hub
+// database only; `YISHI_SYNC_TRACE=/tmp/trace` writes each device's sync traffic to files.
 
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { DeviceProcess, HubProcess, wait } from './sync-support/processes';
@@ -197,19 +199,11 @@ async function runSeed(
   }
 }
 
-// Known open bug, written up on the Hub issue: on PostgreSQL some seeds (e.g. 3 and 6 of 8) still
-// end with an owner's acknowledged write missing — an older master state reaches the device after
-// its newer push was acknowledged and is pushed back. Until that is fixed the PostgreSQL variant
-// runs on demand (YISHI_SYNC_PG_RANDOM=1) so that it cannot be mistaken for a passing check.
-const onDemandOnly = (name: string) => name === 'PostgreSQL' && process.env['YISHI_SYNC_PG_RANDOM'] !== '1';
-
 for (const backend of BACKENDS) {
-  const title = onDemandOnly(backend.name)
-    ? `seeded random sync (${backend.name}: known lost-write bug, run with YISHI_SYNC_PG_RANDOM=1)`
-    : `seeded random sync (${backend.name})`;
+  const title = `seeded random sync (${backend.name})`;
   const only = process.env['YISHI_SYNC_BACKEND'];
   const selected = only === undefined || only === '' || only === backend.name;
-  describe.runIf(backend.enabled && selected && !onDemandOnly(backend.name))(title, () => {
+  describe.runIf(backend.enabled && selected)(title, () => {
     const hub = new HubProcess(backend.databaseUrl ? { databaseUrl: backend.databaseUrl } : {});
     const devices = ['a', 'b', 'c'].map((n) => new DeviceProcess(n));
     const runId = Date.now().toString(36);
