@@ -74,7 +74,13 @@ async function buildBenchPage(outDir: string): Promise<void> {
       mode: 'production',
       // PouchDB's browser build imports Node's `events`; the npm polyfill stands in.
       resolve: { alias: { events: join(ROOT, 'node_modules', 'events', 'events.js') } },
-      build: { outDir, emptyOutDir: true, target: 'es2023', chunkSizeWarningLimit: 8000 },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2023',
+        chunkSizeWarningLimit: 8000,
+        minify: process.env['YISHI_BENCH_NOMINIFY'] !== '1',
+      },
     }),
   );
 }
