@@ -44,7 +44,7 @@ export interface InitialSyncResult {
 }
 
 /** The sync client's default pull batch (renderer/src/sync/client.ts). */
-export const CLIENT_DEFAULT_PAGE = 500;
+export const CLIENT_DEFAULT_PAGE = 1000;
 
 type Window = { yishiBench: BenchApi };
 
