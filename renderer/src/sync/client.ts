@@ -136,6 +136,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let streamTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingTimer: ReturnType<typeof setTimeout> | undefined;
   let anyActive = false;
+  let initialDone = false;
   const attachmentLookups = new Map<CollectionName, LocalAttachmentsLookup>();
   const streamChains = new Map<CollectionName, Promise<void>>();
   const photoCollections = new Map<string, RxCollection<unknown>>();
@@ -159,7 +160,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     else if (next.state === 'offline') next.error = CLIENT_ERROR_MESSAGES.network;
     else if (errorText) next.error = errorText;
     else delete next.error;
-    if (prev.state === 'syncing' && next.state === 'idle' && patch.lastSyncedAt === undefined)
+    // 已同步 only once every collection has had its first full pull: between two collections'
+    // pulls the client is briefly idle, and a new device is not in step with the hub then.
+    if (prev.state === 'syncing' && next.state === 'idle' && patch.lastSyncedAt === undefined && initialDone)
       next.lastSyncedAt = nowIso();
     if (JSON.stringify(prev) !== JSON.stringify(next)) status$.next(next);
   };
@@ -449,6 +452,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       }),
     );
   }
+
+  void Promise.all([...replications.values()].map((r) => r.awaitInitialReplication()))
+    .then(() => {
+      if (stopped) return;
+      initialDone = true;
+      publish(anyActive ? {} : { lastSyncedAt: nowIso() });
+    })
+    .catch(() => undefined);
 
   stream.connect();
   void loadRefused().catch(() => undefined);

@@ -56,6 +56,14 @@ function nowIso(): string {
   return new Date(clock).toISOString();
 }
 
+let firstSynced: Promise<Record<string, number>> | undefined;
+
+async function countAll(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of COLLECTION_NAMES) counts[name] = await collection(name).count().exec();
+  return counts;
+}
+
 async function closeDevice(): Promise<void> {
   await client?.stop();
   await db?.close();
@@ -192,7 +200,12 @@ async function open(args: Json): Promise<Json> {
         process.stderr.write(`replication ${name}: ${String(error.code)} ${text.slice(0, 3000)}\n`);
     });
   }
-  client.status$.subscribe((status) => send({ event: 'status', status }));
+  firstSynced = undefined;
+  client.status$.subscribe((status) => {
+    send({ event: 'status', status });
+    // What the device held when it first said 已同步 (counted right away, before more arrives).
+    if (status.lastSyncedAt && !firstSynced) firstSynced = countAll();
+  });
   return { deviceId, scope: enrolled.scope, hubId: enrolled.hubId };
 }
 
@@ -212,6 +225,21 @@ async function handle(cmd: string, args: Json): Promise<unknown> {
       await collection(args['collection']).insert(doc as never);
       return null;
     }
+    case 'bulkInsert': {
+      const at = nowIso();
+      const docs = (args['docs'] as Json[]).map((doc) => ({
+        createdAt: at,
+        createdBy: deviceId,
+        updatedAt: at,
+        updatedBy: deviceId,
+        ...doc,
+      }));
+      const result = await collection(args['collection']).bulkInsert(docs as never[]);
+      if (result.error.length > 0) throw new Error(`bulkInsert: ${result.error.length} refused`);
+      return docs.length;
+    }
+    case 'firstSynced':
+      return firstSynced ?? null;
     case 'patch': {
       const found = await collection(args['collection']).findOne(String(args['id'])).exec();
       if (!found) return false;
