@@ -27,7 +27,12 @@ export function LedgerPage() {
   const requested = parseRoute(route).segments[1];
   const scope = requested && isUnder(requested, settings.homeScope) ? requested : settings.homeScope;
   const tree = usePlaceTree();
-  const rows = useLedgerRows(scope);
+  // The full read waits for the place tree: IndexedDB serves the page's reads in turn, and the
+  // first rows cannot show without the tree.
+  const ledger = useLedgerRows(scope, tree !== null);
+  const rows = ledger?.rows ?? null;
+  // Until the whole subtree is read only the first rows are known: no total, counts or export.
+  const complete = ledger?.complete === true;
   const now = useNow();
   const [filter, setFilter] = useState<FilterState>({});
   const [openId, setOpenId] = useState<string | null>(null);
@@ -40,8 +45,8 @@ export function LedgerPage() {
     [inScope, filter, scope, now],
   );
   const counts = useMemo(
-    () => (tree && rows ? ledgerCounts(tree, filtered, scope) : null),
-    [tree, rows, filtered, scope],
+    () => (tree && complete ? ledgerCounts(tree, filtered, scope) : null),
+    [tree, complete, filtered, scope],
   );
 
   const runExport = async () => {
@@ -93,7 +98,7 @@ export function LedgerPage() {
           {t('ledger.title')}
         </Typography>
         <Typography data-testid="ledger-total" sx={{ fontSize: '1.125rem' }}>
-          {rows === null
+          {!complete
             ? t('ledger.loading')
             : filtered.length === inScope.length
               ? t('ledger.total', { count: inScope.length })
@@ -102,7 +107,7 @@ export function LedgerPage() {
         <Button
           variant="contained"
           startIcon={exporting ? <CircularProgress size={20} color="inherit" /> : <FileDownloadIcon />}
-          disabled={exporting || filtered.length === 0}
+          disabled={exporting || !complete || filtered.length === 0}
           onClick={() => void runExport()}
         >
           {exporting ? t('ledger.exporting') : t('ledger.export')}

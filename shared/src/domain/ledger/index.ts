@@ -24,3 +24,4 @@ export {
 } from './mask';
 export { dueAtFor, dueRule, SAFETY_CATEGORIES, type DueInput, type DueRule } from './due';
 export { DERIVED_TITLE_LENGTH, deriveTitle, titleFor } from './title';
+export { LiveLedgerRows, type DemandState } from './live-rows';
