@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { startTransition, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import {
   Alert,
@@ -70,6 +70,7 @@ export function IntakePage() {
   const [errors, setErrors] = useState<ReturnType<typeof validateDraft>>({});
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
+  const savingRef = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   const placeRef = useRef<HTMLInputElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
@@ -86,9 +87,9 @@ export function IntakePage() {
   const derived = deriveTitle(draft.description);
 
   const save = async () => {
-    if (saving || photoBusy) return;
+    if (savingRef.current || photoBusy) return;
     const found = validateDraft(draft);
-    setErrors(found);
+    if (Object.keys(found).length > 0 || Object.keys(errors).length > 0) setErrors(found);
     if (found.place) return placeRef.current?.focus();
     if (found.description) return descriptionRef.current?.focus();
     if (found.category) return document.getElementById('intake-category')?.focus();
@@ -99,27 +100,43 @@ export function IntakePage() {
       setResult({ severity: 'error', message: t('intake.noPermission') });
       return;
     }
-    setSaving(true);
+    savingRef.current = true;
+    const saved = draft;
+    // The write starts before anything re-renders, and the busy state renders as a transition:
+    // a render of the whole form would otherwise hold up the write's own steps.
+    const pending = saveIntake(db, settings.deviceId, saved, place, photos);
+    startTransition(() => setSaving(true));
     try {
-      const demand = await saveIntake(db, settings.deviceId, draft, place, photos);
-      remember({ placeScope: place.scope, source: draft.source });
+      const { demand, audited } = await pending;
+      remember({ placeScope: place.scope, source: saved.source });
       setResult({
         severity: 'success',
         scope: demand.scope,
-        message: draft.duplicateOf
-          ? t('intake.savedDuplicate', { title: draft.duplicateOf.title })
+        message: saved.duplicateOf
+          ? t('intake.savedDuplicate', { title: saved.duplicateOf.title })
           : t('intake.saved', {
               title: demand.title,
               place: tree ? placePath(tree, demand.scope) : demand.scope,
               due: demand.dueAt ? formatDateTime(demand.dueAt) : '—',
             }),
       });
-      setDraft(emptyDraft({ placeScope: place.scope, source: draft.source }));
+      // Whatever was typed while saving is the next demand: only the saved draft is cleared.
+      setDraft((current) =>
+        current === saved ? emptyDraft({ placeScope: place.scope, source: saved.source }) : current,
+      );
       setPhotos([]);
       descriptionRef.current?.focus();
+      audited.catch((error: unknown) =>
+        setResult({
+          severity: 'error',
+          scope: demand.scope,
+          message: t('intake.auditFailed', { title: demand.title, message: (error as Error).message }),
+        }),
+      );
     } catch (error) {
       setResult({ severity: 'error', message: t('intake.failed', { message: (error as Error).message }) });
     } finally {
+      savingRef.current = false;
       setSaving(false);
     }
   };

@@ -16,9 +16,19 @@ export function remember(value: Remembered): void {
   localStorage.setItem(REMEMBERED_KEY, JSON.stringify(value));
 }
 
+export interface SavedIntake {
+  demand: DemandDoc;
+  /**
+   * The audit entry, written after the demand: the confirmation does not wait for it, but a
+   * failure is reported (the demand itself is saved by then).
+   */
+  audited: Promise<void>;
+}
+
 /**
- * Writes the demand, its photos as attachments of the same document (they travel with it) and
- * the audit entry. Everything is local: it works the same with the network off.
+ * Writes the demand and its photos as attachments of the same document (they travel with it);
+ * resolves once they are stored, with the audit entry still on its way. Everything is local: it
+ * works the same with the network off.
  */
 export async function saveIntake(
   db: YishiDatabase,
@@ -26,17 +36,11 @@ export async function saveIntake(
   draft: IntakeDraft,
   place: { id: string; scope: string },
   photos: readonly Blob[],
-): Promise<DemandDoc> {
+): Promise<SavedIntake> {
   const demand = buildDemand(draft, { id: newId('demand'), at: nowIso(), deviceId, place });
   const doc = await db.demands.insert(demand);
-  if (photos.length > 0) {
-    const attachments = await doc.putAttachments(
-      photos.map((data, i) => ({ id: photoAttachmentId(i), type: 'image/jpeg', data })),
-    );
-    // The replicated list is what makes the hub and other devices fetch the bytes.
-    await doc.getLatest().incrementalModify((d) => ({ ...d, photos: mergePhotos(d.photos, attachments) }));
-  }
-  await audit(
+  // Started only once the demand is stored: an entry must never name a demand that failed.
+  const audited = audit(
     db,
     { deviceId },
     demand.scope,
@@ -47,5 +51,15 @@ export async function saveIntake(
       detail: demand.duplicateOf ? `重复于 ${demand.duplicateOf}` : demand.title,
     },
   );
-  return demand;
+  // Handled here too, so that a failure with nobody listening (the photos failed first) is not
+  // an unhandled rejection; the caller still sees it through `audited`.
+  audited.catch(() => undefined);
+  if (photos.length > 0) {
+    const attachments = await doc.putAttachments(
+      photos.map((data, i) => ({ id: photoAttachmentId(i), type: 'image/jpeg', data })),
+    );
+    // The replicated list is what makes the hub and other devices fetch the bytes.
+    await doc.getLatest().incrementalModify((d) => ({ ...d, photos: mergePhotos(d.photos, attachments) }));
+  }
+  return { demand, audited };
 }

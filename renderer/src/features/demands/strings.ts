@@ -72,6 +72,7 @@ const zh = {
     savedDuplicate: '已登记为重复诉求，关联到：“{{title}}”',
     viewInLedger: '在台账中查看',
     failed: '保存失败：{{message}}',
+    auditFailed: '“{{title}}”已登记，但审计记录未能写入：{{message}}。请联系管理员。',
     noPermission: '本机角色不能在此地点登记诉求',
     similar: '同院落未办结的相似诉求',
     similarNone: '暂无相似的未办结诉求',
@@ -228,6 +229,8 @@ const en: typeof zh = {
     savedDuplicate: 'Recorded as a duplicate of "{{title}}"',
     viewInLedger: 'Show in ledger',
     failed: 'Could not save: {{message}}',
+    auditFailed:
+      '"{{title}}" was recorded, but its audit entry could not be written: {{message}}. Please tell an administrator.',
     noPermission: 'This device’s role cannot record demands for this place',
     similar: 'Similar open demands in this courtyard',
     similarNone: 'No similar open demands',
