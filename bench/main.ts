@@ -73,7 +73,11 @@ if (merging) {
     ...previous,
     ...Object.fromEntries(Object.entries(results).filter(([k]) => RESULT_KEYS.includes(k))),
   };
-  merged.rerun = { names: only, date: results.machine.date, seconds: results.durationSeconds };
+  // Each section is credited to the last run that measured it.
+  const earlier = (previous.reruns ?? [])
+    .map((r) => ({ ...r, names: r.names.filter((n) => !only.includes(n as BenchmarkName)) }))
+    .filter((r) => r.names.length > 0);
+  merged.reruns = [...earlier, { names: only, date: results.machine.date, seconds: results.durationSeconds }];
   Object.assign(results, merged);
 }
 const report = renderReport(results);

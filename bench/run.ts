@@ -28,8 +28,8 @@ export interface BenchResults {
   config: BenchConfig;
   durationSeconds: number;
   postgres: { url: string | null; note: string };
-  /** Set when some sections come from a later run of just those benchmarks. */
-  rerun?: { names: readonly string[]; date: string; seconds: number };
+  /** Sections that come from later runs of just those benchmarks, oldest first. */
+  reruns?: Array<{ names: readonly string[]; date: string; seconds: number }>;
   initialSync?: Outcome<InitialSyncResult>;
   propagation?: Outcome<PropagationResult>;
   throughput?: Array<Outcome<ThroughputResult>>;
