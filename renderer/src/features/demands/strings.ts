@@ -1,3 +1,4 @@
+import { CATEGORY_LABELS } from '#shared/domain/aggregations/index';
 import { addStrings } from '../../app/i18n';
 
 const zh = {
@@ -10,22 +11,8 @@ const zh = {
     phone: '电话',
     other: '其他',
   },
-  categories: {
-    propertyService: '物业服务',
-    sanitation: '环境卫生',
-    parking: '停车管理',
-    evCharging: '电动车充电',
-    wasteSorting: '垃圾分类',
-    oldEstateRenovation: '老旧小区改造',
-    housingRepair: '房屋维修',
-    electricHeating: '电气/供暖',
-    neighbourDispute: '邻里纠纷',
-    elderlyDisabledCare: '养老助残',
-    safetyFire: '治安消防',
-    greening: '绿化',
-    publicFacilities: '公共设施',
-    other: '其他',
-  },
+  // The domain's own names (shared), so the ledger, the reports and the topic reasons agree.
+  categories: { ...CATEGORY_LABELS },
   urgencies: { normal: '一般', urgent: '紧急', critical: '特急' },
   statuses: {
     received: '已登记',

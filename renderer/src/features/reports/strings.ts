@@ -1,3 +1,4 @@
+import { CATEGORY_LABELS } from '#shared/domain/aggregations/index';
 import { addStrings } from '../../app/i18n';
 
 const zh = {
@@ -114,22 +115,8 @@ const zh = {
     meetingRecords: '签到与委托',
     projects: '项目',
   },
-  categories: {
-    propertyService: '物业服务',
-    sanitation: '环境卫生',
-    parking: '停车管理',
-    evCharging: '电动车充电',
-    wasteSorting: '垃圾分类',
-    oldEstateRenovation: '老旧小区改造',
-    housingRepair: '房屋维修',
-    electricHeating: '电气/供暖',
-    neighbourDispute: '邻里纠纷',
-    elderlyDisabledCare: '养老助残',
-    safetyFire: '治安消防',
-    greening: '绿化',
-    publicFacilities: '公共设施',
-    other: '其他',
-  },
+  // The domain's own names (shared), so the ledger, the reports and the topic reasons agree.
+  categories: { ...CATEGORY_LABELS },
   demandStates: {
     received: '已登记',
     accepted: '已受理',
