@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import {
   Box,
-  Breadcrumbs,
   Card,
   CardContent,
   CircularProgress,
@@ -16,6 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { callbackList } from '#shared/domain/handling/index';
 import { ancestors, isUnder } from '#shared/domain/places/index';
+import { ScopeCrumbs } from '../../app/ScopeCrumbs';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { navigate, parseRoute, useRoute } from '../../app/router';
 import { formatDateTime, useDemands, useFollowUps, useNow, usePlaceNames, useTasks } from '../tasks';
@@ -74,24 +74,7 @@ export function CallbacksPage() {
           ))}
         </TextField>
       </Stack>
-      <Breadcrumbs sx={{ fontSize: '1.125rem' }}>
-        {crumbs.map((s) =>
-          s === scope ? (
-            <Typography key={s} sx={{ fontWeight: 700, fontSize: 'inherit' }}>
-              {names.name(s)}
-            </Typography>
-          ) : (
-            <Link
-              key={s}
-              component="button"
-              sx={{ fontSize: 'inherit' }}
-              onClick={() => navigate(`/callbacks/${s}`)}
-            >
-              {names.name(s)}
-            </Link>
-          ),
-        )}
-      </Breadcrumbs>
+      <ScopeCrumbs crumbs={crumbs} scope={scope} name={(s) => names.name(s)} route="/callbacks" />
       {children.length > 0 && (
         <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
           {children.map((c) => (

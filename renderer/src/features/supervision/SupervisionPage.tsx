@@ -1,19 +1,9 @@
 import { useMemo, useState } from 'react';
-import {
-  Box,
-  Breadcrumbs,
-  Card,
-  CardContent,
-  Chip,
-  CircularProgress,
-  Link,
-  List,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Box, Card, CardContent, Chip, CircularProgress, List, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { supervisionBoard, type Bucket } from '#shared/domain/handling/index';
 import { ancestors, isUnder } from '#shared/domain/places/index';
+import { ScopeCrumbs } from '../../app/ScopeCrumbs';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { navigate, parseRoute, useRoute } from '../../app/router';
 import {
@@ -81,24 +71,13 @@ export function SupervisionPage() {
         {t('title')}
       </Typography>
       <Typography sx={{ color: 'text.secondary' }}>{t('hint')}</Typography>
-      <Breadcrumbs aria-label={t('scope')} sx={{ fontSize: '1.125rem' }}>
-        {crumbs.map((s) =>
-          s === scope ? (
-            <Typography key={s} sx={{ fontWeight: 700, fontSize: 'inherit' }}>
-              {names.name(s)}
-            </Typography>
-          ) : (
-            <Link
-              key={s}
-              component="button"
-              sx={{ fontSize: 'inherit' }}
-              onClick={() => navigate(`/supervision/${s}`)}
-            >
-              {names.name(s)}
-            </Link>
-          ),
-        )}
-      </Breadcrumbs>
+      <ScopeCrumbs
+        crumbs={crumbs}
+        scope={scope}
+        name={(s) => names.name(s)}
+        route="/supervision"
+        label={t('scope')}
+      />
       <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap' }}>
         {(['open', ...BUCKETS] as const).map((b) => (
           <Card
