@@ -10,7 +10,6 @@ import { replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
-import type { BackoffOptions } from '#shared/sync/backoff';
 import { backoffDelay } from '#shared/sync/backoff';
 import type { Checkpoint, HealthResponse } from '#shared/protocol/v1';
 import { Connectivity } from './connectivity';
@@ -18,87 +17,17 @@ import { CLIENT_ERROR_MESSAGES, HubError, asHubError, hubEndpoint, hubRequest } 
 import type { FetchLike } from './http';
 import { countPending } from './pending';
 import { MemoryRefusedRowStore } from './refused-store';
-import type { RefusedRowRecord, RefusedRowStore } from './refused-store';
+import type { RefusedRowRecord } from './refused-store';
 import { HubStream } from './stream';
-import type { EventSourceFactory } from './sse';
 import { createReplicationHandlers, fromHub, withLocalAttachments } from './handlers';
 import type { LocalAttachmentsLookup } from './handlers';
 import { startAttachmentMover } from './attachment-mover';
 import type { AttachmentMover } from './attachment-mover';
 import { MemoryUploadedAttachmentStore } from './uploaded-store';
-import type { UploadedAttachmentStore } from './uploaded-store';
 import { isPhotoCollection } from '#shared/protocol/attachments';
 
-export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'revoked';
-
-export interface SyncStatus {
-  state: SyncState;
-  /** ISO time of the last moment every collection was in sync with the hub. */
-  lastSyncedAt: string | null;
-  /** Local changes the hub has not acknowledged yet. */
-  pending: number;
-  /** Chinese, for the status bar. */
-  error?: string;
-  refusedCount: number;
-  /** Photos still to upload to or download from the hub (they do not change `state`). */
-  pendingPhotos?: number;
-}
-
-export interface SyncTiming {
-  /** Period of the sleep/wake detector (default 5 s). */
-  tickMs?: number;
-  /** Extra delay of a tick that counts as sleep/wake (default 10 s). */
-  gapMs?: number;
-  requestTimeoutMs?: number;
-  healthTimeoutMs?: number;
-  /** How long 立即同步 waits before giving up (default 120 s). */
-  syncNowTimeoutMs?: number;
-  backoff?: BackoffOptions;
-}
-
-export interface SyncClientOptions {
-  /** The Yishi database (any RxDatabase: the client only moves JSON states). */
-  db: { collections: object };
-  hubUrl: string;
-  token: string;
-  deviceScope: string;
-  /** From enrollment; part of the replication identity and checked against `/v1/health`. */
-  hubId?: string;
-  eventSourceFactory: EventSourceFactory;
-  fetchImpl?: FetchLike;
-  /** Epoch milliseconds (tests move it to simulate sleep). */
-  now?: () => number;
-  /** In [0, 1): jitter of the retry delays. */
-  random?: () => number;
-  refusedStore?: RefusedRowStore;
-  /** Photo bytes the hub already has (default: in memory; the app passes the Dexie store). */
-  uploadedStore?: UploadedAttachmentStore;
-  /** Called once after the hub answered `revoked` and everything stopped: warn and wipe. */
-  onRevoked: () => void | Promise<void>;
-  /** Default: every Yishi collection the database has. */
-  collections?: readonly CollectionName[];
-  lastSyncedAt?: string | null;
-  pullBatchSize?: number;
-  pushBatchSize?: number;
-  /** Several windows share one database: only the elected leader replicates (default true). */
-  waitForLeadership?: boolean;
-  timing?: SyncTiming;
-}
-
-export interface SyncClient {
-  readonly status$: BehaviorSubject<SyncStatus>;
-  /** Refused rows (hub said no), newest list after every change. */
-  readonly refused$: BehaviorSubject<RefusedRowRecord[]>;
-  /** Pull and push every collection now; resolves when in sync, rejects with a Chinese message. */
-  syncNow(): Promise<void>;
-  /** Removes a refused row from the list after a person dealt with it. */
-  dismissRefused(key: string): Promise<void>;
-  stop(): Promise<void>;
-  /** For tests and diagnostics. */
-  readonly replications: ReadonlyMap<CollectionName, RxReplicationState<unknown, Checkpoint>>;
-  /** Moves photo bytes; `settled()` resolves when nothing is left to move. */
-  readonly attachments: AttachmentMover;
-}
+import type { SyncClient, SyncClientOptions, SyncStatus } from './client-types';
+export type { SyncClient, SyncClientOptions, SyncState, SyncStatus, SyncTiming } from './client-types';
 
 const REPLICATION_RETRY_MS = 1_000;
 /** While replications run online, the waiting count is refreshed at most this often. */
@@ -267,10 +196,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     // that checkpoint stays put: counting on each pulled change would make the initial sync
     // quadratic. While the hub is reachable and a replication runs, the status says 同步中 and
     // the count follows when it settles (or every few seconds of a long run); offline it counts.
-    if (anyActive && connectivity.isOnline() && Date.now() - lastCounted < PENDING_MAX_STALE_MS) return;
+    if (anyActive && connectivity.isOnline() && now() - lastCounted < PENDING_MAX_STALE_MS) return;
     pendingTimer = setTimeout(() => {
       pendingTimer = undefined;
-      lastCounted = Date.now();
+      lastCounted = now();
       void Promise.all([...replications.values()].map((r) => countPending(r).catch(() => 0))).then(
         (counts) => {
           if (!stopped || revoked) publish({ pending: counts.reduce((a, b) => a + b, 0) });
@@ -345,16 +274,21 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const subject = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
     streams.set(name, subject);
     const withAttachments = Boolean(collection.schema.jsonSchema.attachments);
+    const primaryPath = collection.schema.primaryPath as string;
+    /** The documents as stored on this device (RxDB's own fields included), by id. */
+    const storedDocs = async (ids: string[]) => {
+      const docs = (await collection.storageInstance.findDocumentsById(ids, true)) as Record<
+        string,
+        unknown
+      >[];
+      return new Map(docs.map((d) => [String(d[primaryPath]), d]));
+    };
     if (withAttachments) {
-      const primaryPath = collection.schema.primaryPath as string;
       // RxDB keeps stubs (digest, length, type) of every attachment in the stored document.
       attachmentLookups.set(name, async (ids) => {
-        const docs = await collection.storageInstance.findDocumentsById(ids, true);
+        const docs = await storedDocs(ids);
         return new Map(
-          docs.map((d) => {
-            const data = d as Record<string, unknown>;
-            return [String(data[primaryPath]), (data['_attachments'] ?? {}) as Record<string, unknown>];
-          }),
+          [...docs].map(([id, d]) => [id, (d['_attachments'] ?? {}) as Record<string, unknown>]),
         );
       });
       if (isPhotoCollection(name)) photoCollections.set(name, collection);
@@ -363,16 +297,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       collection: name,
       withAttachments,
       localAttachments: attachmentLookups.get(name),
-      storedDocs: async (ids) => {
-        const docs = await collection.storageInstance.findDocumentsById(ids, true);
-        const primaryPath = collection.schema.primaryPath as string;
-        return new Map(
-          docs.map((d) => [
-            String((d as Record<string, unknown>)[primaryPath]),
-            d as Record<string, unknown>,
-          ]),
-        );
-      },
+      storedDocs,
       hubUrl: options.hubUrl,
       token: options.token,
       fetchImpl,
@@ -445,7 +370,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         const nextActive = [...activeStates.values()].some(Boolean);
         if (nextActive !== anyActive) {
           anyActive = nextActive;
-          if (nextActive) lastCounted = Date.now();
+          if (nextActive) lastCounted = now();
           publish();
           if (!nextActive) schedulePending();
         }

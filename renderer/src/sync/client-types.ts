@@ -1,0 +1,84 @@
+// What the sync client takes and gives: its options, its status and its handle. Kept apart from
+// client.ts so that screens and tests can use the types without the client's wiring.
+
+import type { BehaviorSubject } from 'rxjs';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import type { CollectionName } from '#shared/domain/vocab';
+import type { BackoffOptions } from '#shared/sync/backoff';
+import type { Checkpoint } from '#shared/protocol/v1';
+import type { AttachmentMover } from './attachment-mover';
+import type { FetchLike } from './http';
+import type { RefusedRowRecord, RefusedRowStore } from './refused-store';
+import type { EventSourceFactory } from './sse';
+import type { UploadedAttachmentStore } from './uploaded-store';
+
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'revoked';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** ISO time of the last moment every collection was in sync with the hub. */
+  lastSyncedAt: string | null;
+  /** Local changes the hub has not acknowledged yet. */
+  pending: number;
+  /** Chinese, for the status bar. */
+  error?: string;
+  refusedCount: number;
+  /** Photos still to upload to or download from the hub (they do not change `state`). */
+  pendingPhotos?: number;
+}
+
+export interface SyncTiming {
+  /** Period of the sleep/wake detector (default 5 s). */
+  tickMs?: number;
+  /** Extra delay of a tick that counts as sleep/wake (default 10 s). */
+  gapMs?: number;
+  requestTimeoutMs?: number;
+  healthTimeoutMs?: number;
+  /** How long 立即同步 waits before giving up (default 120 s). */
+  syncNowTimeoutMs?: number;
+  backoff?: BackoffOptions;
+}
+
+export interface SyncClientOptions {
+  /** The Yishi database (any RxDatabase: the client only moves JSON states). */
+  db: { collections: object };
+  hubUrl: string;
+  token: string;
+  deviceScope: string;
+  /** From enrollment; part of the replication identity and checked against `/v1/health`. */
+  hubId?: string;
+  eventSourceFactory: EventSourceFactory;
+  fetchImpl?: FetchLike;
+  /** Epoch milliseconds (tests move it to simulate sleep). */
+  now?: () => number;
+  /** In [0, 1): jitter of the retry delays. */
+  random?: () => number;
+  refusedStore?: RefusedRowStore;
+  /** Photo bytes the hub already has (default: in memory; the app passes the Dexie store). */
+  uploadedStore?: UploadedAttachmentStore;
+  /** Called once after the hub answered `revoked` and everything stopped: warn and wipe. */
+  onRevoked: () => void | Promise<void>;
+  /** Default: every Yishi collection the database has. */
+  collections?: readonly CollectionName[];
+  lastSyncedAt?: string | null;
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+  /** Several windows share one database: only the elected leader replicates (default true). */
+  waitForLeadership?: boolean;
+  timing?: SyncTiming;
+}
+
+export interface SyncClient {
+  readonly status$: BehaviorSubject<SyncStatus>;
+  /** Refused rows (hub said no), newest list after every change. */
+  readonly refused$: BehaviorSubject<RefusedRowRecord[]>;
+  /** Pull and push every collection now; resolves when in sync, rejects with a Chinese message. */
+  syncNow(): Promise<void>;
+  /** Removes a refused row from the list after a person dealt with it. */
+  dismissRefused(key: string): Promise<void>;
+  stop(): Promise<void>;
+  /** For tests and diagnostics. */
+  readonly replications: ReadonlyMap<CollectionName, RxReplicationState<unknown, Checkpoint>>;
+  /** Moves photo bytes; `settled()` resolves when nothing is left to move. */
+  readonly attachments: AttachmentMover;
+}
