@@ -1,6 +1,7 @@
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import { BASE_PROPERTIES, BASE_REQUIRED, enumProp, idProp, textProp, timeProp } from './base';
 import type { FromSchema } from './from-schema';
+import { type Migrations } from './migration-steps';
 
 /**
  * Append-only: who did what, when, on which device (PIPL accountability, exports included).
@@ -28,3 +29,6 @@ export const auditTrailSchema = {
 } as const;
 
 export type AuditEntryDoc = FromSchema<typeof auditTrailSchema>;
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+export const auditTrailMigrations: Migrations = {};

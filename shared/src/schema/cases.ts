@@ -10,6 +10,7 @@ import {
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
+import { type Migrations } from './migration-steps';
 
 /** 成果 archive: 经验, 案例 and 故事, generated from the record and edited by people. */
 export const casesSchema = {
@@ -33,3 +34,6 @@ export const casesSchema = {
 } as const;
 
 export type CaseDoc = FromSchema<typeof casesSchema>;
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+export const casesMigrations: Migrations = {};

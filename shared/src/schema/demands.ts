@@ -19,6 +19,7 @@ import {
 } from './base';
 import type { FromSchema } from './from-schema';
 import { photosProp } from './photos';
+import { keep, type Migrations } from './migration-steps';
 
 /**
  * 诉求: one resident's request or complaint, including imported 12345 work orders.
@@ -87,3 +88,7 @@ export const demandsSchema = {
 } as const;
 
 export type DemandDoc = FromSchema<typeof demandsSchema>;
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+// v1 only adds the optional `photos` list.
+export const demandsMigrations: Migrations = { 1: keep };

@@ -1,6 +1,7 @@
 import { FOLLOW_UP_KINDS, FOLLOW_UP_OUTCOMES, FOLLOW_UP_SUBJECTS, LEVELS } from '#shared/domain/vocab';
 import { BASE_PROPERTIES, BASE_REQUIRED, countProp, enumProp, idProp, textProp, timeProp } from './base';
 import type { FromSchema } from './from-schema';
+import { type Migrations } from './migration-steps';
 
 /**
  * Append-only 督/评 facts about a demand, topic, task or project: progress notes, escalations
@@ -31,3 +32,6 @@ export const followUpsSchema = {
 } as const;
 
 export type FollowUpDoc = FromSchema<typeof followUpsSchema>;
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+export const followUpsMigrations: Migrations = {};

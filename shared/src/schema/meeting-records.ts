@@ -17,6 +17,7 @@ import {
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
+import { type Migrations } from './migration-steps';
 
 /**
  * Append-only facts of a meeting: one sign-in, proxy, speaker turn, vote count, result, decision,
@@ -68,3 +69,6 @@ export const meetingRecordsSchema = {
 } as const;
 
 export type MeetingRecordDoc = FromSchema<typeof meetingRecordsSchema>;
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+export const meetingRecordsMigrations: Migrations = {};

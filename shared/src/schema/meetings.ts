@@ -11,6 +11,7 @@ import {
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
+import { type Migrations } from './migration-steps';
 
 const smallInt = (minimum: number, maximum: number) =>
   ({ type: 'integer', minimum, maximum, multipleOf: 1 }) as const;
@@ -90,3 +91,6 @@ export const meetingsSchema = {
 export type MeetingDoc = FromSchema<typeof meetingsSchema>;
 export type AgendaItem = MeetingDoc['agenda'][number];
 export type RosterEntry = MeetingDoc['roster'][number];
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+export const meetingsMigrations: Migrations = {};

@@ -1,39 +1,34 @@
 import type { CollectionName } from '#shared/domain/vocab';
-import { initials, type NameKind } from '#shared/domain/text/pinyin';
-import { NAME_MAX } from './base';
+import { auditTrailMigrations } from './audit-trail';
+import { casesMigrations } from './cases';
+import { demandsMigrations } from './demands';
+import { followUpsMigrations } from './follow-ups';
+import { meetingRecordsMigrations } from './meeting-records';
+import { meetingsMigrations } from './meetings';
+import type { Migrations } from './migration-steps';
+import { organizationsMigrations } from './organizations';
+import { peopleMigrations } from './people';
+import { placesMigrations } from './places';
+import { projectsMigrations } from './projects';
+import { tasksMigrations } from './tasks';
+import { topicsMigrations } from './topics';
 
-/**
- * A schema-version step in RxDB's migrationStrategies shape: the key is the version a document
- * is migrated TO, the function receives it at the previous version. Pure, so the hub can run the
- * same steps on documents pushed by devices that have not updated yet.
- */
-export type MigrationStep = (oldDoc: Record<string, unknown>) => Record<string, unknown>;
-export type Migrations = Record<number, MigrationStep>;
+export type { MigrationStep, Migrations } from './migration-steps';
 
-function addInitials(kind: NameKind): MigrationStep {
-  return (oldDoc) => {
-    const name = typeof oldDoc.name === 'string' ? oldDoc.name : '';
-    return { ...oldDoc, initials: initials(name, kind).slice(0, NAME_MAX) };
-  };
-}
-
-const keep: MigrationStep = (oldDoc) => ({ ...oldDoc });
-
+/** Every collection's steps, by collection name; each collection keeps its own beside its schema. */
 export const MIGRATIONS: Record<CollectionName, Migrations> = {
-  // v1: pickers search by pinyin initials, which version 0 did not store.
-  places: { 1: addInitials('plain') },
-  people: { 1: addInitials('person') },
-  organizations: {},
-  // v1 only adds the optional `photos` list: documents stay as they are.
-  demands: { 1: keep },
-  topics: {},
-  meetings: {},
-  meetingRecords: {},
-  tasks: {},
-  followUps: {},
-  projects: { 1: keep },
-  cases: {},
-  auditTrail: {},
+  places: placesMigrations,
+  people: peopleMigrations,
+  organizations: organizationsMigrations,
+  demands: demandsMigrations,
+  topics: topicsMigrations,
+  meetings: meetingsMigrations,
+  meetingRecords: meetingRecordsMigrations,
+  tasks: tasksMigrations,
+  followUps: followUpsMigrations,
+  projects: projectsMigrations,
+  cases: casesMigrations,
+  auditTrail: auditTrailMigrations,
 };
 
 /** Applies every step from `fromVersion` up to `toVersion` (what RxDB does on open). */

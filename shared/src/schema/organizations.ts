@@ -10,6 +10,7 @@ import {
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
+import { type Migrations } from './migration-steps';
 
 /** 物业, 产权单位, social organisations, 街道科室 …; `serves` lists the scopes they work for. */
 export const organizationsSchema = {
@@ -46,3 +47,6 @@ export const organizationsSchema = {
 } as const;
 
 export type OrganizationDoc = FromSchema<typeof organizationsSchema>;
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+export const organizationsMigrations: Migrations = {};

@@ -12,6 +12,7 @@ import {
   timeProp,
 } from './base';
 import type { FromSchema } from './from-schema';
+import { addInitials, type Migrations } from './migration-steps';
 
 /** Residents, leaders and workers; a role is held over a place for a term (appointed → ceased). */
 export const peopleSchema = {
@@ -57,3 +58,7 @@ export const peopleSchema = {
 
 export type PersonDoc = FromSchema<typeof peopleSchema>;
 export type PersonRoleTerm = PersonDoc['roles'][number];
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+// v1: pickers search by pinyin initials, which version 0 did not store.
+export const peopleMigrations: Migrations = { 1: addInitials('person') };

@@ -9,6 +9,7 @@ import {
   textProp,
 } from './base';
 import type { FromSchema } from './from-schema';
+import { addInitials, type Migrations } from './migration-steps';
 
 /** The 街道→社区→院→楼→门(→层) tree and the venues hanging under it; `scope` is the node's own path. */
 export const placesSchema = {
@@ -36,3 +37,7 @@ export const placesSchema = {
 } as const;
 
 export type PlaceDoc = FromSchema<typeof placesSchema>;
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+// v1: pickers search by pinyin initials, which version 0 did not store.
+export const placesMigrations: Migrations = { 1: addInitials('plain') };

@@ -13,6 +13,7 @@ import {
 } from './base';
 import type { FromSchema } from './from-schema';
 import { photosProp } from './photos';
+import { keep, type Migrations } from './migration-steps';
 
 /** 微实事/微项目: fund source, budget (fen), approval, milestones, spending and acceptance. */
 export const projectsSchema = {
@@ -98,3 +99,7 @@ export const projectsSchema = {
 export type ProjectDoc = FromSchema<typeof projectsSchema>;
 export type Milestone = ProjectDoc['milestones'][number];
 export type Spending = ProjectDoc['spending'][number];
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+// v1 only adds optional fields.
+export const projectsMigrations: Migrations = { 1: keep };

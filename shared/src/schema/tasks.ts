@@ -17,6 +17,7 @@ import {
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
+import { type Migrations } from './migration-steps';
 
 /** 办: a decision split into the work of one or more responsible parties, with a due date. */
 export const tasksSchema = {
@@ -81,3 +82,6 @@ export const tasksSchema = {
 
 export type TaskDoc = FromSchema<typeof tasksSchema>;
 export type TaskParty = TaskDoc['parties'][number];
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+export const tasksMigrations: Migrations = {};

@@ -19,6 +19,7 @@ import {
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
+import { type Migrations } from './migration-steps';
 
 /** 议题: a class of demands to deliberate; escalations keep where it started (originScope/originLevel). */
 export const topicsSchema = {
@@ -103,3 +104,6 @@ export const topicsSchema = {
 export type TopicDoc = FromSchema<typeof topicsSchema>;
 export type Stakeholder = TopicDoc['stakeholders'][number];
 export type Escalation = TopicDoc['escalations'][number];
+
+/** Steps from each older version of this schema to the next (see migration-steps.ts). */
+export const topicsMigrations: Migrations = {};
