@@ -319,7 +319,7 @@ export function renderReport(r: BenchResults): string {
     );
     const notes: string[] = [];
     notes.push(
-      "Opening the ledger: a query through RxDB decrypted every demand's reporter fields on read (more than half of a 16-second open in a CPU profile, for fields the ledger never shows). The ledger now reads its plain columns straight from the Dexie tables of RxDB's storage, read-only and without decrypting (`renderer/src/features/demands/ledger-store.ts`; any other storage falls back to the RxDB query): first the newest rows of the place, then the whole subtree in chunks, kept live by the collection's change events. Counts and the total follow the first rows a moment later (正在读取台账…). Loading the place tree through RxDB (about 1 s cold) is now the longest step before the first rows.",
+      "Opening the ledger: a query through RxDB decrypted every demand's reporter fields on read (more than half of a 16-second open in a CPU profile, for fields the ledger never shows). The ledger now reads its plain columns straight from the Dexie tables of RxDB's storage, read-only and without decrypting (`renderer/src/db/ledger-store.ts`; any other storage falls back to the RxDB query): first the newest rows of the place, then the whole subtree in chunks, kept live by the collection's change events. Counts and the total follow the first rows a moment later (正在读取台账…). Loading the place tree through RxDB (about 1 s cold) is now the longest step before the first rows.",
     );
     if (v.filterMs.median > 100)
       notes.push(

@@ -4,7 +4,7 @@ import type { DemandDoc } from '#shared/schema/index';
 import type { RxChangeEvent, RxDocumentData } from 'rxdb';
 import { useDatabase } from '../../app/DatabaseContext';
 import type { YishiDatabase } from '../../db/create-database';
-import { openDemandStore, readAllRows, readNewestRows } from './ledger-store';
+import { openDemandStore, readAllRows, readNewestRows } from '../../db/ledger-store';
 
 /** Rows read ahead so the table fills at once: a screenful and then some. */
 const FIRST_PAGE = 60;

@@ -8,7 +8,7 @@
 // the caller falls back to an RxDB query.
 import type { DemandState } from '#shared/domain/ledger/index';
 import type { DemandDoc } from '#shared/schema/index';
-import type { YishiDatabase } from '../../db/create-database';
+import type { YishiDatabase } from './create-database';
 
 const DOCS = 'docs';
 const BY_SCOPE = '[_deleted+scope+id]';
