@@ -167,6 +167,14 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 export const CALLBACK_OUTCOMES = ['satisfied', 'basicallySatisfied', 'unsatisfied'] as const; // 满意/基本满意/不满意
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 
+/** 12345 回访结果 as the city records it: its three verdicts, or 未联系上 when nobody was reached. */
+export const HOTLINE_CALLBACK_RESULTS = [...CALLBACK_OUTCOMES, 'unreachable'] as const; // 满意/基本满意/不满意/未联系上
+export type HotlineCallbackResult = (typeof HOTLINE_CALLBACK_RESULTS)[number];
+
+/** 12345 响应情况: the handling unit contacted the caller in time, late, or not at all. */
+export const HOTLINE_RESPONSES = ['inTime', 'late', 'none'] as const; // 及时响应/超时响应/未响应
+export type HotlineResponse = (typeof HOTLINE_RESPONSES)[number];
+
 export const FUND_SOURCES = [
   'communityWelfareFund',
   'partyServiceFund',

@@ -3,6 +3,8 @@ import {
   DEMAND_SOURCES,
   DEMAND_STATES,
   DEMAND_TYPES,
+  HOTLINE_CALLBACK_RESULTS,
+  HOTLINE_RESPONSES,
   URGENCIES,
 } from '#shared/domain/vocab';
 import {
@@ -31,7 +33,8 @@ import { keep, type Migrations } from './migration-steps';
 export const demandsSchema = {
   title: 'demands',
   // v1: the replicated `photos` list of the attachments.
-  version: 1,
+  // v2: the 12345 system's own handling facts of an imported work order (all optional).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -49,6 +52,18 @@ export const demandsSchema = {
     // Not indexed: the Dexie storage refuses indexes on optional fields (DXE1); imports look it up
     // once per file, among the street's hotline demands.
     hotlineOrderNo: { type: 'string', maxLength: 40 },
+    // What the 12345 system knows of an imported order, kept as the city recorded it: the three
+    // rates count these facts the way the city does, and a newer export replaces them.
+    hotlineDispatchedAt: timeProp, // 派单时间
+    hotlineUnit: { type: 'string', maxLength: 200 }, // 承办单位
+    hotlineFinishedAt: timeProp, // 办结时间
+    hotlineResult: textProp, // 办理结果
+    hotlineResolved: { type: 'boolean' }, // 是否解决
+    hotlineCallback: enumProp(HOTLINE_CALLBACK_RESULTS), // 回访结果
+    hotlineResponse: enumProp(HOTLINE_RESPONSES), // 响应情况
+    hotlineCategory: { type: 'string', maxLength: 200 }, // 一级/二级/三级分类, joined by '/'
+    // The category was guessed from the text (no class of the city's mapped), shown as a guess.
+    categoryGuessed: { type: 'boolean' },
     topicId: idProp,
     duplicateOf: idProp,
     reporterName: nameProp,
@@ -90,5 +105,5 @@ export const demandsSchema = {
 export type DemandDoc = FromSchema<typeof demandsSchema>;
 
 /** Steps from each older version of this schema to the next (see migration-steps.ts). */
-// v1 only adds the optional `photos` list.
-export const demandsMigrations: Migrations = { 1: keep };
+// v1 only adds the optional `photos` list; v2 only adds the optional 12345 handling facts.
+export const demandsMigrations: Migrations = { 1: keep, 2: keep };

@@ -99,6 +99,6 @@ describe('migrations', () => {
   });
 
   it('refuse a version step that does not exist', () => {
-    expect(() => migrateDoc('demands', {}, 0, 2)).toThrow(/demands/);
+    expect(() => migrateDoc('demands', {}, 0, 3)).toThrow(/demands/);
   });
 });
