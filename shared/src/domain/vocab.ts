@@ -154,6 +154,7 @@ export const TASK_STATES = [
   'redirected',
   'reopened',
   'closed',
+  'withdrawn',
 ] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
@@ -326,7 +327,7 @@ export const MEETING_EVENTS = [
 export type MeetingEvent = (typeof MEETING_EVENTS)[number];
 
 /** Task-level events; a task's open states are derived from its parties (PARTY_EVENTS). */
-export const TASK_EVENTS = ['passAcceptance', 'close', 'reopen', 'supervise'] as const; // 验收通过, 办结, 重新办理, 督办
+export const TASK_EVENTS = ['passAcceptance', 'close', 'reopen', 'supervise', 'withdraw'] as const; // 验收通过, 办结, 重新办理, 督办, 撤回
 export type TaskEvent = (typeof TASK_EVENTS)[number];
 
 export const PARTY_EVENTS = ['accept', 'decline', 'redirect', 'finish', 'reassign'] as const; // 接单, 不属于职责, 转交, 完成, 重新交办

@@ -13,11 +13,12 @@ import {
   idProp,
   longTextProp,
   nameProp,
+  textProp,
   timeProp,
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
-import { type Migrations } from './migration-steps';
+import { keep, type Migrations } from './migration-steps';
 
 /**
  * Append-only facts of a meeting: one sign-in, proxy, speaker turn, vote count, result, decision,
@@ -26,7 +27,8 @@ import { type Migrations } from './migration-steps';
  */
 export const meetingRecordsSchema = {
   title: 'meetingRecords',
-  version: 0,
+  // v1: the motion a vote decides (表决事项), so every paper can say what passed.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -41,6 +43,7 @@ export const meetingRecordsSchema = {
     walkIn: { type: 'boolean' },
     agendaItemId: idProp,
     voteId: idProp,
+    motion: textProp,
     origin: enumProp(COUNT_ORIGINS),
     yes: countProp,
     no: countProp,
@@ -71,4 +74,5 @@ export const meetingRecordsSchema = {
 export type MeetingRecordDoc = FromSchema<typeof meetingRecordsSchema>;
 
 /** Steps from each older version of this schema to the next (see migration-steps.ts). */
-export const meetingRecordsMigrations: Migrations = {};
+// v1 only adds an optional field.
+export const meetingRecordsMigrations: Migrations = { 1: keep };

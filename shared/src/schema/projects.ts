@@ -19,7 +19,8 @@ import { keep, type Migrations } from './migration-steps';
 export const projectsSchema = {
   title: 'projects',
   // v1: the replicated `photos` list of the attachments.
-  version: 1,
+  // v2: why a project was accepted without a consultation during or after it.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -72,6 +73,7 @@ export const projectsSchema = {
       },
     },
     acceptedAt: timeProp,
+    missingConsultationReason: textProp,
     publishedAt: timeProp,
     photos: photosProp,
     conflicts: conflictsProp,
@@ -101,5 +103,5 @@ export type Milestone = ProjectDoc['milestones'][number];
 export type Spending = ProjectDoc['spending'][number];
 
 /** Steps from each older version of this schema to the next (see migration-steps.ts). */
-// v1 only adds optional fields.
-export const projectsMigrations: Migrations = { 1: keep };
+// v1 and v2 only add optional fields.
+export const projectsMigrations: Migrations = { 1: keep, 2: keep };

@@ -17,12 +17,15 @@ import {
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
-import { type Migrations } from './migration-steps';
+import { photosProp } from './photos';
+import { keep, type Migrations } from './migration-steps';
 
 /** 办: a decision split into the work of one or more responsible parties, with a due date. */
 export const tasksSchema = {
   title: 'tasks',
-  version: 0,
+  // v1: a redirected party's successor task, the task a redirection came from, the withdrawn
+  // state, and the replicated `photos` list of the evidence photos (进展/完成/验收).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -30,6 +33,7 @@ export const tasksSchema = {
     topicId: idProp,
     meetingId: idProp,
     decisionRecordId: idProp,
+    redirectedFromTaskId: idProp,
     demandIds: idListProp,
     title: titleProp,
     description: textProp,
@@ -49,6 +53,8 @@ export const tasksSchema = {
           state: enumProp(PARTY_STATES),
           reason: textProp,
           redirectedTo: titleProp,
+          redirectedToOrganizationId: idProp,
+          successorTaskId: idProp,
           updatedAt: timeProp,
         },
         required: ['partyId', 'name', 'kind', 'state', 'updatedAt'],
@@ -61,6 +67,8 @@ export const tasksSchema = {
     acceptedAt: timeProp,
     closedAt: timeProp,
     escalationLevel: { type: 'integer', minimum: 0, maximum: 2, multipleOf: 1 },
+    withdrawnReason: textProp,
+    photos: photosProp,
     conflicts: conflictsProp,
   },
   required: [
@@ -77,6 +85,9 @@ export const tasksSchema = {
     'escalationLevel',
   ],
   indexes: ['scope', ['status', 'dueAt'], 'dueAt', ['level', 'scope']],
+  // Evidence photos of the follow-ups (compressed JPEG), stored and synced with the task; each
+  // attachment id starts with the id of the follow-up it belongs to.
+  attachments: {},
   additionalProperties: false,
 } as const;
 
@@ -84,4 +95,5 @@ export type TaskDoc = FromSchema<typeof tasksSchema>;
 export type TaskParty = TaskDoc['parties'][number];
 
 /** Steps from each older version of this schema to the next (see migration-steps.ts). */
-export const tasksMigrations: Migrations = {};
+// v1 only adds optional fields and a state.
+export const tasksMigrations: Migrations = { 1: keep };

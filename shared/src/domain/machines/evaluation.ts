@@ -106,8 +106,9 @@ const STAGES: Readonly<Record<FollowUpSubject, Readonly<Record<string, Evaluatio
     reopened: 'underway',
     finished: 'awaitingAcceptance',
     accepted: 'awaitingCallback',
-    declined: 'awaitingCallback',
-    redirected: 'awaitingCallback',
+    // Returned work waits for reassignment: still underway (and open to 督办). A redirected task
+    // lives on in its successor and a withdrawn one owes nothing, so neither takes follow-ups.
+    declined: 'underway',
     closed: 'done',
   },
   projects: {

@@ -102,7 +102,7 @@ describe('transition refusals', () => {
 
   it('closes a task only with an acceptance or a call-back record', () => {
     const ctx = (artefacts: object) => ({ actor: worker, escalationLevel: 0, artefacts });
-    expect(transition(taskMachine, 'declined', 'close', ctx({}))).toMatchObject({
+    expect(transition(taskMachine, 'redirected', 'close', ctx({}))).toMatchObject({
       code: 'missingArtefact',
       message: '办结需要: 验收合格记录或回访记录',
     });
@@ -113,11 +113,17 @@ describe('transition refusals', () => {
       transition(taskMachine, 'finished', 'close', ctx({ acceptanceRecord: { outcome: 'passed' } })).ok,
     ).toBe(true);
     expect(
-      transition(taskMachine, 'declined', 'close', ctx({ callbackRecord: { outcome: 'unsatisfied' } })).ok,
+      transition(taskMachine, 'redirected', 'close', ctx({ callbackRecord: { outcome: 'unsatisfied' } })).ok,
     ).toBe(true);
     expect(
-      transition(taskMachine, 'declined', 'close', ctx({ callbackRecord: { outcome: 'maybe' } })).ok,
+      transition(taskMachine, 'redirected', 'close', ctx({ callbackRecord: { outcome: 'maybe' } })).ok,
     ).toBe(false);
+    // Returned work is never closed: it is reassigned, or the decision is withdrawn.
+    expect(
+      transition(taskMachine, 'declined', 'close', ctx({ callbackRecord: { outcome: 'satisfied' } })),
+    ).toMatchObject({
+      code: 'notAllowedFromState',
+    });
   });
 
   it('stops supervising a task at street level', () => {
@@ -228,7 +234,9 @@ describe('evaluation', () => {
     expect(evaluationStateOf('demands', 'duplicate')).toBeUndefined();
     expect(evaluationStateOf('demands', 'unreasonable')).toBeUndefined();
     expect(evaluationStateOf('tasks', 'finished')).toBe('awaitingAcceptance');
-    expect(evaluationStateOf('tasks', 'declined')).toBe('awaitingCallback');
+    expect(evaluationStateOf('tasks', 'declined')).toBe('underway');
+    expect(evaluationStateOf('tasks', 'redirected')).toBeUndefined();
+    expect(evaluationStateOf('tasks', 'withdrawn')).toBeUndefined();
     expect(evaluationStateOf('projects', 'proposed')).toBeUndefined();
     expect(evaluationStateOf('projects', 'completed')).toBe('awaitingAcceptance');
   });

@@ -198,9 +198,10 @@ describe('task machine', () => {
     taskMachine,
     `
     finished passAcceptance SW accepted
-    finished,accepted,declined,redirected close SW closed
-    finished,accepted,declined,redirected,closed reopen SW reopened
+    finished,accepted,redirected close SW closed
+    finished,accepted,redirected,closed reopen SW reopened
     assigned,inProgress,reopened supervise SW =
+    assigned,inProgress,finished,declined,redirected,reopened withdraw SW withdrawn
     `,
     (role) => [{ actor: { role }, artefacts: ALL_ARTEFACTS, escalationLevel: 0 }],
   );
@@ -214,7 +215,7 @@ describe('party machine', () => {
     pending,accepted decline SW declined
     pending,accepted redirect SW redirected
     accepted finish SW finished
-    declined,redirected,finished reassign S pending
+    declined reassign SW pending
     `,
     plain,
   );

@@ -22,25 +22,34 @@ describe('task state derived from parties', () => {
   it('follows the parties', () => {
     expect(deriveTaskState([party('a'), party('b')], 'assigned')).toBe('assigned');
     expect(deriveTaskState([party('a', 'accepted'), party('b')], 'assigned')).toBe('inProgress');
-    expect(deriveTaskState([party('a', 'finished'), party('b', 'declined')], 'inProgress')).toBe('finished');
-    expect(deriveTaskState([party('a', 'declined'), party('b', 'redirected')], 'inProgress')).toBe(
+    // A returned share is never hidden behind the others' progress: 待重新交办 until reassigned.
+    expect(deriveTaskState([party('a', 'finished'), party('b', 'declined')], 'inProgress')).toBe('declined');
+    expect(deriveTaskState([party('a', 'accepted'), party('b', 'declined')], 'inProgress')).toBe('declined');
+    expect(deriveTaskState([party('a', 'finished'), party('b', 'redirected')], 'inProgress')).toBe(
+      'finished',
+    );
+    expect(deriveTaskState([party('a', 'redirected'), party('b', 'redirected')], 'inProgress')).toBe(
       'redirected',
     );
+    expect(deriveTaskState([party('a', 'redirected'), party('b')], 'reopened')).toBe('reopened');
     expect(deriveTaskState([party('a', 'declined'), party('b', 'declined')], 'inProgress')).toBe('declined');
+    expect(deriveTaskState([party('a', 'finished')], 'withdrawn')).toBe('withdrawn');
     expect(deriveTaskState([party('a'), party('b')], 'reopened')).toBe('reopened');
     expect(deriveTaskState([party('a', 'finished')], 'closed')).toBe('closed');
     expect(deriveTaskState([], 'assigned')).toBe('assigned');
   });
 
-  it('is open while any party is pending or working, and never invents a finish', () => {
+  it('is returned while any share is declined, else open while any party works, and never invents a finish', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PARTY_STATES), { minLength: 1, maxLength: 6 }), (states) => {
         const derived = deriveTaskState(
           states.map((s, i) => party(`p${i}`, s)),
           'inProgress',
         );
+        const returned = states.includes('declined');
         const open = states.some((s) => s === 'pending' || s === 'accepted');
-        if (open) expect(['assigned', 'inProgress']).toContain(derived);
+        expect(derived === 'declined').toBe(returned);
+        if (open && !returned) expect(['assigned', 'inProgress']).toContain(derived);
         if (derived === 'finished') expect(states).toContain('finished');
       }),
     );
@@ -63,17 +72,26 @@ describe('applyPartyEvent', () => {
       reason: '不属于产权单位职责',
       updatedAt: at,
     });
-    expect(declined.status).toBe('inProgress');
+    expect(declined.status).toBe('declined');
+    // The other party works on meanwhile; the task stays 待重新交办 until the share is reassigned.
     const accepted = applyPartyEvent(
       { status: declined.status, parties: declined.parties },
       'wuye',
       'accept',
       { actor: staff, at },
     );
-    expect(accepted.ok && accepted.status).toBe('inProgress');
+    expect(accepted.ok && accepted.status).toBe('declined');
     if (!accepted.ok) return;
-    const finished = applyPartyEvent(
+    const reassigned = applyPartyEvent(
       { status: accepted.status, parties: accepted.parties },
+      'chanquan',
+      'reassign',
+      { actor: staff, at, artefacts: { reason: '改由街道城管科办理' } },
+    );
+    expect(reassigned.ok && reassigned.status).toBe('inProgress');
+    if (!reassigned.ok) return;
+    const finished = applyPartyEvent(
+      { status: reassigned.status, parties: reassigned.parties.filter((p) => p.partyId === 'wuye') },
       'wuye',
       'finish',
       {

@@ -9,7 +9,7 @@ import {
   type TaskState,
 } from '#shared/domain/vocab';
 import { transition, type Effect, type Machine, type MachineContext, type Refusal } from './machine';
-import { STAFF, STREET_ONLY } from './role-groups';
+import { STAFF } from './role-groups';
 
 // 办: a decision becomes one task with several responsible parties. Each party accepts, declines
 // ("不属于我方职责", with a reason), redirects (转交, with a reason and to whom) or finishes. While
@@ -24,6 +24,8 @@ export interface TaskParty {
   readonly state: PartyState;
   readonly reason?: string;
   readonly redirectedTo?: string;
+  readonly redirectedToOrganizationId?: string;
+  readonly successorTaskId?: string;
   readonly updatedAt: string;
 }
 
@@ -62,13 +64,9 @@ export const partyMachine: Machine<PartyState, PartyEvent, MachineContext> = {
       requires: ['reason', 'redirectedTo'],
     },
     { event: 'finish', from: ['accepted'], to: 'finished', roles: STAFF, requires: ['completionNote'] },
-    {
-      event: 'reassign',
-      from: ['declined', 'redirected', 'finished'],
-      to: 'pending',
-      roles: STREET_ONLY,
-      requires: ['reason'],
-    },
+    // The worker who handed the task out gives a returned share to another party (重新交办).
+    // A redirected share needs no reassignment: its successor task was created with it.
+    { event: 'reassign', from: ['declined'], to: 'pending', roles: STAFF, requires: ['reason'] },
   ],
 };
 
@@ -81,12 +79,20 @@ export const taskMachine: Machine<TaskState, TaskEvent, TaskContext> = {
     inProgress: '办理中',
     finished: '已完成待验收',
     accepted: '已验收',
-    declined: '责任方均退回',
+    // A party said 不属于职责: the work is back with the worker who handed it out.
+    declined: '待重新交办',
     redirected: '已转交',
     reopened: '重新办理',
     closed: '已办结',
+    withdrawn: '已撤回',
   },
-  eventLabels: { passAcceptance: '验收通过', close: '办结', reopen: '重新办理', supervise: '督办' },
+  eventLabels: {
+    passAcceptance: '验收通过',
+    close: '办结',
+    reopen: '重新办理',
+    supervise: '督办',
+    withdraw: '撤回议定事项',
+  },
   rules: [
     {
       event: 'passAcceptance',
@@ -98,7 +104,7 @@ export const taskMachine: Machine<TaskState, TaskEvent, TaskContext> = {
     },
     {
       event: 'close',
-      from: ['finished', 'accepted', 'declined', 'redirected'],
+      from: ['finished', 'accepted', 'redirected'],
       to: 'closed',
       roles: STAFF,
       requires: [['acceptanceRecord', 'callbackRecord']],
@@ -106,7 +112,7 @@ export const taskMachine: Machine<TaskState, TaskEvent, TaskContext> = {
     },
     {
       event: 'reopen',
-      from: ['finished', 'accepted', 'declined', 'redirected', 'closed'],
+      from: ['finished', 'accepted', 'redirected', 'closed'],
       to: 'reopened',
       roles: STAFF,
       requires: [['unsatisfiedCallback', 'reason']],
@@ -125,31 +131,50 @@ export const taskMachine: Machine<TaskState, TaskEvent, TaskContext> = {
       guard: (ctx) => (ctx.escalationLevel >= MAX_ESCALATION_LEVEL ? '已经是街道督办,不能再升级' : undefined),
       effects: [{ type: 'increment', field: 'escalationLevel' }],
     },
+    {
+      // The decision is formally withdrawn (e.g. overtaken by a later meeting): nobody owes work.
+      event: 'withdraw',
+      from: ['assigned', 'inProgress', 'finished', 'declined', 'redirected', 'reopened'],
+      to: 'withdrawn',
+      roles: STAFF,
+      requires: ['reason'],
+      effects: [{ type: 'stamp', field: 'closedAt' }],
+    },
   ],
 };
 
-const TASK_LEVEL_STATES: readonly TaskState[] = ['accepted', 'closed'];
+const TASK_LEVEL_STATES: readonly TaskState[] = ['accepted', 'closed', 'withdrawn'];
+
+/** States in which nobody owes work on the task any more (a redirected task lives on in its successor). */
+export const SETTLED_TASK_STATES: readonly TaskState[] = ['accepted', 'closed', 'withdrawn', 'redirected'];
 
 /**
- * The task state implied by its parties. Accepted and closed are set by task events and kept;
- * a reopened task stays reopened until a party acts again.
+ * The task state implied by its parties. Accepted, closed and withdrawn are set by task events and
+ * kept; a reopened task stays reopened until a party acts again. A declined share makes the whole
+ * task 待重新交办 until the worker reassigns it, so returned work is never hidden behind the
+ * others' progress.
  */
 export function deriveTaskState(parties: readonly Pick<TaskParty, 'state'>[], current: TaskState): TaskState {
   if (TASK_LEVEL_STATES.includes(current) || parties.length === 0) return current;
   const states = parties.map((p) => p.state);
-  if (states.every((s) => s === 'pending')) return current === 'reopened' ? 'reopened' : 'assigned';
+  if (states.includes('declined')) return 'declined';
+  const own = states.filter((s) => s !== 'redirected');
+  if (own.length > 0 && own.every((s) => s === 'pending')) {
+    return current === 'reopened' ? 'reopened' : 'assigned';
+  }
   if (states.some((s) => s === 'pending' || s === 'accepted')) return 'inProgress';
   if (states.includes('finished')) return 'finished';
-  return states.includes('redirected') ? 'redirected' : 'declined';
+  return 'redirected';
 }
 
 /** The parties of a reopened task: everyone is asked again. */
 export function resetParties(parties: readonly TaskParty[], at: string): TaskParty[] {
-  return parties.map(({ reason: _reason, redirectedTo: _redirectedTo, ...party }) => ({
-    ...party,
-    state: 'pending',
-    updatedAt: at,
-  }));
+  // A redirected share stays with its successor task; everyone else is asked again.
+  return parties.map((party) => {
+    if (party.state === 'redirected') return party;
+    const { reason: _reason, redirectedTo: _redirectedTo, ...rest } = party;
+    return { ...rest, state: 'pending', updatedAt: at };
+  });
 }
 
 export interface PartyStepContext extends MachineContext {
