@@ -27,12 +27,21 @@ export interface Profile {
  * A fresh browser profile (its own IndexedDB) for one test. Screenshots of every open page are
  * kept in tests/artifacts when the test fails.
  */
-export async function openProfile(name: string): Promise<Profile> {
+export async function openProfile(
+  name: string,
+  options: {
+    /** The computer's time zone, e.g. 'UTC' for a PC never set to Beijing. */
+    timezoneId?: string;
+    /** Opened in beforeAll and shared by the tests of a file, which closes it in afterAll. */
+    shared?: boolean;
+  } = {},
+): Promise<Profile> {
   const dir = await mkdtemp(join(tmpdir(), `yishi-e2e-${name}-`));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
     locale: 'zh-CN',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     viewport: { width: 1360, height: 900 },
     args: [
       '--no-sandbox',
@@ -54,6 +63,7 @@ export async function openProfile(name: string): Promise<Profile> {
     await context.close();
     await rm(dir, { recursive: true, force: true });
   }
+  if (options.shared) return { context, page, baseUrl: inject('baseUrl'), close };
   // Runs after the test body, before anything else closes the browser: keep what it showed.
   onTestFinished(async ({ task }) => {
     if (task.result?.state === 'fail') {

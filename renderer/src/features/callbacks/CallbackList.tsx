@@ -7,7 +7,8 @@ import { CALLBACK_OUTCOMES, type CallbackOutcome } from '#shared/domain/vocab';
 import type { DemandDoc, TaskDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
-import { formatDateTime, handlingContext, StepDialog, writeHandling, type PlaceNames } from '../tasks';
+import { handlingContext, StepDialog, writeHandling, type PlaceNames } from '../tasks';
+import { formatDateTime } from '../../kit/beijing-time';
 import './strings';
 
 interface Props {

@@ -24,7 +24,8 @@ import type { DemandDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { useObservable } from '../../app/use-observable';
-import { formatDateTime, placePath } from './format';
+import { placePath } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import { useDemandHistory } from './use-demand-history';
 import './strings';
 

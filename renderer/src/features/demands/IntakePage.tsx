@@ -19,7 +19,8 @@ import { deriveTitle } from '#shared/domain/ledger/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { navigate } from '../../app/router';
-import { formatDateTime, placePath } from './format';
+import { placePath } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import {
   effectiveCategory,
   emptyDraft,

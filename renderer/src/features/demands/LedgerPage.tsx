@@ -10,7 +10,8 @@ import { parseRoute, useRoute } from '../../app/router';
 import { DemandDrawer } from './DemandDrawer';
 import { exportLedger } from './export-ledger';
 import type { ExportLabels } from './export-workbook';
-import { formatDateTime, placePath } from './format';
+import { placePath } from './format';
+import { formatDate, formatDateTime } from '../../kit/beijing-time';
 import { LedgerFilters, type FilterState } from './LedgerFilters';
 import { LedgerTable } from './LedgerTable';
 import { PlaceCrumbs } from './PlaceCrumbs';
@@ -64,7 +65,7 @@ export function LedgerPage() {
       dateTime: (iso) => formatDateTime(iso),
       place: (s) => placePath(tree, s),
     };
-    const date = now.slice(0, 10);
+    const date = formatDate(now);
     const name = `${t('ledger.sheetName')}-${tree.byScope.get(scope)?.name ?? scope}-${date}.xlsx`;
     try {
       const actor = { id: settings.deviceId, role: settings.role, scope: settings.homeScope };

@@ -4,7 +4,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { isOverdue, type LedgerRow } from '#shared/domain/ledger/index';
 import type { PlaceTree } from '#shared/domain/places/index';
-import { formatDateTime, formatShortDateTime, placePath } from './format';
+import { placePath } from './format';
+import { formatDateTime, formatShortDateTime } from '../../kit/beijing-time';
 import './strings';
 
 const ROW_HEIGHT = 52;

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../kit/beijing-time';
 import type { SimilarHit } from './use-similar';
 import './strings';
 
@@ -44,8 +45,7 @@ export function SimilarPanel({ hits, ready, linkedId, onLink }: Props) {
             >
               <Typography sx={{ fontWeight: 600 }}>{hit.demand.title}</Typography>
               <Typography variant="body2" color="text.secondary">
-                {new Date(hit.demand.receivedAt).toLocaleDateString('zh-CN')} ·{' '}
-                {t(`statuses.${hit.demand.status}`)}
+                {formatDate(hit.demand.receivedAt)} · {t(`statuses.${hit.demand.status}`)}
               </Typography>
               <Stack direction="row" spacing={0.5} sx={{ mt: 0.5, flexWrap: 'wrap', gap: 0.5 }}>
                 {hit.reasons.map((reason) => (

@@ -1,32 +1,5 @@
 import { pathTo, type PlaceTree } from '#shared/domain/places/index';
 
-const BEIJING = 'Asia/Shanghai';
-
-/** 2026/3/9 10:00 — always Beijing time, whatever the computer's zone. */
-export function formatDateTime(iso: string, locale = 'zh-CN'): string {
-  return new Date(iso).toLocaleString(locale, {
-    timeZone: BEIJING,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-}
-
-/** 12/1 08:05 — for deadlines, which lie within weeks of today. */
-export function formatShortDateTime(iso: string, locale = 'zh-CN'): string {
-  return new Date(iso).toLocaleString(locale, {
-    timeZone: BEIJING,
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-}
-
 /**
  * Names of the places from below `from` down to `scope` ("2号院 / 1号楼" in a community's
  * ledger); the place's own name when it is `from` itself. Without `from`, from below the street.

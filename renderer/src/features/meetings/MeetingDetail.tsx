@@ -1,8 +1,8 @@
 import { Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { chineseDateTime } from '#shared/domain/meetings/index';
 import type { MeetingDoc } from '#shared/schema/index';
 import { navigate } from '../../app/router';
+import { chineseDateTime } from '../../kit/beijing-time';
 import { ConsoleView } from './console/ConsoleView';
 import { MeetingGuide } from './guide/MeetingGuide';
 import { MinutesView } from './minutes/MinutesView';
@@ -24,7 +24,7 @@ export function MeetingDetail({ meeting, tab, paper }: { meeting: MeetingDoc; ta
           {meeting.title}
         </Typography>
         <StateChip state={meeting.status} />
-        <Typography color="text.secondary">
+        <Typography color="text.secondary" data-testid="meeting-when">
           {t(`kinds.${meeting.kind}`)} · {chineseDateTime(meeting.startsAt)}
         </Typography>
       </Stack>

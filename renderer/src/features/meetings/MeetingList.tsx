@@ -3,12 +3,12 @@ import { map } from 'rxjs';
 import { Box, Button, Card, CardActionArea, Chip, Stack, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
-import { chineseDateTime } from '#shared/domain/meetings/index';
 import type { MeetingDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { navigate } from '../../app/router';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { useObservable } from '../../app/use-observable';
+import { chineseDateTime } from '../../kit/beijing-time';
 import { StateChip } from './StateChip';
 
 const FINISHED = ['minutesApproved', 'published', 'cancelled'];

@@ -9,7 +9,7 @@ import { navigate } from '../../app/router';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { newId, nowIso } from '../../db/ids';
 import { audit, created } from '../../db/write';
-import { fromLocalInput, toLocalInput } from './time-input';
+import { fromBeijingInput, toBeijingInput } from '../../kit/beijing-time';
 import { useVenues } from './use-reference';
 
 /** 新建议事会: kind, title, venue and time; agenda and roster follow on the preparation tab. */
@@ -22,11 +22,13 @@ export function NewMeetingForm() {
   const [title, setTitle] = useState('');
   const [venueId, setVenueId] = useState('');
   const [startsAt, setStartsAt] = useState(() =>
-    toLocalInput(new Date(Date.now() + 2 * 86_400_000).toISOString()),
+    toBeijingInput(new Date(Date.now() + 2 * 86_400_000).toISOString()),
   );
+  const startsAtIso = fromBeijingInput(startsAt);
   const [duration, setDuration] = useState(90);
 
   const create = async () => {
+    if (!startsAtIso) return;
     const id = newId('meeting');
     const at = nowIso();
     const defaults = KIND_DEFAULTS[kind];
@@ -35,7 +37,7 @@ export function NewMeetingForm() {
       kind,
       title: title.trim() || `${MEETING_KIND_LABELS[kind]}`,
       ...(venueId ? { venueId } : {}),
-      startsAt: fromLocalInput(startsAt),
+      startsAt: startsAtIso,
       durationMinutes: duration,
       status: 'draft',
       agenda: [],
@@ -95,7 +97,9 @@ export function NewMeetingForm() {
           label={t('prepare.startsAt')}
           value={startsAt}
           onChange={(e) => setStartsAt(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          error={!startsAtIso}
+          helperText={startsAtIso ? t('prepare.beijingTime') : t('prepare.startsAtIncomplete')}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'new-starts-at' } }}
         />
         <TextField
           type="number"
@@ -103,7 +107,12 @@ export function NewMeetingForm() {
           value={duration}
           onChange={(e) => setDuration(Math.max(1, Number(e.target.value) || 1))}
         />
-        <Button variant="contained" onClick={() => void create()} data-testid="create-meeting">
+        <Button
+          variant="contained"
+          disabled={!startsAtIso}
+          onClick={() => void create()}
+          data-testid="create-meeting"
+        >
           {t('list.create')}
         </Button>
       </Stack>

@@ -7,7 +7,7 @@ import type { AnnualSummary, MonthlyReport } from '#shared/domain/reports/index'
 import { platform } from '../../platform';
 import { exportReport } from './export-report';
 import { FigureTable } from './FigureTable';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime } from '../../kit/beijing-time';
 import { PrintStyles } from './print-styles';
 import { reportSections, reportTitle } from './report-sections';
 import './strings';

@@ -8,7 +8,8 @@ import type {
   ProjectDoc,
   TaskDoc,
 } from '#shared/schema/index';
-import { formatDate, formatDateTime, yuan } from './format';
+import { yuan } from './format';
+import { formatDate, formatDateTime } from '../../kit/beijing-time';
 import type { Translate } from './report-sections';
 
 export interface DrillRow {

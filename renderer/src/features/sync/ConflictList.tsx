@@ -5,12 +5,13 @@ import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { useObservable } from '../../app/use-observable';
 import { conflictedDocs$, resolveField } from './conflicts';
-import { formatTime, formatValue } from './format';
+import { formatValue } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import './strings';
 
 /** 冲突处理: both values of every conflicted field side by side; a person keeps one. */
 export function ConflictList() {
-  const { t, i18n } = useTranslation('sync');
+  const { t } = useTranslation('sync');
   const { t: tApp } = useTranslation();
   const db = useDatabase();
   const settings = useDeviceSettings();
@@ -61,7 +62,7 @@ export function ConflictList() {
                       {t('remoteValue')} —{' '}
                       {t('changedBy', {
                         by: c.remoteUpdatedBy ?? '',
-                        at: formatTime(c.remoteUpdatedAt, i18n.language),
+                        at: formatDateTime(c.remoteUpdatedAt),
                       })}
                     </Typography>
                     <Typography data-testid="conflict-remote">

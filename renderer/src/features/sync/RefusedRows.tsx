@@ -11,7 +11,7 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useSync } from './SyncContext';
-import { formatTime } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import './strings';
 
 function describe(row: Record<string, unknown>): string {
@@ -24,7 +24,7 @@ function describe(row: Record<string, unknown>): string {
 
 /** Rows the hub refused: not applied there, not lost here; a person sees why. */
 export function RefusedRows() {
-  const { t, i18n } = useTranslation('sync');
+  const { t } = useTranslation('sync');
   const { t: tApp } = useTranslation();
   const { client, refused } = useSync();
   return (
@@ -50,7 +50,7 @@ export function RefusedRows() {
             <TableBody>
               {refused.map((r) => (
                 <TableRow key={r.key} data-testid="refused-row">
-                  <TableCell>{formatTime(r.refusedAt, i18n.language)}</TableCell>
+                  <TableCell>{formatDateTime(r.refusedAt)}</TableCell>
                   <TableCell>{tApp(`collections.${r.collection}`, { defaultValue: r.collection })}</TableCell>
                   <TableCell>{describe(r.row)}</TableCell>
                   <TableCell>{r.reason}</TableCell>

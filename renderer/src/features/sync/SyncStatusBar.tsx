@@ -7,7 +7,7 @@ import ErrorIcon from '@mui/icons-material/Error';
 import ComputerIcon from '@mui/icons-material/Computer';
 import { useTranslation } from 'react-i18next';
 import { useSync } from './SyncContext';
-import { formatTime } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import './strings';
 
 const ICONS = {
@@ -20,7 +20,7 @@ const ICONS = {
 
 /** Always visible in the top bar: last sync, what waits to upload, errors, and 立即同步. */
 export function SyncStatusBar() {
-  const { t, i18n } = useTranslation('sync');
+  const { t } = useTranslation('sync');
   const { client, status } = useSync();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -55,9 +55,7 @@ export function SyncStatusBar() {
   // "In sync" only once a sync has completed: a fresh device is still catching up.
   const shown = status.state === 'idle' && !status.lastSyncedAt ? 'syncing' : status.state;
   const details = [
-    status.lastSyncedAt
-      ? t('lastSynced', { time: formatTime(status.lastSyncedAt, i18n.language) })
-      : t('neverSynced'),
+    status.lastSyncedAt ? t('lastSynced', { time: formatDateTime(status.lastSyncedAt) }) : t('neverSynced'),
     status.pending > 0 ? t('pending', { count: status.pending }) : null,
     status.refusedCount > 0 ? t('refused', { count: status.refusedCount }) : null,
   ].filter(Boolean);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, formatValue } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
+import { formatValue } from './format';
 
 describe('sync screen formatting', () => {
   it('shows values a person can compare', () => {
@@ -10,8 +11,8 @@ describe('sync screen formatting', () => {
     expect(formatValue(['a', 'b'], '-')).toBe('["a","b"]');
   });
   it('formats times and leaves unparseable text alone', () => {
-    expect(formatTime(null, 'zh-CN')).toBe('');
-    expect(formatTime('not a time', 'zh-CN')).toBe('not a time');
-    expect(formatTime('2026-11-29T08:05:00.000Z', 'zh-CN')).toMatch(/2026/);
+    expect(formatDateTime(null)).toBe('');
+    expect(formatDateTime('not a time')).toBe('not a time');
+    expect(formatDateTime('2026-11-29T08:05:00.000Z')).toBe('2026-11-29 16:05');
   });
 });

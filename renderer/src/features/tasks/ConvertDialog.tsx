@@ -33,7 +33,7 @@ import type { DemandDoc, OrganizationDoc, TopicDoc } from '#shared/schema/index'
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { nowIso } from '../../db/ids';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import { handlingContext, writeHandling } from './write-handling';
 import './strings';
 

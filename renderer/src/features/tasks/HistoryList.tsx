@@ -1,7 +1,7 @@
 import { List, ListItem, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpDoc } from '#shared/schema/index';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import './strings';
 
 /** The append-only record of a subject: progress, 督办, 验收 and 回访, oldest first. */

@@ -17,7 +17,7 @@ import { can } from '#shared/domain/permissions/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { navigate } from '../../app/router';
 import { useDeviceSettings } from '../../app/SettingsContext';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import { HistoryList } from './HistoryList';
 import { PartyCard } from './PartyCard';
 import { StepDialog } from './StepDialog';

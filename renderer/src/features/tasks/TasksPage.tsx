@@ -20,7 +20,7 @@ import type { TaskState } from '#shared/domain/vocab';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { parseRoute, useRoute } from '../../app/router';
 import { ConvertDialog } from './ConvertDialog';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import { TaskPage } from './TaskPage';
 import { TaskRow } from './TaskRow';
 import { useDecisionRecords, useMeetings, useOrganizations, useTasks, useTopics } from './use-handling-data';

@@ -7,7 +7,6 @@ export { StepDialog } from './StepDialog';
 export { HistoryList } from './HistoryList';
 export { handlingContext, writeHandling } from './write-handling';
 export type { HandlingWrite } from './write-handling';
-export { formatDate, formatDateTime } from './format';
 export { useNow } from './use-now';
 export { usePlaceNames } from './use-place-names';
 export type { PlaceNames } from './use-place-names';

@@ -19,7 +19,7 @@ import { deadlineFor } from '#shared/domain/machines/index';
 import { DEMAND_CATEGORIES, type DemandCategory, type TopicTrack } from '#shared/domain/vocab';
 import type { DemandDoc } from '#shared/schema/index';
 import { nowIso } from '../../db/ids';
-import { beijingText } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import type { NewTopic } from './topic-actions';
 import './strings';
 
@@ -80,7 +80,7 @@ export function NewTopicDialog({
             <FormControlLabel value="inDepth" control={<Radio />} label={t('inDepth')} />
           </RadioGroup>
           <Typography color="primary" data-testid="deadline-preview">
-            {t('deadlineWillBe', { at: beijingText(deadlineFor(track, nowIso())) })}
+            {t('deadlineWillBe', { at: formatDateTime(deadlineFor(track, nowIso())) })}
           </Typography>
         </Stack>
       </DialogContent>

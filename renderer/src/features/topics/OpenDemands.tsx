@@ -3,7 +3,7 @@ import { Box, Button, Card, CardContent, Checkbox, Chip, Stack, Typography } fro
 import { useTranslation } from 'react-i18next';
 import { clusterDemands } from '#shared/domain/aggregations/index';
 import type { DemandDoc, PlaceDoc } from '#shared/schema/index';
-import { beijingText } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import './strings';
 
 interface Props {
@@ -77,7 +77,7 @@ export function OpenDemands({ demands, places, placeName, selected, onSelected }
                 <Box sx={{ pt: 1 }}>
                   <Typography>{d.title}</Typography>
                   <Typography variant="body2" color="text.secondary">
-                    {placeName(d.scope)} · {beijingText(d.receivedAt)} · {t(`urgency.${d.urgency}`)}
+                    {placeName(d.scope)} · {formatDateTime(d.receivedAt)} · {t(`urgency.${d.urgency}`)}
                   </Typography>
                 </Box>
               </Stack>

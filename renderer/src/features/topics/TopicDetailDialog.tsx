@@ -14,7 +14,7 @@ import { nextLevel } from '#shared/domain/machines/index';
 import type { DemandDoc, TopicDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useObservable } from '../../app/use-observable';
-import { beijingText } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import './strings';
 
 type Pending = 'escalate' | 'answer' | 'deepen' | null;
@@ -80,7 +80,7 @@ export function TopicDetailDialog({
               <Stack sx={{ flex: 1 }}>
                 <Typography>{d.title}</Typography>
                 <Typography variant="body2" color="text.secondary">
-                  {placeName(d.scope)} · {beijingText(d.receivedAt)}
+                  {placeName(d.scope)} · {formatDateTime(d.receivedAt)}
                 </Typography>
               </Stack>
               {active && topic.status === 'collecting' && (
@@ -96,7 +96,7 @@ export function TopicDetailDialog({
               {topic.escalations.map((e) => (
                 <Typography key={e.at}>
                   {t('escalationLine', {
-                    at: beijingText(e.at),
+                    at: formatDateTime(e.at),
                     from: placeName(e.fromScope),
                     to: placeName(e.toScope),
                     reason: e.reason,

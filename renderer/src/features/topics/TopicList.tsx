@@ -4,7 +4,7 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import { useTranslation } from 'react-i18next';
 import type { Level } from '#shared/domain/vocab';
 import type { TopicDoc } from '#shared/schema/index';
-import { beijingText } from './format';
+import { formatDateTime } from '../../kit/beijing-time';
 import './strings';
 
 interface Props {
@@ -63,7 +63,7 @@ export function TopicList({ level, topics, placeName, onMove, onRerank, onOpen }
                   <Chip
                     size="small"
                     variant="outlined"
-                    label={`${t(topic.track === 'quick' ? 'quickShort' : 'inDepthShort')}${topic.deadlineAt ? ` · ${t('deadline', { at: beijingText(topic.deadlineAt) })}` : ''}`}
+                    label={`${t(topic.track === 'quick' ? 'quickShort' : 'inDepthShort')}${topic.deadlineAt ? ` · ${t('deadline', { at: formatDateTime(topic.deadlineAt) })}` : ''}`}
                   />
                   <Chip
                     size="small"

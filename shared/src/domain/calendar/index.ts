@@ -14,3 +14,15 @@ export {
   parseInstant,
   weekdayOfDayNumber,
 } from './days';
+export {
+  beijingClockText,
+  beijingDateText,
+  beijingDateTimeText,
+  beijingInputValue,
+  beijingShortDateTimeText,
+  beijingWallClock,
+  chineseDate,
+  chineseDateTime,
+  instantOfBeijingInput,
+} from './beijing-text';
+export type { WallClock } from './beijing-text';

@@ -41,31 +41,8 @@ export function chineseNumber(n: number): string {
   return String(n);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Beijing wall-clock parts of an ISO time (UTC+8, no daylight saving). */
-function beijingParts(iso: string) {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return {
-    y: d.getUTCFullYear(),
-    m: d.getUTCMonth() + 1,
-    d: d.getUTCDate(),
-    h: d.getUTCHours(),
-    min: d.getUTCMinutes(),
-  };
-}
-
-/** 2026年11月29日 */
-export function chineseDate(iso: string): string {
-  const p = beijingParts(iso);
-  return `${p.y}年${p.m}月${p.d}日`;
-}
-
-/** 2026年11月29日 14:30 */
-export function chineseDateTime(iso: string): string {
-  const p = beijingParts(iso);
-  return `${chineseDate(iso)} ${pad(p.h)}:${pad(p.min)}`;
-}
+// Dates in meeting papers are Beijing dates; the one formatter lives with the calendar.
+export { chineseDate, chineseDateTime } from '../calendar/beijing-text';
 
 /** 3分20秒 / 45秒 */
 export function chineseDuration(seconds: number): string {

@@ -1,7 +1,10 @@
 import type { FundSource, ProjectKind } from '#shared/domain/vocab';
+import { chineseDate } from '../calendar/beijing-text';
 import { spentFen } from './budget';
 import { FUND_SOURCE_LABELS, PROJECT_KIND_LABELS, formatYuan } from './labels';
 import { sortMilestones, type MilestoneFacts } from './milestones';
+
+export { chineseDate };
 
 // 公示: what residents read on the notice board. Built from the record only, so the printed
 // notice and the screen always agree; the person prints it, the app stamps publishedAt.
@@ -44,12 +47,6 @@ export interface PublicNotice {
   readonly title: string;
   readonly sections: readonly NoticeSection[];
   readonly footer: readonly string[];
-}
-
-/** 2026-03-05T…Z → 2026年3月5日 (Beijing date). */
-export function chineseDate(iso: string): string {
-  const beijing = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000);
-  return `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月${beijing.getUTCDate()}日`;
 }
 
 export function publicNotice(project: NoticeProject, ctx: NoticeContext): PublicNotice {

@@ -2,7 +2,7 @@ import { MenuItem, Paper, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { VOTE_BASES, VOTE_RULES, type VoteBase, type VoteRule } from '#shared/domain/vocab';
 import type { MeetingDoc } from '#shared/schema/index';
-import { fromLocalInput, toLocalInput } from '../time-input';
+import { fromBeijingInput, toBeijingInput } from '../../../kit/beijing-time';
 import { useVenues } from '../use-reference';
 
 const QUORUMS = ['1/2', '2/3', '3/4'];
@@ -45,10 +45,15 @@ export function BasicsForm({
           <TextField
             type="datetime-local"
             label={t('prepare.startsAt')}
-            value={toLocalInput(meeting.startsAt)}
+            value={toBeijingInput(meeting.startsAt)}
             disabled={disabled}
-            onChange={(e) => onChange({ startsAt: fromLocalInput(e.target.value) })}
-            slotProps={{ inputLabel: { shrink: true } }}
+            helperText={t('prepare.beijingTime')}
+            onChange={(e) => {
+              // An incomplete entry is not a time yet; the stored one stays until it is.
+              const startsAt = fromBeijingInput(e.target.value);
+              if (startsAt) onChange({ startsAt });
+            }}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'prepare-starts-at' } }}
           />
           <TextField
             type="number"

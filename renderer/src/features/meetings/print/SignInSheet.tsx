@@ -6,13 +6,8 @@ import {
   MEETING_KIND_LABELS,
 } from '#shared/domain/meetings/index';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
+import { formatClock } from '../../../kit/beijing-time';
 import type { PaperContext } from './NoticePapers';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const beijingClock = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-};
 
 /** 签到表: the roster with a column to sign; sign-ins and proxies already recorded are filled in. */
 export function SignInSheet({
@@ -67,7 +62,7 @@ export function SignInSheet({
                 <td>{i + 1}</td>
                 <td>{r.name}</td>
                 <td>{r.entitled ? (r.role ?? '') : `${r.role ?? ''}（${t('prepare.observer')}）`}</td>
-                <td>{at ? beijingClock(at) : ''}</td>
+                <td>{at ? formatClock(at) : ''}</td>
                 <td />
                 <td>{holder ? `委托${nameOf(holder)}` : ''}</td>
               </tr>
