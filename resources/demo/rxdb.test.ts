@@ -6,7 +6,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
-import { MIGRATIONS, SCHEMAS } from '#shared/schema/index';
+import { MIGRATIONS, RXDB_SCHEMAS } from '#shared/schema/index';
 import { generateDemoStreet } from '#resources/demo/index';
 
 disableWarnings();
@@ -35,7 +35,7 @@ describe('demo street in RxDB', () => {
     const collections = Object.fromEntries(
       COLLECTION_NAMES.map((name) => [
         name,
-        { schema: SCHEMAS[name], migrationStrategies: MIGRATIONS[name] },
+        { schema: RXDB_SCHEMAS[name], migrationStrategies: MIGRATIONS[name] },
       ]),
     );
     await db.addCollections(collections);

@@ -7,7 +7,7 @@ import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
-import { MIGRATIONS, SCHEMAS } from '#shared/schema/index';
+import { MIGRATIONS, RXDB_SCHEMAS } from '#shared/schema/index';
 import { yishiConflictHandler } from '../sync/conflict-handler';
 import type { YishiCollections } from './types';
 import type { DevTools } from './dev-mode';
@@ -40,7 +40,8 @@ export function collectionCreators(): Record<CollectionName, RxCollectionCreator
   const creators = {} as Record<CollectionName, RxCollectionCreator>;
   for (const name of COLLECTION_NAMES) {
     creators[name] = {
-      schema: SCHEMAS[name],
+      // Its `encrypted` list is the schemas' PII list, which the field sealing below reads.
+      schema: RXDB_SCHEMAS[name],
       migrationStrategies: MIGRATIONS[name],
       conflictHandler: yishiConflictHandler(name),
     } as RxCollectionCreator;

@@ -27,6 +27,15 @@ export const longTextProp = { type: 'string', maxLength: LONG_TEXT_MAX } as cons
 export const countProp = { type: 'integer', minimum: 0, maximum: 1_000_000_000, multipleOf: 1 } as const;
 export const idListProp = { type: 'array', items: idProp, maxItems: 10_000 } as const;
 
+/**
+ * Marks a property as residents' personal information (PIPL): sealed at rest on devices and on the
+ * hub, withheld by the hub from roles without `pii.read`, masked in exports. Only top-level
+ * properties may carry the mark; `PII_FIELDS` (./pii) is the one list derived from it.
+ */
+export function pii<const P extends object>(prop: P): P & { readonly pii: true } {
+  return { ...prop, pii: true } as const;
+}
+
 /** A closed vocabulary as an indexable string property. */
 export function enumProp<const T extends readonly string[]>(values: T) {
   return {

@@ -20,4 +20,6 @@ export type { TaskParty } from './tasks';
 export type { Milestone, Spending } from './projects';
 export type { FromSchema, JsonValue } from './from-schema';
 export { MIGRATIONS, migrateDoc, type MigrationStep, type Migrations } from './migrations';
+export { PII_FIELDS, holdsPii, isPiiField, keepWithheldPii, withoutPii } from './pii';
+export { RXDB_SCHEMAS, type RxdbSchemaOf } from './rxdb';
 export { jsonSchemaForValidation, RXDB_ONLY_KEYS, type ValidationSchema } from './validation';

@@ -7,6 +7,7 @@ import {
   idProp,
   initialsProp,
   nameProp,
+  pii,
   scopeProp,
   textProp,
   timeProp,
@@ -27,9 +28,9 @@ export const peopleSchema = {
     placeId: idProp,
     gender: enumProp(GENDERS),
     birthYear: { type: 'integer', minimum: 1900, maximum: 2100, multipleOf: 1 },
-    phone: { type: 'string', maxLength: 32 },
-    idNumber: { type: 'string', maxLength: 32 },
-    addressDetail: textProp,
+    phone: pii({ type: 'string', maxLength: 32 }),
+    idNumber: pii({ type: 'string', maxLength: 32 }),
+    addressDetail: pii(textProp),
     roles: {
       type: 'array',
       maxItems: 100,
@@ -52,7 +53,6 @@ export const peopleSchema = {
   },
   required: [...BASE_REQUIRED, 'name', 'initials', 'placeId', 'roles', 'vulnerabilities', 'active'],
   indexes: ['scope', 'placeId', 'initials'],
-  encrypted: ['phone', 'idNumber', 'addressDetail'],
   additionalProperties: false,
 } as const;
 

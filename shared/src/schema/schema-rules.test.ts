@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RxJsonSchema } from 'rxdb';
 import { checkSchema } from 'rxdb/plugins/dev-mode';
 import { COLLECTION_NAMES, type CollectionName } from '#shared/domain/vocab';
-import { MIGRATIONS, SCHEMAS, type DocTypes } from '#shared/schema/index';
+import { MIGRATIONS, PII_FIELDS, RXDB_SCHEMAS, SCHEMAS, type DocTypes } from '#shared/schema/index';
 import { BASE_REQUIRED } from '#shared/schema/base';
 
 type Json = Record<string, unknown>;
@@ -215,7 +215,7 @@ describe('collection schemas', () => {
       const required = schema.required as string[];
 
       it('passes RxDB dev-mode checkSchema', () => {
-        expect(() => checkSchema(SCHEMAS[name] as unknown as RxJsonSchema<unknown>)).not.toThrow();
+        expect(() => checkSchema(RXDB_SCHEMAS[name] as unknown as RxJsonSchema<unknown>)).not.toThrow();
       });
 
       it('has the RxDB shape and a migration for every version step', () => {
@@ -271,14 +271,29 @@ describe('collection schemas', () => {
         for (const field of indexedFields(schema)) expect(required, field).toContain(field);
       });
 
-      it('encrypts exactly the PII of the contract and indexes none of it', () => {
-        const encrypted = (schema.encrypted ?? []) as string[];
-        expect([...encrypted].sort()).toEqual([...(ENCRYPTED[name] ?? [])].sort());
+      it('marks exactly the PII of the contract, top-level and unindexed, and nothing else', () => {
+        const marked = PII_FIELDS[name];
+        expect([...marked].sort()).toEqual([...(ENCRYPTED[name] ?? [])].sort());
         const indexed = indexedFields(schema);
-        for (const field of encrypted) {
-          expect(properties[field], field).toBeDefined();
+        for (const field of marked) {
+          expect(properties[field]?.pii, field).toBe(true);
           expect(indexed).not.toContain(field);
         }
+        expect(JSON.stringify(schema.required)).not.toContain('"pii"');
+      });
+
+      it('gives RxDB the marked fields as its `encrypted` list and no `pii` key', () => {
+        const rx = RXDB_SCHEMAS[name] as unknown as Json;
+        expect(rx.encrypted).toEqual(PII_FIELDS[name].length > 0 ? [...PII_FIELDS[name]] : undefined);
+        const rxProperties = rx.properties as Record<string, Json>;
+        for (const [field, part] of Object.entries(properties)) {
+          const { pii: _mark, ...rest } = part;
+          expect(rxProperties[field], field).toEqual(rest);
+        }
+        expect({ ...rx, properties: undefined, encrypted: undefined }).toEqual({
+          ...schema,
+          properties: undefined,
+        });
       });
     });
   }

@@ -18,7 +18,7 @@ export type ValidationSchema = Record<string, unknown>;
 
 /**
  * The collection's schema as plain JSON Schema for a validator such as ajv (the hub validates
- * pushed rows with it). RxDB's own keys are removed, and `_deleted` is allowed because
+ * pushed rows with it). RxDB's own keys and the properties' `pii` marks are removed, and `_deleted` is allowed because
  * replicated rows carry it. Returns a fresh object: the caller may hand it to a compiler that
  * annotates schemas in place.
  */
@@ -29,7 +29,12 @@ export function jsonSchemaForValidation(collection: CollectionName): ValidationS
     if ((RXDB_ONLY_KEYS as readonly string[]).includes(key)) continue;
     out[key] = structuredCopy(value);
   }
-  const properties = out.properties as Record<string, unknown>;
+  // The `pii` mark is no JSON Schema keyword: a strict validator would refuse it.
+  const properties: Record<string, unknown> = {};
+  for (const [field, part] of Object.entries(out.properties as Record<string, Record<string, unknown>>)) {
+    const { pii: _mark, ...rest } = part;
+    properties[field] = rest;
+  }
   out.properties = { ...properties, _deleted: { type: 'boolean' } };
   return out;
 }
