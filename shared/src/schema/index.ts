@@ -21,5 +21,5 @@ export type { Milestone, Spending } from './projects';
 export type { FromSchema, JsonValue } from './from-schema';
 export { MIGRATIONS, migrateDoc, type MigrationStep, type Migrations } from './migrations';
 export { PII_FIELDS, holdsPii, isPiiField, keepWithheldPii, withoutPii } from './pii';
-export { RXDB_SCHEMAS, type RxdbSchemaOf } from './rxdb';
+export { RXDB_SCHEMAS, type RxdbSchemaOf } from './device-schemas';
 export { jsonSchemaForValidation, RXDB_ONLY_KEYS, type ValidationSchema } from './validation';
