@@ -23,6 +23,17 @@ export { pendingHandling } from './pending';
 export type { PendingItem } from './pending';
 export { closeTask, escalateTask, inspectTask, partyStep, reportProgress, taskFollowUp } from './task-steps';
 export type { TaskStep, TaskStepResult } from './task-steps';
+export {
+  addParty,
+  escalateReturned,
+  reassignParty,
+  redirectParty,
+  unsettledTasks,
+  withdrawTask,
+} from './reassign';
+export type { PartyPick, RedirectStep } from './reassign';
+export { closeSettledTopic } from './topic-close';
+export type { TopicClosing } from './topic-close';
 export { demandsResolved, recordCallback } from './callbacks';
 export type { CallbackResult } from './callbacks';
 export { callbackList } from './callback-list';

@@ -24,7 +24,14 @@ export type {
   EscalationResult,
 } from './topic-escalation';
 export { meetingMachine } from './meeting';
-export { applyPartyEvent, deriveTaskState, partyMachine, resetParties, taskMachine } from './task';
+export {
+  applyPartyEvent,
+  deriveTaskState,
+  partyMachine,
+  resetParties,
+  SETTLED_TASK_STATES,
+  taskMachine,
+} from './task';
 export type { PartyStepContext, PartyStepResult, TaskContext, TaskParty } from './task';
 export { evaluationEventOf, evaluationMachine, evaluationStateOf, subjectEventFor } from './evaluation';
 export { projectMachine } from './project';

@@ -42,8 +42,8 @@ describe('transition refusals', () => {
     });
   });
 
-  it('closes an in-depth topic only with approved minutes', () => {
-    const base = { actor: worker, track: 'inDepth', level: 'community' } as const;
+  it('closes an in-depth topic only with approved minutes and no open task', () => {
+    const base = { actor: worker, track: 'inDepth', level: 'community', openTasks: 0 } as const;
     const missing = transition(topicMachine, 'handling', 'close', { ...base, artefacts: {} });
     expect(missing).toEqual({
       ok: false,
@@ -60,6 +60,13 @@ describe('transition refusals', () => {
       ok: true,
       state: 'closed',
     });
+    expect(
+      transition(topicMachine, 'handling', 'close', { ...base, openTasks: 2, artefacts: approved }),
+    ).toMatchObject({ ok: false, code: 'guardFailed', message: '还有 2 项任务未验收或撤回，议题不能办结' });
+    const { openTasks: _unknown, ...unchecked } = base;
+    expect(transition(topicMachine, 'handling', 'close', { ...unchecked, artefacts: approved }).ok).toBe(
+      false,
+    );
   });
 
   it('answers a quick topic only with an answer text, and not an in-depth one', () => {

@@ -156,6 +156,7 @@ describe('topic machine', () => {
       artefacts: ALL_ARTEFACTS,
       track,
       level: 'courtyard' as Level,
+      openTasks: 0,
     }));
   coverMachine(
     topicMachine,

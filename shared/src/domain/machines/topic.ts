@@ -18,11 +18,17 @@ import { FIELD, HALL, STAFF } from './role-groups';
 export interface TopicContext extends MachineContext {
   readonly track: TopicTrack;
   readonly level: Level;
+  /** Tasks of the topic that still owe work (not accepted, closed, withdrawn or handed on). */
+  readonly openTasks?: number;
 }
 
 const quickOnly = (ctx: TopicContext) => (ctx.track === 'quick' ? undefined : '只有即时议议题可以这样处理');
 const inDepthOnly = (ctx: TopicContext) =>
   ctx.track === 'inDepth' ? undefined : '只有深入议议题需要确定参与主体';
+const noOpenTasks = (ctx: TopicContext) => {
+  if (ctx.openTasks === undefined) return '办结议题前须核对它的全部任务';
+  return ctx.openTasks > 0 ? `还有 ${ctx.openTasks} 项任务未验收或撤回，议题不能办结` : undefined;
+};
 const belowStreet = (ctx: TopicContext) => (ctx.level === 'street' ? '街道层级的议题不能再上报' : undefined);
 
 export const topicMachine: Machine<TopicState, TopicEvent, TopicContext> = {
@@ -90,6 +96,7 @@ export const topicMachine: Machine<TopicState, TopicEvent, TopicContext> = {
       to: 'closed',
       roles: HALL,
       requires: ['approvedMinutes'],
+      guard: noOpenTasks,
     },
     { event: 'close', from: ['answered'], to: 'closed', roles: HALL, requires: ['answerText'] },
     {
