@@ -257,6 +257,14 @@ export const STAKEHOLDER_KINDS = [
 ] as const;
 export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
 
+/** How a party was told of a meeting: 电话, 短信, 上门, 张贴. */
+export const NOTIFICATION_METHODS = ['phone', 'sms', 'visit', 'posted'] as const;
+export type NotificationMethod = (typeof NOTIFICATION_METHODS)[number];
+
+/** Who a meeting notice goes to: a person on the roster, or a party of a topic on the agenda. */
+export const INVITEE_KINDS = ['person', ...ORGANIZATION_KINDS, 'expert'] as const;
+export type InviteeKind = (typeof INVITEE_KINDS)[number];
+
 /** A responsible party of a task: an organisation of any kind, or residents helping themselves (自治小组). */
 export const TASK_PARTY_KINDS = [...ORGANIZATION_KINDS, 'selfHelpTeam'] as const;
 export type TaskPartyKind = (typeof TASK_PARTY_KINDS)[number];

@@ -1,4 +1,11 @@
-import { MEETING_KINDS, MEETING_STATES, VOTE_BASES, VOTE_RULES } from '#shared/domain/vocab';
+import {
+  INVITEE_KINDS,
+  MEETING_KINDS,
+  MEETING_STATES,
+  NOTIFICATION_METHODS,
+  VOTE_BASES,
+  VOTE_RULES,
+} from '#shared/domain/vocab';
 import {
   BASE_PROPERTIES,
   BASE_REQUIRED,
@@ -11,7 +18,7 @@ import {
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
-import { type Migrations } from './migration-steps';
+import { keep, type Migrations } from './migration-steps';
 
 const smallInt = (minimum: number, maximum: number) =>
   ({ type: 'integer', minimum, maximum, multipleOf: 1 }) as const;
@@ -19,7 +26,7 @@ const smallInt = (minimum: number, maximum: number) =>
 /** 议事会: agenda, entitled roster and rules. What happens in it lives in meetingRecords. */
 export const meetingsSchema = {
   title: 'meetings',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -62,10 +69,35 @@ export const meetingsSchema = {
     defaultRule: enumProp(VOTE_RULES),
     defaultBase: enumProp(VOTE_BASES),
     proxyLimit: smallInt(0, 100),
+    /** A resident representative chairing keeps a vote only when this says so (asked when chosen). */
+    chairVotes: { type: 'boolean' },
+    startedAt: timeProp,
+    /** Started before its scheduled time, after the recorder confirmed it. */
+    startedEarly: { type: 'boolean' },
+    /** Who was told of the meeting, when and how (已通知 means exactly this list). */
+    notifications: {
+      type: 'array',
+      maxItems: 2000,
+      items: {
+        type: 'object',
+        properties: {
+          notificationId: idProp,
+          inviteeKind: enumProp(INVITEE_KINDS),
+          refId: idProp,
+          name: { ...nameProp, maxLength: 200 },
+          method: enumProp(NOTIFICATION_METHODS),
+          at: timeProp,
+        },
+        required: ['notificationId', 'inviteeKind', 'name', 'method', 'at'],
+        additionalProperties: false,
+      },
+    },
     noticePrintedAt: timeProp,
     minutesText: longTextProp,
     minutesApprovedAt: timeProp,
     minutesApprovedBy: idProp,
+    /** The person who approved the minutes, as printed on the minutes and the 公示. */
+    minutesApproverName: nameProp,
     publishedAt: timeProp,
     conflicts: conflictsProp,
   },
@@ -91,6 +123,7 @@ export const meetingsSchema = {
 export type MeetingDoc = FromSchema<typeof meetingsSchema>;
 export type AgendaItem = MeetingDoc['agenda'][number];
 export type RosterEntry = MeetingDoc['roster'][number];
+export type MeetingNotification = NonNullable<MeetingDoc['notifications']>[number];
 
 /** Steps from each older version of this schema to the next (see migration-steps.ts). */
-export const meetingsMigrations: Migrations = {};
+export const meetingsMigrations: Migrations = { 1: keep };

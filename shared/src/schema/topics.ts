@@ -1,4 +1,5 @@
 import {
+  ORGANIZATION_KINDS,
   DEMAND_CATEGORIES,
   LEVELS,
   STAKEHOLDER_KINDS,
@@ -19,12 +20,12 @@ import {
   titleProp,
 } from './base';
 import type { FromSchema } from './from-schema';
-import { type Migrations } from './migration-steps';
+import { keep, type Migrations } from './migration-steps';
 
 /** 议题: a class of demands to deliberate; escalations keep where it started (originScope/originLevel). */
 export const topicsSchema = {
   title: 'topics',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -47,6 +48,8 @@ export const topicsSchema = {
         type: 'object',
         properties: {
           kind: enumProp(STAKEHOLDER_KINDS),
+          /** Which kind of organisation (物业服务企业, 产权单位 …) an organisation party is. */
+          orgKind: enumProp(ORGANIZATION_KINDS),
           refId: idProp,
           name: { ...nameProp, maxLength: 200 },
         },
@@ -106,4 +109,4 @@ export type Stakeholder = TopicDoc['stakeholders'][number];
 export type Escalation = TopicDoc['escalations'][number];
 
 /** Steps from each older version of this schema to the next (see migration-steps.ts). */
-export const topicsMigrations: Migrations = {};
+export const topicsMigrations: Migrations = { 1: keep };
