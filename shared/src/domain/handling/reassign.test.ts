@@ -10,15 +10,16 @@ import {
   redirectParty,
   unsettledTasks,
   withdrawTask,
-  type TaskStepResult,
 } from '#shared/domain/handling/index';
 import { ctxAt, NOW, sampleTasks, topic } from './fixtures';
 
 const later = (days: number) => new Date(Date.parse(NOW) + days * 86_400_000).toISOString();
-const ok = <T extends { ok: boolean }>(result: T | { ok: false; message: string }): T => {
-  if (!result.ok) throw new Error((result as { message: string }).message);
-  return result as T;
-};
+function ok<T extends { readonly ok: true }>(
+  result: T | { readonly ok: false; readonly message: string },
+): T {
+  if (!result.ok) throw new Error(result.message);
+  return result;
+}
 const first = (tasks: TaskDoc[]) => {
   const [task] = tasks;
   if (!task) throw new Error('no task');
@@ -27,7 +28,7 @@ const first = (tasks: TaskDoc[]) => {
 const partyOf = (task: TaskDoc) => task.parties[0]?.partyId ?? '';
 const streetDept = {
   name: '街道城市管理办公室',
-  kind: 'streetDepartment',
+  kind: 'streetDept',
   organizationId: 'org-31',
 } as const;
 const heating = { name: '京能热力', kind: 'residentUnit', organizationId: 'org-41' } as const;
@@ -107,7 +108,7 @@ describe('a returned share waits for the worker, who reassigns it', () => {
         ctxAt(NOW, 'hall-chair'),
       ),
     ).toMatchObject({ ok: false, message: '议事会主持人无权重新交办' });
-    const re = ok<Extract<TaskStepResult, { ok: true }>>(
+    const re = ok(
       reassignParty(declined, partyOf(task), { reason: '改由城管办', to: streetDept }, ctxAt(later(1))),
     );
     expect(re.task.status).toBe('assigned');
@@ -146,7 +147,7 @@ describe('parties join later; a decision may be withdrawn', () => {
     const task = first(sampleTasks());
     const accepted = ok(partyStep(task, partyOf(task), 'accept', {}, ctxAt()));
     const finished = ok(partyStep(accepted.task, partyOf(task), 'finish', { note: '完成' }, ctxAt())).task;
-    const added = ok<Extract<TaskStepResult, { ok: true }>>(addParty(finished, streetDept, ctxAt()));
+    const added = ok(addParty(finished, streetDept, ctxAt()));
     expect(added.task.status).toBe('inProgress');
     expect(added.task.parties).toHaveLength(2);
     expect(addParty(added.task, streetDept, ctxAt())).toMatchObject({
