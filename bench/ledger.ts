@@ -29,6 +29,8 @@ export interface LedgerResult {
   initialSyncSeconds: number;
   openMs: Summary;
   filterMs: Summary;
+  /** Typing into the search box (full pinyin, initials, characters), set and cleared; absent in older results. */
+  searchMs?: Summary;
   frameP50Ms: Summary;
   frameP95Ms: Summary;
   frameMaxMs: Summary;
@@ -37,6 +39,9 @@ export interface LedgerResult {
   heapMiB: Summary;
   heapBeforeLedgerMiB: Summary;
 }
+
+/** What the search measurement types: full pinyin, initials, characters. */
+const SEARCHES = ['dianti', 'wxl', '楼道灯'];
 
 const rowsShown = `() => document.querySelector('[data-testid="ledger-row"]') !== null`;
 
@@ -79,6 +84,7 @@ export async function benchLedger(options: LedgerOptions): Promise<LedgerResult>
 
     const open: number[] = [];
     const filter: number[] = [];
+    const search: number[] = [];
     const p50: number[] = [];
     const p95: number[] = [];
     const max: number[] = [];
@@ -113,6 +119,13 @@ export async function benchLedger(options: LedgerOptions): Promise<LedgerResult>
         ),
       );
       filter.push(await timeInPage(page, { action: 'input', done: unfiltered }, () => dateFrom.fill('')));
+
+      // The search box: full pinyin of a title word, a reporter's initials, characters.
+      const box = page.getByTestId('ledger-search');
+      for (const typed of SEARCHES) {
+        search.push(await timeInPage(page, { action: 'input', done: filtered }, () => box.fill(typed)));
+        search.push(await timeInPage(page, { action: 'input', done: unfiltered }, () => box.fill('')));
+      }
 
       const frames = (await scrollFrames(page, 600, options.scrollMs)).sort((a, b) => a - b);
       p50.push(quantile(frames, 0.5));
@@ -149,7 +162,12 @@ export async function benchLedger(options: LedgerOptions): Promise<LedgerResult>
         ),
       );
       log(
-        `  run ${run + 1}: ledger open ${open.at(-1)!.toFixed(0)} ms, filter ${filter.at(-2)!.toFixed(0)}/${filter.at(-1)!.toFixed(0)} ms, frames p95 ${p95.at(-1)!.toFixed(1)} ms, write ${write.at(-1)!.toFixed(1)} ms, heap ${heap.at(-1)!.toFixed(0)} MiB`,
+        `  run ${run + 1}: ledger open ${open.at(-1)!.toFixed(0)} ms, filter ${filter.at(-2)!.toFixed(0)}/${filter.at(-1)!.toFixed(0)} ms, search ${search
+          .slice(-2 * SEARCHES.length)
+          .map((ms) => ms.toFixed(0))
+          .join(
+            '/',
+          )} ms, frames p95 ${p95.at(-1)!.toFixed(1)} ms, write ${write.at(-1)!.toFixed(1)} ms, heap ${heap.at(-1)!.toFixed(0)} MiB`,
       );
     }
     return {
@@ -158,6 +176,7 @@ export async function benchLedger(options: LedgerOptions): Promise<LedgerResult>
       initialSyncSeconds,
       openMs: summarize(open),
       filterMs: summarize(filter),
+      searchMs: summarize(search),
       frameP50Ms: summarize(p50),
       frameP95Ms: summarize(p95),
       frameMaxMs: summarize(max),

@@ -257,6 +257,18 @@ export function renderReport(r: BenchResults): string {
         '≤ 100 ms',
         verdict(v.filterMs.median <= 100),
       ]),
+      ...(v.searchMs
+        ? [
+            row([
+              'search box (dianti, wxl, 楼道灯; each typed and cleared) → count and rows updated, ms',
+              fmt(v.searchMs.median),
+              spread(v.searchMs),
+              String(v.searchMs.runs),
+              '≤ 100 ms',
+              verdict(v.searchMs.median <= 100),
+            ]),
+          ]
+        : []),
       row([
         'scrolling 600 px per frame: frame time p50, ms',
         fmt(v.frameP50Ms.median),

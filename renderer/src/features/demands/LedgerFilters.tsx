@@ -1,4 +1,5 @@
-import { Box, Button, FormControlLabel, MenuItem, Switch, TextField } from '@mui/material';
+import { Box, Button, FormControlLabel, InputAdornment, MenuItem, Switch, TextField } from '@mui/material';
+import SearchIcon from '@mui/icons-material/Search';
 import { useTranslation } from 'react-i18next';
 import { hasFilters, type LedgerFilter } from '#shared/domain/ledger/index';
 import { DEMAND_CATEGORIES, DEMAND_SOURCES, DEMAND_STATES, DEMAND_TYPES } from '#shared/domain/vocab';
@@ -9,6 +10,9 @@ export type FilterState = Omit<LedgerFilter, 'scope'>;
 interface Props {
   value: FilterState;
   onChange(next: FilterState): void;
+  /** Words typed in the search box (see LedgerSearch). */
+  search: string;
+  onSearch(next: string): void;
 }
 
 type ListKey = 'statuses' | 'types' | 'categories' | 'sources';
@@ -20,8 +24,8 @@ const LISTS: readonly { key: ListKey; label: string; prefix: string; values: rea
   { key: 'sources', label: 'ledger.source', prefix: 'sources', values: DEMAND_SOURCES },
 ];
 
-/** Status, type, category, source, received dates and overdue: what a ledger is asked for. */
-export function LedgerFilters({ value, onChange }: Props) {
+/** Search, status, type, category, source, received dates and overdue: what a ledger is asked for. */
+export function LedgerFilters({ value, onChange, search, onSearch }: Props) {
   const { t } = useTranslation('demands');
   return (
     <Box
@@ -36,6 +40,25 @@ export function LedgerFilters({ value, onChange }: Props) {
         alignItems: 'center',
       }}
     >
+      <TextField
+        type="search"
+        label={t('ledger.search')}
+        placeholder={t('ledger.searchHint')}
+        value={search}
+        onChange={(e) => onSearch(e.target.value)}
+        sx={{ gridColumn: '1 / -1' }}
+        slotProps={{
+          inputLabel: { shrink: true },
+          input: {
+            startAdornment: (
+              <InputAdornment position="start">
+                <SearchIcon />
+              </InputAdornment>
+            ),
+          },
+          htmlInput: { 'data-testid': 'ledger-search' },
+        }}
+      />
       {LISTS.map((list) => (
         <TextField
           key={list.key}
@@ -90,7 +113,14 @@ export function LedgerFilters({ value, onChange }: Props) {
         }
         label={t('ledger.overdue')}
       />
-      <Button variant="text" disabled={!hasFilters({ ...value, scope: '' })} onClick={() => onChange({})}>
+      <Button
+        variant="text"
+        disabled={!hasFilters({ ...value, scope: '' }) && search.trim() === ''}
+        onClick={() => {
+          onChange({});
+          onSearch('');
+        }}
+      >
         {t('ledger.clear')}
       </Button>
     </Box>

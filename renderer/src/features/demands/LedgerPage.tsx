@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import { useTranslation } from 'react-i18next';
-import { ledgerCounts, ledgerPredicate } from '#shared/domain/ledger/index';
-import { isUnder } from '#shared/domain/places/index';
+import { LedgerSearch, ledgerCounts, ledgerPredicate, type LedgerRow } from '#shared/domain/ledger/index';
+import { isUnder, pathTo } from '#shared/domain/places/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { parseRoute, useRoute } from '../../app/router';
@@ -18,6 +18,24 @@ import { PlaceCrumbs } from './PlaceCrumbs';
 import { useLedgerRows, useNow } from './use-ledger-rows';
 import { usePlaceTree } from './use-place-tree';
 import './strings';
+
+/** Prepares the rows for the search box while the page is idle, so the first search is as quick as the next. */
+function usePreparedSearch(searcher: LedgerSearch<LedgerRow>, rows: readonly LedgerRow[] | null) {
+  useEffect(() => {
+    if (!rows) return;
+    let next = 0;
+    let handle = 0;
+    const step = () => {
+      searcher.prepare(rows.slice(next, next + PREPARE_CHUNK));
+      next += PREPARE_CHUNK;
+      if (next < rows.length) handle = window.setTimeout(step, 0);
+    };
+    handle = window.setTimeout(step, 0);
+    return () => window.clearTimeout(handle);
+  }, [searcher, rows]);
+}
+
+const PREPARE_CHUNK = 2000;
 
 /** 需求台账 of one place (#/demands/<scope>): entrance, building, courtyard, community or street. */
 export function LedgerPage() {
@@ -36,15 +54,33 @@ export function LedgerPage() {
   const complete = ledger?.complete === true;
   const now = useNow();
   const [filter, setFilter] = useState<FilterState>({});
+  const [typed, setTyped] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
 
   const inScope = useMemo(() => (rows ?? []).filter((r) => isUnder(r.scope, scope)), [rows, scope]);
-  const filtered = useMemo(
+  // A place is searched by the names of its path below the street (小关北里 45号院), never by its code.
+  const searcher = useMemo(
+    () =>
+      new LedgerSearch<LedgerRow>((s) =>
+        tree
+          ? pathTo(tree, s)
+              .slice(1)
+              .map((p) => p.name)
+              .join(' ')
+          : '',
+      ),
+    [tree],
+  );
+  // Typing stays responsive on a big ledger: the list follows the box a moment later if need be.
+  const search = useDeferredValue(typed);
+  const matching = useMemo(
     () => inScope.filter(ledgerPredicate({ ...filter, scope }, now)),
     [inScope, filter, scope, now],
   );
+  const filtered = useMemo(() => searcher.filter(matching, search), [searcher, matching, search]);
+  usePreparedSearch(searcher, complete ? inScope : null);
   const counts = useMemo(
     () => (tree && complete ? ledgerCounts(tree, filtered, scope) : null),
     [tree, complete, filtered, scope],
@@ -120,7 +156,7 @@ export function LedgerPage() {
         </Alert>
       )}
       {tree && <PlaceCrumbs tree={tree} scope={scope} home={settings.homeScope} counts={counts} />}
-      <LedgerFilters value={filter} onChange={setFilter} />
+      <LedgerFilters value={filter} onChange={setFilter} search={typed} onSearch={setTyped} />
       {tree && rows !== null ? (
         <LedgerTable rows={filtered} tree={tree} scope={scope} now={now} onOpen={setOpenId} />
       ) : (

@@ -6,13 +6,18 @@ import { dayNumber, instantOfBeijingDay } from '#shared/domain/calendar/index';
 import type { DemandCategory, DemandSource, DemandState, DemandType } from '#shared/domain/vocab';
 import type { DemandDoc } from '#shared/schema/index';
 
-/** The fields a ledger row keeps: small enough to hold 50,000 of them in memory. */
+/**
+ * The fields a ledger row keeps: small enough to hold 50,000 of them in memory, with what the
+ * search box reads (content, reporter name).
+ */
 export type LedgerRow = Pick<
   DemandDoc,
   | 'id'
   | 'scope'
   | 'placeId'
   | 'title'
+  | 'description'
+  | 'reporterName'
   | 'type'
   | 'category'
   | 'source'
@@ -133,6 +138,7 @@ export function toLedgerRow(demand: DemandDoc): LedgerRow {
     scope: demand.scope,
     placeId: demand.placeId,
     title: demand.title,
+    description: demand.description,
     type: demand.type,
     category: demand.category,
     source: demand.source,
@@ -141,6 +147,7 @@ export function toLedgerRow(demand: DemandDoc): LedgerRow {
     receivedAt: demand.receivedAt,
     vulnerable: demand.vulnerable,
   };
+  if (demand.reporterName !== undefined) row.reporterName = demand.reporterName;
   if (demand.dueAt !== undefined) row.dueAt = demand.dueAt;
   if (demand.hotlineOrderNo !== undefined) row.hotlineOrderNo = demand.hotlineOrderNo;
   if (demand.duplicateOf !== undefined) row.duplicateOf = demand.duplicateOf;

@@ -25,3 +25,4 @@ export {
 export { dueAtFor, dueRule, SAFETY_CATEGORIES, type DueInput, type DueRule } from './due';
 export { DERIVED_TITLE_LENGTH, deriveTitle, titleFor } from './title';
 export { LiveLedgerRows, type DemandState } from './live-rows';
+export { LedgerSearch, type SearchableRow } from './search';

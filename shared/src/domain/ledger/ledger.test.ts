@@ -54,6 +54,7 @@ function row(id: string, scope: string, extra: Partial<LedgerRow> = {}): LedgerR
     scope,
     placeId: `p-${scope}`,
     title: id,
+    description: '',
     type: 'complaint',
     category: 'parking',
     source: 'visit',

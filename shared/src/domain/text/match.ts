@@ -87,7 +87,9 @@ export function searchText(...fields: readonly (string | undefined)[]): SearchTe
   return { units: units.subarray(0, n), letters };
 }
 
-interface Term {
+/** One word of a query (what was typed between spaces), normalised (NFKC, lowercase). */
+export interface TextTerm {
+  readonly text: string;
   readonly chars: readonly string[];
   readonly letters: number;
   /**
@@ -99,7 +101,7 @@ interface Term {
 
 /** What was typed, prepared once: terms separated by spaces, each of which must match. */
 export interface TextQuery {
-  readonly terms: readonly Term[];
+  readonly terms: readonly TextTerm[];
 }
 
 /** Prepares typed text for `matchesSearch`; a query of only spaces matches everything. */
@@ -109,11 +111,11 @@ export function textQuery(typed: string): TextQuery {
     .toLowerCase()
     .split(/[\s']+/u)
     .filter((t) => t.length > 0)
-    .map((text): Term => {
+    .map((text): TextTerm => {
       const chars = [...text];
       let letters = 0;
       for (const ch of chars) letters |= letterBit(ch);
-      return { chars, letters, reached: new Int32Array(0) };
+      return { text, chars, letters, reached: new Int32Array(0) };
     });
   return { terms };
 }
@@ -137,7 +139,7 @@ const MAX_BITS = 30;
  * readings. Bit p of `state` says "the first p query characters end here"; a new match may start
  * at every unit, and skipped units inside a field carry the state over.
  */
-function matchesBits(units: Uint32Array, term: Term): boolean {
+function matchesBits(units: Uint32Array, term: TextTerm): boolean {
   const chars = term.chars;
   const n = chars.length;
   const full = 1 << n;
@@ -196,15 +198,15 @@ function matchesLong(units: Uint32Array, chars: readonly string[]): boolean {
   return false;
 }
 
-/** Whether every term of `query` is found in `target` (characters, pinyin, initials or a mix). */
+/** Whether one term of a query is found in `target` (characters, pinyin, initials or a mix). */
+export function matchesTerm(target: SearchText, term: TextTerm): boolean {
+  if ((term.letters & ~target.letters) !== 0) return false;
+  return term.chars.length > MAX_BITS ? matchesLong(target.units, term.chars) : matchesBits(target.units, term);
+}
+
+/** Whether every term of `query` is found in `target`. */
 export function matchesSearch(target: SearchText, query: TextQuery): boolean {
-  for (const term of query.terms) {
-    if ((term.letters & ~target.letters) !== 0) return false;
-    const found =
-      term.chars.length > MAX_BITS ? matchesLong(target.units, term.chars) : matchesBits(target.units, term);
-    if (!found) return false;
-  }
-  return true;
+  return query.terms.every((term) => matchesTerm(target, term));
 }
 
 /** One-off form of `matchesSearch` for short lists (pickers): prepares both sides each call. */
