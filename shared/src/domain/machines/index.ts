@@ -35,3 +35,4 @@ export {
 export type { PartyStepContext, PartyStepResult, TaskContext, TaskParty } from './task';
 export { evaluationEventOf, evaluationMachine, evaluationStateOf, subjectEventFor } from './evaluation';
 export { projectMachine } from './project';
+export { refusedStateChange } from './pushed-change';

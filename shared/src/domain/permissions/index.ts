@@ -1,3 +1,4 @@
+export { refusedAuthor } from './authors';
 export { authorize, can, scopeContains, writeActionFor } from './can';
 export type { Authorization, Resource } from './can';
 export { PERMISSIONS, PERMISSION_ACTION_LABELS } from './table';
