@@ -51,8 +51,15 @@ function edgesOf<C extends MachineContext>(
   );
 }
 
+// Guards are judged on the document's own facts; what they read from other documents (the
+// topic's open tasks) is, like artefacts, checked by the app when it takes the step.
 const topicContext = (doc: DocState): TopicContext =>
-  ({ actor: { role: 'street-staff' }, track: doc['track'], level: doc['level'] }) as TopicContext;
+  ({
+    actor: { role: 'street-staff' },
+    track: doc['track'],
+    level: doc['level'],
+    openTasks: 0,
+  }) as TopicContext;
 
 /** A task's open states follow its parties (any party step may move it between them). */
 const TASK_DERIVED = ['assigned', 'inProgress', 'finished', 'declined', 'redirected', 'reopened'];
