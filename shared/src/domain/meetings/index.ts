@@ -30,3 +30,13 @@ export {
   STAKEHOLDER_KIND_LABELS,
 } from './labels';
 export { guideForMeeting } from './meeting-guide';
+export { attendanceText, attendeeGroup, meetingFigures, voteOutcomeText } from './figures';
+export type {
+  AttendanceFigures,
+  AttendeeGroups,
+  FiguresOptions,
+  MeetingFigures,
+  TaskFigure,
+  TaskFigures,
+  VoteFigure,
+} from './figures';

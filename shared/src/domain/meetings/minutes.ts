@@ -7,7 +7,8 @@ import {
   MEETING_KIND_LABELS,
   PARTY_KIND_LABELS,
 } from './labels';
-import { liveState, type LiveState } from './live';
+import { attendanceText, meetingFigures, type AttendanceFigures } from './figures';
+import { liveState } from './live';
 import { totalsByOrigin, type VoteView } from './vote-view';
 
 // 会议纪要 drafted from the record: time, place, attendance and quorum, then per agenda item the
@@ -27,14 +28,11 @@ export function quorumLabel(meeting: Pick<MeetingDoc, 'quorumNumerator' | 'quoru
   return FRACTIONS[key] ?? `${meeting.quorumDenominator}分之${meeting.quorumNumerator}`;
 }
 
-export function attendanceSentence(meeting: MeetingDoc, live: LiveState): string {
-  const a = live.attendance;
-  const q = live.quorum;
-  const observers = a.observers.length + a.walkIns.length;
+/** The attendance as the minutes and the 公示 state it, from the meeting's figures. */
+export function attendanceSentence(meeting: MeetingDoc, a: AttendanceFigures): string {
   return (
-    `应到 ${a.entitled} 人，实到 ${a.presentCount} 人（本人到会 ${a.presentInPerson.length} 人，委托 ${a.proxies.length} 人）` +
-    (observers > 0 ? `，列席 ${observers} 人` : '') +
-    `；法定人数为应到人数的${quorumLabel(meeting)}（${q.required} 人），${q.reached ? '已达到' : '未达到'}。`
+    attendanceText(a) +
+    `；法定人数为应到人数的${quorumLabel(meeting)}（${a.quorumRequired} 人），${a.quorumReached ? '已达到' : '未达到'}。`
   );
 }
 
@@ -68,7 +66,7 @@ export function draftMinutes(
   lines.push(`时间：${chineseDateTime(meeting.startsAt)}`);
   if (context.venueName) lines.push(`地点：${context.venueName}`);
   if (chair) lines.push(`主持人：${chair.name}`);
-  lines.push(`出席情况：${attendanceSentence(meeting, live)}`);
+  lines.push(`出席情况：${attendanceSentence(meeting, meetingFigures(meeting, records).attendance)}`);
   const present = live.attendance.presentInPerson.map(name);
   if (present.length > 0) lines.push(`到会人员：${present.join('、')}`);
   if (live.attendance.proxies.length > 0)

@@ -7,6 +7,7 @@ import {
   MEETING_KIND_LABELS,
   PARTY_KIND_LABELS,
 } from './labels';
+import { meetingFigures, voteOutcomeText } from './figures';
 import { liveState } from './live';
 import { attendanceSentence, quorumLabel } from './minutes';
 
@@ -48,13 +49,15 @@ export function publicNoticeText(
   ctx: NoticeContext,
 ): PaperText {
   const live = liveState(meeting, records);
+  const figures = meetingFigures(meeting, records);
   const until = CHINA_CALENDAR.addWorkingDays(ctx.issuedAt, 5);
   const items = meeting.agenda.flatMap((item, i) => {
     const decisions = live.decisions.filter((d) => d.agendaItemId === item.itemId);
-    const votes = live.votes.filter((v) => v.agendaItemId === item.itemId && v.closed);
+    const votes = figures.votes.filter((v) => v.agendaItemId === item.itemId && v.closed);
     if (decisions.length === 0 && votes.length === 0) return [];
     const lines = [`${chineseNumber(i + 1)}、${item.title}`];
-    for (const v of votes) lines.push(`表决结果：${v.closed?.reason ?? ''}`);
+    // A resident must be able to read what passed: the motion stands beside its result.
+    for (const v of votes) lines.push(`表决事项：“${v.motion}”，表决结果：${voteOutcomeText(v)}`);
     for (const d of decisions) {
       lines.push(`议定事项：${d.text}`);
       if (d.parties.length > 0)
@@ -65,7 +68,7 @@ export function publicNoticeText(
   return {
     title: `${meeting.title}议事结果公示`,
     paragraphs: [
-      `${chineseDateTime(meeting.startsAt)}，在${ctx.venueName ?? '社区议事厅'}召开${meeting.title}（${MEETING_KIND_LABELS[meeting.kind]}）。${attendanceSentence(meeting, live)}现将议事结果公示如下：`,
+      `${chineseDateTime(meeting.startsAt)}，在${ctx.venueName ?? '社区议事厅'}召开${meeting.title}（${MEETING_KIND_LABELS[meeting.kind]}）。${attendanceSentence(meeting, figures.attendance)}现将议事结果公示如下：`,
     ],
     items: items.length > 0 ? items : ['本次会议未形成议定事项。'],
     closing: [

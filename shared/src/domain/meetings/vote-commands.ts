@@ -55,6 +55,8 @@ export function openVote(
       voteId: ctx.newId('vote'),
       rule,
       base,
+      motion,
+      // Older readers (and devices not yet updated) find the motion in `text`.
       text: motion,
       ...(agendaItemId !== undefined ? { agendaItemId } : {}),
     }),
@@ -171,6 +173,8 @@ export function closeVote(
     makeRecord(meeting, ctx, {
       kind: 'voteResult',
       voteId,
+      // The result names what it decides, so a paper reading only results can say what passed.
+      ...(vote.motion !== undefined ? { motion: vote.motion } : {}),
       rule: result.rule,
       base: result.base,
       yes: result.yes,

@@ -106,10 +106,11 @@ export function votesOf(
     const base = opening?.base ?? result?.base ?? meeting.defaultBase;
     const first = mine[0]?.record;
     const agendaItemId = opening?.agendaItemId ?? first?.agendaItemId;
+    const motion = opening?.motion ?? opening?.text ?? result?.motion;
     return {
       voteId,
       ...(agendaItemId !== undefined ? { agendaItemId } : {}),
-      ...(opening?.text !== undefined ? { motion: opening.text } : {}),
+      ...(motion !== undefined ? { motion } : {}),
       rule,
       base,
       openedAt: (opening ?? first)?.at ?? '',
