@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
-import { isUnder } from '#shared/domain/places/index';
+import { liesUnder } from '#shared/domain/places/index';
 import type { DemoData } from '#resources/demo/index';
 import { JsonLineChild, sleep } from './child';
 import { streetWithDemands } from './data';
@@ -43,7 +43,7 @@ const SCOPE = 'xg.gyj';
 export async function benchPropagation(options: PropagationOptions): Promise<PropagationResult> {
   const log = options.log ?? (() => undefined);
   const data = options.street;
-  const template = data.demands.find((d) => isUnder(d.scope, SCOPE) && d.hotlineOrderNo === undefined);
+  const template = data.demands.find((d) => liesUnder(d.scope, SCOPE) && d.hotlineOrderNo === undefined);
   if (!template) throw new Error('no demand of xg.gyj in the street');
   const hub = await startBenchHub({
     docs: streetWithDemands(data, data.demands.length),

@@ -1,6 +1,6 @@
 // 议: the meetings that deliberate in-depth topics (楼院议事会, 社区议事厅, 街道问政会) and each
 // community's 每周一议 series, whose unfinished items carry over to the next week.
-import { scopeAtLevel } from '#shared/domain/places/index';
+import { liesBelow, scopeAtLevel } from '#shared/domain/places/index';
 import type { MeetingDoc, MeetingRecordDoc, PersonDoc } from '#shared/schema/index';
 import { beijingAt, DAY, type DemoContext } from './context';
 import { DECISIONS, WEEKLY_ITEMS } from './deliberation-texts';
@@ -33,7 +33,7 @@ export function entitledFor(ctx: DemoContext, people: PeopleIndex, scope: string
   }
   if (community) {
     const leaders = [...people.courtyardLeaderOf.entries()]
-      .filter(([s]) => s.startsWith(`${community}.`))
+      .filter(([s]) => liesBelow(s, community))
       .map(([, p]) => p);
     return [...leaders, ...reps];
   }

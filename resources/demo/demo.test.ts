@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import { jsonSchemaForValidation } from '#shared/schema/index';
-import { coverage, coverageSummary, isUnder } from '#shared/domain/places/index';
+import { coverage, coverageSummary, liesUnder } from '#shared/domain/places/index';
 import { demoCounts, generateDemoStreet } from '#resources/demo/index';
 
 const NOW = '2026-11-29T08:00:00.000Z';
@@ -140,6 +140,6 @@ describe('demo street generation', () => {
         expect(doc.createdAt <= doc.updatedAt, `${name} ${doc.id}`).toBe(true);
       }
     }
-    expect(data.demands.every((d) => isUnder(d.scope, 'xg'))).toBe(true);
+    expect(data.demands.every((d) => liesUnder(d.scope, 'xg'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnder } from '#shared/domain/places/index';
+import { liesUnder } from '#shared/domain/places/index';
 import type { FollowUpSubject } from '#shared/domain/vocab';
 import { generateDemoStreet } from '#resources/demo/index';
 
@@ -166,6 +166,6 @@ describe('demo street referential integrity', () => {
         expect(p.approvalMeetingId).toBeDefined();
     }
     for (const c of data.cases) if (c.topicId) expect(topics.has(c.topicId)).toBe(true);
-    for (const a of data.auditTrail) expect(isUnder(a.scope, 'xg')).toBe(true);
+    for (const a of data.auditTrail) expect(liesUnder(a.scope, 'xg')).toBe(true);
   });
 });

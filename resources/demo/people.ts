@@ -1,5 +1,6 @@
 // People: leaders with terms (院长/楼长/门长/层长, some ceased, some places left uncovered),
 // 包楼包院 workers, resident representatives, party members, volunteers and residents.
+import { liesBelow } from '#shared/domain/places/index';
 import { initials } from '#shared/domain/text/pinyin';
 import type { PersonRole, Vulnerability } from '#shared/domain/vocab';
 import type { PersonDoc, PersonRoleTerm, PlaceDoc } from '#shared/schema/index';
@@ -141,7 +142,7 @@ export function generatePeople(ctx: DemoContext, layout: StreetLayout): PeopleIn
         for (const floor of building.floors) {
           if (!rng.chance(0.8)) continue;
           const entrance =
-            building.entrances.find((e) => floor.scope.startsWith(`${e.scope}.`)) ?? building.entrances[0];
+            building.entrances.find((e) => liesBelow(floor.scope, e.scope)) ?? building.entrances[0];
           if (entrance)
             person(entrance, [term('floorLeader', floor.scope)], elder, {
               address: flat(courtyard, entrance),

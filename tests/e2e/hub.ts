@@ -7,7 +7,7 @@ import { openProfile } from './browser';
 import { openApp } from './app';
 import { generateDemoStreet } from '#resources/demo/index';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
-import { visibleToDevice } from '#shared/protocol/v1';
+import { visibleToDevice } from '#shared/domain/places/index';
 
 const run = promisify(execFile);
 

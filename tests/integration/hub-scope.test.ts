@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, REFERENCE_COLLECTIONS } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
-import { visibleToDevice } from '#shared/protocol/v1';
+import { visibleToDevice } from '#shared/domain/places/index';
 import type { Doc, EnrollResponse, StreamChange } from '#shared/protocol/v1';
 import { BACKENDS } from '../../hub/src/testing/backends';
 import type { BackendSetup } from '../../hub/src/testing/backends';

@@ -12,7 +12,7 @@ import { BACKENDS } from './sync-support/backends';
 import { demand, followUp } from './sync-support/docs';
 import { seededRandom } from './sync-support/faulty-fetch';
 import type { Faults } from './sync-support/faulty-fetch';
-import { canonicalJson } from '../../shared/src/sync/merge';
+import { canonicalJson } from '../../shared/src/sync/json';
 
 type Doc = Record<string, unknown>;
 type Dump = Record<string, Doc[]>;

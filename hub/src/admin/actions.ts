@@ -2,7 +2,8 @@
 // database access (hub stopped). Each one is written to admin_audit.
 
 import type { ActorRole } from '#shared/domain/vocab';
-import { MAX_DEVICE_NAME_LENGTH, isActorRole, isValidScope } from '#shared/protocol/v1';
+import { isValidScope } from '#shared/domain/places/index';
+import { MAX_DEVICE_NAME_LENGTH, isActorRole } from '#shared/protocol/v1';
 import type { AdminEnrollResponse, DeviceInfo } from '#shared/protocol/v1';
 import { generateEnrollCode, hashEnrollCode, normalizeEnrollCode } from '../secrets';
 import type { Store } from '../store/store';

@@ -1,7 +1,8 @@
 // Parses `npm run hub -- <command> [flags]` into a typed command. Pure: returns a usage error
 // message (Chinese) instead of exiting, so it is tested directly.
 
-import { isActorRole, isValidScope } from '#shared/protocol/v1';
+import { isValidScope } from '#shared/domain/places/index';
+import { isActorRole } from '#shared/protocol/v1';
 import type { ActorRole } from '#shared/domain/vocab';
 import { ACTOR_ROLES } from '#shared/domain/vocab';
 

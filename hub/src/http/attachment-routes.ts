@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CollectionName } from '#shared/domain/vocab';
 import { ATTACHMENT_MAX_BYTES, isPhotoCollection, isSha256Hex, photosOf } from '#shared/protocol/attachments';
 import type { AttachmentRoute, PutAttachmentResponse } from '#shared/protocol/attachments';
-import { scopeLiesUnder, visibleToDevice } from '#shared/protocol/v1';
+import { liesUnder, visibleToDevice } from '#shared/domain/places/index';
 import type { Doc } from '#shared/protocol/v1';
 import type { DeviceActor } from '../sync/rules';
 import type { HubContext, RequestInfo } from './context';
@@ -31,7 +31,7 @@ async function visibleDocument(
 }
 
 function mayWrite(ctx: HubContext, actor: DeviceActor, collection: CollectionName, doc: Doc): boolean {
-  if (!scopeLiesUnder(doc.scope, actor.scope)) return false;
+  if (!liesUnder(doc.scope, actor.scope)) return false;
   // The photos came with the document, so the device that created it may complete it as well
   // as any device that may update it.
   return (

@@ -10,6 +10,7 @@ import {
 } from '#shared/protocol/v1';
 import type { DeviceInfo, EnrollResponse, PullResponse, PushResponse } from '#shared/protocol/v1';
 import { generateDeviceId, generateToken, hashEnrollCode, hashToken, normalizeEnrollCode } from '../secrets';
+import { pushRows } from '../sync/push';
 import { hasUnstorableString, parsePushBody } from '../sync/rules';
 import type { DeviceActor } from '../sync/rules';
 import { HttpError, bearerToken, readJson, sendJson } from './io';
@@ -83,7 +84,7 @@ export async function handlePush(
   const actor = await authenticate(ctx, req, url, info);
   const parsed = parsePushBody(await readJson(req));
   if ('error' in parsed) throw new HttpError('bad_request', parsed.error);
-  const outcome = await ctx.store.push(collection, actor, parsed.rows, ctx.policy, ctx.clock());
+  const outcome = await pushRows(ctx.store, collection, actor, parsed.rows, ctx.policy, ctx.clock());
   Object.assign(info.fields, {
     rows: parsed.rows.length,
     written: outcome.written,

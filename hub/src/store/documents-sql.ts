@@ -1,12 +1,11 @@
-// SQL of the documents table: pull by server sequence with the scope filter, the push
-// transaction (commit order = sequence order), fan-out reads and the demo seed.
+// SQL of the documents table: pull by server sequence with the scope filter, the write
+// transaction of a push (commit order = sequence order), fan-out reads and the demo seed. What a
+// push writes is decided in hub/src/sync/push.ts; this file only stores it.
 
+import { visibilityOf, visibilitySqlParams } from '#shared/domain/places/index';
 import type { CollectionName } from '#shared/domain/vocab';
-import { ancestorScopes, isReferenceCollection } from '#shared/protocol/v1';
-import type { Checkpoint, Doc, PushResponse } from '#shared/protocol/v1';
+import type { Checkpoint, Doc, RefusalCode } from '#shared/protocol/v1';
 import type { Driver, SqlClient } from '../db/driver';
-import { decideRow } from '../sync/rules';
-import type { DeviceActor, ParsedRow, RowPolicy } from '../sync/rules';
 
 export const CHANGES_CHANNEL = 'yishi_changes';
 /** Every writer of `documents` takes this lock first, so commit order equals sequence order. */
@@ -33,11 +32,6 @@ function toDoc(row: DocRow): Doc {
   return { ...row.data, _deleted: row.deleted } as Doc;
 }
 
-/** LIKE treats '_' and '%' as wildcards; scopes may contain '_', so escape before prefixing. */
-function likePrefix(scope: string): string {
-  return scope.replace(/[\\%_]/g, (c) => `\\${c}`) + '.%';
-}
-
 export async function pullDocuments(
   db: SqlClient,
   collection: CollectionName,
@@ -45,10 +39,11 @@ export async function pullDocuments(
   since: number,
   limit: number,
 ): Promise<{ documents: Doc[]; checkpoint: Checkpoint }> {
-  const params: unknown[] = [collection, since, deviceScope, likePrefix(deviceScope), limit];
+  const visible = visibilitySqlParams(visibilityOf(deviceScope, collection));
+  const params: unknown[] = [collection, since, visible.exact, visible.below, limit];
   let filter = '(scope = $3 or scope like $4)';
-  if (isReferenceCollection(collection)) {
-    params.push(ancestorScopes(deviceScope));
+  if (visible.alsoExactly.length > 0) {
+    params.push(visible.alsoExactly);
     filter = '(scope = $3 or scope like $4 or scope = any($6::text[]))';
   }
   const rows = await db.query<DocRow>(
@@ -104,54 +99,48 @@ async function currentDocs(tx: SqlClient, collection: string, ids: string[]): Pr
   return new Map(rows.map((r) => [r.id, toDoc(r)]));
 }
 
-export interface PushOutcome extends PushResponse {
-  written: number;
-  maxSeq: number;
+/** A row the hub refused, kept with the device's original payload for a person to look at. */
+export interface QuarantinedRow {
+  id: string;
+  code: RefusalCode;
+  reason: string;
+  raw: unknown;
 }
 
-export async function pushDocuments(
+/** What a push decided against the current states: the final states to write and the refused rows. */
+export interface PushPlan {
+  writes: Doc[];
+  quarantine: QuarantinedRow[];
+}
+
+/**
+ * The write transaction of a push: takes the sequence lock, reads the current states of `ids`,
+ * lets `decide` plan the push against them (synchronously, inside the lock, so no other writer
+ * moves them meanwhile), quarantines the refused rows and writes the rest. Returns the highest
+ * sequence number written (0 when nothing was).
+ */
+export async function writePush(
   db: Driver,
   collection: CollectionName,
-  actor: DeviceActor,
-  rows: ParsedRow[],
-  policy: RowPolicy,
+  ids: string[],
+  deviceId: string,
   now: Date,
-): Promise<PushOutcome> {
+  decide: (current: Map<string, Doc>) => PushPlan,
+): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock($1::bigint)`, [SEQ_LOCK]);
-    const current = await currentDocs(tx, collection, [...new Set(rows.map((r) => r.id))]);
-    const outcome: PushOutcome = { conflicts: [], refused: [], written: 0, maxSeq: 0 };
-    const writes = new Map<string, Doc>();
-    for (const row of rows) {
-      const decision = decideRow(collection, actor, row, current.get(row.id) ?? null, policy);
-      if (decision.kind === 'write') {
-        current.set(row.id, decision.doc);
-        writes.set(row.id, decision.doc);
-      } else if (decision.kind === 'conflict') {
-        outcome.conflicts.push(decision.master);
-      } else if (decision.kind === 'refuse') {
-        outcome.refused.push({ id: row.id, code: decision.code, reason: decision.reason });
-        await tx.query(
-          `insert into quarantine (at, device_id, collection, doc_id, code, reason, row_json)
-           values ($1, $2, $3, $4, $5, $6, $7)`,
-          [
-            now.toISOString(),
-            actor.id,
-            collection,
-            row.id,
-            decision.code,
-            decision.reason,
-            JSON.stringify(row.raw),
-          ],
-        );
-      }
+    const plan = decide(await currentDocs(tx, collection, [...new Set(ids)]));
+    for (const row of plan.quarantine) {
+      await tx.query(
+        `insert into quarantine (at, device_id, collection, doc_id, code, reason, row_json)
+         values ($1, $2, $3, $4, $5, $6, $7)`,
+        [now.toISOString(), deviceId, collection, row.id, row.code, row.reason, JSON.stringify(row.raw)],
+      );
     }
-    outcome.written = writes.size;
-    outcome.maxSeq = await writeDocs(
+    return writeDocs(
       tx,
-      [...writes.values()].map((doc) => ({ collection, doc })),
+      plan.writes.map((doc) => ({ collection, doc })),
     );
-    return outcome;
   });
 }
 

@@ -9,6 +9,7 @@ import { openPostgresDriver } from '../db/postgres-driver';
 import { silentLogger } from '../log';
 import { generateDeviceId, hashEnrollCode, hashToken } from '../secrets';
 import { createRowPolicy } from '../sync/policy';
+import { pushRows } from '../sync/push';
 import { parsePushBody } from '../sync/rules';
 import type { DeviceActor } from '../sync/rules';
 import { editOf, validDoc } from '../testing/fixtures';
@@ -81,7 +82,7 @@ for (const backend of backends) {
       const scopes = ['xg', 'xg.gyj', 'xg.gyj.c1', 'xg.hxdj', 'xg.gyjx'];
       for (const collection of COLLECTION_NAMES) {
         const batch = scopes.map((s) => ({ next: validDoc(collection, `${collection}-${s}`, s) }));
-        const out = await store.push(collection, street, rows(batch), policy, NOW);
+        const out = await pushRows(store, collection, street, rows(batch), policy, NOW);
         expect(out.refused).toEqual([]);
         expect(out.written).toBe(scopes.length);
       }
@@ -113,19 +114,20 @@ for (const backend of backends) {
 
     it('writes, reports conflicts with the master state, and ignores idempotent replays', async () => {
       const v1 = validDoc('demands', 'd-conf', 'xg.gyj');
-      expect((await store.push('demands', gyj, rows([{ next: v1 }]), policy, NOW)).written).toBe(1);
+      expect((await pushRows(store, 'demands', gyj, rows([{ next: v1 }]), policy, NOW)).written).toBe(1);
       const v2 = editOf(v1, 2);
-      const stale = await store.push('demands', gyj, rows([{ next: v2, assumed: null }]), policy, NOW);
+      const stale = await pushRows(store, 'demands', gyj, rows([{ next: v2, assumed: null }]), policy, NOW);
       expect(stale.conflicts).toEqual([{ ...v1, _deleted: false }]);
       expect(stale.written).toBe(0);
       const shuffled = Object.fromEntries(Object.entries({ ...v1, _deleted: false }).reverse());
-      const ok = await store.push('demands', gyj, rows([{ next: v2, assumed: shuffled }]), policy, NOW);
+      const ok = await pushRows(store, 'demands', gyj, rows([{ next: v2, assumed: shuffled }]), policy, NOW);
       expect(ok).toMatchObject({ conflicts: [], refused: [], written: 1 });
       const before = await store.maxSeq();
-      const replay = await store.push('demands', gyj, rows([{ next: v2, assumed: v1 }]), policy, NOW);
+      const replay = await pushRows(store, 'demands', gyj, rows([{ next: v2, assumed: v1 }]), policy, NOW);
       expect(replay).toMatchObject({ conflicts: [], refused: [], written: 0 });
       expect(await store.maxSeq()).toBe(before);
-      const deleted = await store.push(
+      const deleted = await pushRows(
+        store,
         'demands',
         gyj,
         rows([{ next: { ...v2, _deleted: true }, assumed: v2 }]),
@@ -139,11 +141,12 @@ for (const backend of backends) {
 
     it('refuses and quarantines rows outside the scope, against the schema or editing append-only records; applies the rest', async () => {
       const record = validDoc('meetingRecords', 'mr-1', 'xg.gyj');
-      await store.push('meetingRecords', gyj, rows([{ next: record }]), policy, NOW);
+      await pushRows(store, 'meetingRecords', gyj, rows([{ next: record }]), policy, NOW);
       const foreign = validDoc('demands', 'd-foreign', 'xg.hxdj');
-      await store.push('demands', street, rows([{ next: foreign }]), policy, NOW);
+      await pushRows(store, 'demands', street, rows([{ next: foreign }]), policy, NOW);
       const quarantined = (await store.listQuarantine(1000)).length;
-      const out = await store.push(
+      const out = await pushRows(
+        store,
         'meetingRecords',
         gyj,
         rows([
@@ -165,7 +168,8 @@ for (const backend of backends) {
       ]);
       expect(out.refused.every((r) => /[\u4e00-\u9fff]/.test(r.reason))).toBe(true);
       expect(out.written).toBe(1);
-      const moved = await store.push(
+      const moved = await pushRows(
+        store,
         'demands',
         gyj,
         rows([{ next: { ...foreign, scope: 'xg.gyj' }, assumed: foreign }]),
@@ -190,7 +194,8 @@ for (const backend of backends) {
 
     it('refuses writes beyond the role', async () => {
       const viewer: DeviceActor = { id: 'dev-view', role: 'viewer', scope: 'xg.gyj' };
-      const out = await store.push(
+      const out = await pushRows(
+        store,
         'demands',
         viewer,
         rows([{ next: validDoc('demands', 'd-view', 'xg.gyj') }]),
@@ -202,7 +207,14 @@ for (const backend of backends) {
 
     it('notifies every listener of committed changes and revocations', async () => {
       const before = notices.length;
-      await store.push('cases', gyj, rows([{ next: validDoc('cases', 'case-n', 'xg.gyj') }]), policy, NOW);
+      await pushRows(
+        store,
+        'cases',
+        gyj,
+        rows([{ next: validDoc('cases', 'case-n', 'xg.gyj') }]),
+        policy,
+        NOW,
+      );
       await new Promise((r) => setTimeout(r, 200));
       const seq = await store.maxSeq();
       expect(notices.slice(before)).toContainEqual({ t: 'docs', maxSeq: seq });

@@ -9,16 +9,24 @@ import { openPgliteDriver } from '../db/pglite-driver';
 import { openPostgresDriver } from '../db/postgres-driver';
 import type { Logger } from '../log';
 import { generateHubId } from '../secrets';
-import type { DeviceActor, ParsedRow, RowPolicy } from '../sync/rules';
 import * as attachments from './attachments-sql';
 import type { AttachmentInput, StoredAttachment } from './attachments-sql';
 import * as devices from './devices-sql';
 import type { AuditEntry, EnrollCodeInput, QuarantineEntry, RedeemInput, RedeemResult } from './devices-sql';
 import * as documents from './documents-sql';
-import type { ChangeNotice, ChangedDoc, PushOutcome, SeedOutcome } from './documents-sql';
+import type { ChangeNotice, ChangedDoc, PushPlan, QuarantinedRow, SeedOutcome } from './documents-sql';
 
 export type { AttachmentInput, StoredAttachment };
-export type { AuditEntry, ChangeNotice, ChangedDoc, PushOutcome, QuarantineEntry, RedeemResult, SeedOutcome };
+export type {
+  AuditEntry,
+  ChangeNotice,
+  ChangedDoc,
+  PushPlan,
+  QuarantineEntry,
+  QuarantinedRow,
+  RedeemResult,
+  SeedOutcome,
+};
 
 export interface Store {
   readonly kind: DatabaseKind;
@@ -29,13 +37,14 @@ export interface Store {
     since: number,
     limit: number,
   ): Promise<{ documents: Doc[]; checkpoint: Checkpoint }>;
-  push(
+  /** The write transaction of a push (see `writePush` in documents-sql); returns the highest sequence written. */
+  writePush(
     collection: CollectionName,
-    actor: DeviceActor,
-    rows: ParsedRow[],
-    policy: RowPolicy,
+    ids: string[],
+    deviceId: string,
     now: Date,
-  ): Promise<PushOutcome>;
+    decide: (current: Map<string, Doc>) => PushPlan,
+  ): Promise<number>;
   changesSince(seq: number, limit: number): Promise<ChangedDoc[]>;
   maxSeq(): Promise<number>;
   seed(
@@ -104,8 +113,8 @@ export async function storeOverDriver(db: Driver): Promise<Store> {
     kind: db.kind,
     hubId,
     pull: (collection, scope, since, limit) => documents.pullDocuments(db, collection, scope, since, limit),
-    push: (collection, actor, rows, policy, now) =>
-      documents.pushDocuments(db, collection, actor, rows, policy, now),
+    writePush: (collection, ids, deviceId, now, decide) =>
+      documents.writePush(db, collection, ids, deviceId, now, decide),
     changesSince: (seq, limit) => documents.changesSince(db, seq, limit),
     maxSeq: () => documents.maxSeq(db),
     seed: (docs, same) => documents.seedDocuments(db, docs, same),

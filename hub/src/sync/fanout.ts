@@ -3,7 +3,8 @@
 // documents its device may see.
 
 import type { ServerResponse } from 'node:http';
-import { KEEPALIVE_MS, visibleToDevice } from '#shared/protocol/v1';
+import { visibleToDevice } from '#shared/domain/places/index';
+import { KEEPALIVE_MS } from '#shared/protocol/v1';
 import type { Doc, StreamChange } from '#shared/protocol/v1';
 import type { CollectionName } from '#shared/domain/vocab';
 import type { Logger } from '../log';

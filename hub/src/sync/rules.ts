@@ -8,12 +8,11 @@ import {
   MAX_JSON_DEPTH,
   MAX_PUSH_ROWS,
   REFUSAL_MESSAGES,
-  isValidScope,
   jsonDepth,
   sameDocState,
-  scopeLiesUnder,
   toWireDoc,
 } from '#shared/protocol/v1';
+import { isValidScope, liesUnder } from '#shared/domain/places/index';
 import type { Doc, RefusalCode } from '#shared/protocol/v1';
 
 export interface DeviceActor {
@@ -124,8 +123,8 @@ export function decideRow(
   if (invalid !== null) return refuse('schema', invalid);
   const scope = row.next.scope;
   if (!isValidScope(scope)) return refuse('schema', 'scope 格式不正确');
-  if (!scopeLiesUnder(scope, actor.scope)) return refuse('scope', scope);
-  if (master && !scopeLiesUnder(master.scope, actor.scope)) return refuse('scope', master.scope);
+  if (!liesUnder(scope, actor.scope)) return refuse('scope', scope);
+  if (master && !liesUnder(master.scope, actor.scope)) return refuse('scope', master.scope);
   const denied = policy.authorize(actor, collection, master, row.next);
   if (denied !== null) return refuse('role', denied);
   if (master && sameDocState(row.next, master)) return { kind: 'noop' };

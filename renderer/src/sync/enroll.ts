@@ -1,6 +1,7 @@
 // Exchanging a one-time enrollment code (printed by the hub's admin CLI) for this device's token.
 
-import { isActorRole, isValidScope } from '#shared/protocol/v1';
+import { isValidScope } from '#shared/domain/places/index';
+import { isActorRole } from '#shared/protocol/v1';
 import type { EnrollResponse } from '#shared/protocol/v1';
 import { HubError, hubEndpoint, hubRequest } from './http';
 import type { FetchLike } from './http';

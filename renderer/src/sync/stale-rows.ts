@@ -8,7 +8,7 @@
 // state, which RxDB cannot write over the newer revision (it fails as a write conflict and is
 // dropped), and the newer local state, if it holds a local edit, is pushed by its own change event.
 
-import { canonicalJson } from '#shared/sync/merge';
+import { canonicalJson } from '#shared/sync/json';
 import { toWireDoc } from '#shared/protocol/v1';
 import type { DocState } from '#shared/sync/merge';
 

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { COLLECTION_NAMES, REFERENCE_COLLECTIONS } from '#shared/domain/vocab';
 import {
   ERROR_CODES,
   ERROR_MESSAGES,
   ERROR_STATUS,
-  ancestorScopes,
   errorBody,
-  isValidScope,
   jsonDepth,
   parseRoute,
   sameDocState,
-  scopeLiesUnder,
   toWireDoc,
-  visibleToDevice,
 } from './v1';
 
 describe('parseRoute', () => {
@@ -55,55 +50,6 @@ describe('parseRoute', () => {
       fc.property(fc.string(), fc.constantFrom('GET', 'POST', 'PUT'), (path, method) => {
         const out = parseRoute(method, path);
         expect('route' in out || 'error' in out).toBe(true);
-      }),
-    );
-  });
-});
-
-describe('scopes', () => {
-  it('lies under itself and its descendants only, never a sibling with a shared prefix', () => {
-    expect(scopeLiesUnder('xg.gyj', 'xg.gyj')).toBe(true);
-    expect(scopeLiesUnder('xg.gyj.hxnl5.b3', 'xg.gyj')).toBe(true);
-    expect(scopeLiesUnder('xg.gyjx', 'xg.gyj')).toBe(false);
-    expect(scopeLiesUnder('xg', 'xg.gyj')).toBe(false);
-  });
-
-  it('lists proper ancestors', () => {
-    expect(ancestorScopes('xg.gyj.y3')).toEqual(['xg', 'xg.gyj']);
-    expect(ancestorScopes('xg')).toEqual([]);
-  });
-
-  it('validates scope syntax', () => {
-    expect(isValidScope('xg.gyj.hxnl5')).toBe(true);
-    expect(isValidScope('xg..gyj')).toBe(false);
-    expect(isValidScope("xg'; drop table documents; --")).toBe(false);
-    expect(isValidScope('xg.%')).toBe(false);
-    expect(isValidScope('')).toBe(false);
-    expect(isValidScope('a'.repeat(201))).toBe(false);
-  });
-
-  it('shows the subtree of every collection and the ancestors of reference collections only', () => {
-    for (const collection of COLLECTION_NAMES) {
-      const reference = (REFERENCE_COLLECTIONS as readonly string[]).includes(collection);
-      expect(visibleToDevice('xg.gyj', collection, 'xg.gyj')).toBe(true);
-      expect(visibleToDevice('xg.gyj.hxnl5.b3', collection, 'xg.gyj')).toBe(true);
-      expect(visibleToDevice('xg.hxdj', collection, 'xg.gyj')).toBe(false);
-      expect(visibleToDevice('xg.hxdj.a1', collection, 'xg.gyj')).toBe(false);
-      expect(visibleToDevice('xg.gyjx', collection, 'xg.gyj')).toBe(false);
-      expect(visibleToDevice('xg', collection, 'xg.gyj')).toBe(reference);
-      expect(visibleToDevice('x', collection, 'xg.gyj')).toBe(false);
-    }
-  });
-
-  it('agrees with the definition for generated scopes', () => {
-    const seg = fc.constantFrom('xg', 'gyj', 'hxdj', 'a', 'b3');
-    const scope = fc.array(seg, { minLength: 1, maxLength: 4 }).map((s) => s.join('.'));
-    fc.assert(
-      fc.property(scope, scope, fc.constantFrom(...COLLECTION_NAMES), (doc, device, collection) => {
-        const under = doc === device || doc.startsWith(device + '.');
-        const ancestor = device.startsWith(doc + '.');
-        const reference = collection === 'places' || collection === 'organizations';
-        expect(visibleToDevice(doc, collection, device)).toBe(under || (reference && ancestor));
       }),
     );
   });

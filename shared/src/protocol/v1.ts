@@ -1,7 +1,9 @@
 // Hub protocol v1: the contract between hub/ (server) and renderer/src/sync (client).
-// Everything here is pure so both sides share one reading of routes, scopes and document equality.
+// Everything here is pure so both sides share one reading of routes, limits and document equality.
+// Scope paths and what a device may see live in `#shared/domain/places`.
 
-import { ACTOR_ROLES, COLLECTION_NAMES, REFERENCE_COLLECTIONS } from '#shared/domain/vocab';
+import { ACTOR_ROLES, COLLECTION_NAMES } from '#shared/domain/vocab';
+import { jsonEqual } from '#shared/sync/json';
 import type { ActorRole, CollectionName } from '#shared/domain/vocab';
 
 export const PROTOCOL_VERSION = 1;
@@ -13,7 +15,6 @@ export const KEEPALIVE_MS = 15_000;
 /** Nesting deeper than this is refused before any recursive work touches the value. */
 export const MAX_JSON_DEPTH = 64;
 export const MAX_ID_LENGTH = 64;
-export const MAX_SCOPE_LENGTH = 200;
 export const MAX_DEVICE_NAME_LENGTH = 100;
 
 /** A document as it travels over the wire: the RxDB state without `_meta`, `_rev`, `_attachments`. */
@@ -244,42 +245,6 @@ export function isActorRole(value: unknown): value is ActorRole {
   return typeof value === 'string' && (ACTOR_ROLES as readonly string[]).includes(value);
 }
 
-export function isReferenceCollection(collection: string): boolean {
-  return (REFERENCE_COLLECTIONS as readonly string[]).includes(collection);
-}
-
-// ---- scopes ----
-
-// The same syntax as the schemas' scope pattern (shared/src/schema/base.ts).
-const SCOPE_PATTERN = /^[a-z0-9]+(\.[a-z0-9]+)*$/;
-
-/** A device scope or document scope: lowercase letters and digits, segments joined by '.'. */
-export function isValidScope(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_SCOPE_LENGTH && SCOPE_PATTERN.test(value);
-}
-
-/** "x lies under s": x === s or x starts with s + '.'. */
-export function scopeLiesUnder(x: string, s: string): boolean {
-  return x === s || x.startsWith(s + '.');
-}
-
-/** The proper ancestors of a scope, nearest last: `xg.gyj.y3` → [`xg`, `xg.gyj`]. */
-export function ancestorScopes(scope: string): string[] {
-  const parts = scope.split('.');
-  const out: string[] = [];
-  for (let i = 1; i < parts.length; i += 1) out.push(parts.slice(0, i).join('.'));
-  return out;
-}
-
-/**
- * Whether a device of `deviceScope` may see a document of `docScope` in `collection`: its own
- * subtree, plus the ancestors' reference data (places, organizations) so it can name its context.
- */
-export function visibleToDevice(docScope: string, collection: string, deviceScope: string): boolean {
-  if (scopeLiesUnder(docScope, deviceScope)) return true;
-  return isReferenceCollection(collection) && ancestorScopes(deviceScope).includes(docScope);
-}
-
 // ---- documents ----
 
 const SERVER_IGNORED_FIELDS = ['_meta', '_rev', '_attachments'] as const;
@@ -310,22 +275,6 @@ export function jsonDepth(value: unknown, limit: number = MAX_JSON_DEPTH): numbe
   return max;
 }
 
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  }
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  // Absent and undefined are the same document state once it has been through JSON.
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  if (ak.length !== bk.length) return false;
-  return ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && deepEqual(ao[k], bo[k]));
-}
-
 /**
  * Whether two document states are the same, ignoring key order and RxDB's local fields
  * (`_meta`, `_rev`, `_attachments`); `_deleted` counts, absent meaning false.
@@ -337,5 +286,5 @@ export function sameDocState(
   const aMissing = a === null || a === undefined;
   const bMissing = b === null || b === undefined;
   if (aMissing || bMissing) return aMissing && bMissing;
-  return deepEqual(toWireDoc(a), toWireDoc(b));
+  return jsonEqual(toWireDoc(a), toWireDoc(b));
 }

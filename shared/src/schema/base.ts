@@ -2,8 +2,9 @@
 // conflict record of mutable documents, and property helpers that satisfy RxDB's index rules
 // (strings used in an index need `maxLength`, numbers need `minimum`/`maximum`/`multipleOf`).
 
+import { SCOPE_MAX_LENGTH, SCOPE_PATTERN } from '#shared/domain/places/scope';
+
 export const ID_MAX = 64;
-export const SCOPE_MAX = 200;
 export const NAME_MAX = 64;
 export const TITLE_MAX = 200;
 export const TEXT_MAX = 4000;
@@ -11,13 +12,11 @@ export const LONG_TEXT_MAX = 100_000;
 
 /** ISO 8601 UTC with milliseconds, the only time format stored. */
 export const ISO_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$';
-/** A materialised place path: lowercase segments joined by '.' (e.g. `xg.gyj.hxnl5.b3`). */
-export const SCOPE_PATTERN = '^[a-z0-9]+(\\.[a-z0-9]+)*$';
 /** Lowercase pinyin initials (plus digits and Latin letters kept from the name). */
 export const INITIALS_PATTERN = '^[a-z0-9]*$';
 
 export const idProp = { type: 'string', maxLength: ID_MAX } as const;
-export const scopeProp = { type: 'string', maxLength: SCOPE_MAX, pattern: SCOPE_PATTERN } as const;
+export const scopeProp = { type: 'string', maxLength: SCOPE_MAX_LENGTH, pattern: SCOPE_PATTERN } as const;
 export const timeProp = { type: 'string', maxLength: 24, pattern: ISO_TIME_PATTERN } as const;
 export const nameProp = { type: 'string', maxLength: NAME_MAX } as const;
 export const initialsProp = { type: 'string', maxLength: NAME_MAX, pattern: INITIALS_PATTERN } as const;

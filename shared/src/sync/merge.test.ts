@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, jsonEqual, mergeDocuments, resolveConflict } from './merge';
+import { canonicalJson, jsonEqual } from './json';
+import { mergeDocuments, resolveConflict } from './merge';
 import type { ConflictEntry, DocState } from './merge';
 
 const AT = '2026-11-29T08:00:00.000Z';

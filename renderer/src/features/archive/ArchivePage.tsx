@@ -15,7 +15,7 @@ import {
 import AutoStoriesIcon from '@mui/icons-material/AutoStories';
 import { useTranslation } from 'react-i18next';
 import { dateWords } from '#shared/domain/archive/index';
-import { isUnder } from '#shared/domain/places/index';
+import { liesUnder } from '#shared/domain/places/index';
 import { CASE_KINDS, type CaseKind } from '#shared/domain/vocab';
 import type { PlaceDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
@@ -76,7 +76,7 @@ export function ArchivePage() {
       places
         .filter(
           (p) =>
-            ['street', 'community', 'courtyard'].includes(p.kind) && isUnder(p.scope, settings.homeScope),
+            ['street', 'community', 'courtyard'].includes(p.kind) && liesUnder(p.scope, settings.homeScope),
         )
         .sort((a, b) => a.scope.localeCompare(b.scope)),
     [places, settings.homeScope],

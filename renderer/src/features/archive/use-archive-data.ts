@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { isUnder } from '#shared/domain/places/index';
+import { liesUnder } from '#shared/domain/places/index';
 import type { CaseDoc, TopicDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useObservable } from '../../app/use-observable';
@@ -16,7 +16,7 @@ export function useCasesUnder(scope: string): CaseDoc[] {
     () =>
       docs
         .map((d) => d.toJSON() as CaseDoc)
-        .filter((c) => isUnder(c.scope, scope))
+        .filter((c) => liesUnder(c.scope, scope))
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     [docs, scope],
   );
@@ -52,7 +52,7 @@ export function useTopicsForArchive(scope: string): TopicDoc[] {
             : 3;
     return docs
       .map((d) => d.toJSON() as TopicDoc)
-      .filter((t) => isUnder(t.scope, scope) && t.status !== 'dropped')
+      .filter((t) => liesUnder(t.scope, scope) && t.status !== 'dropped')
       .sort((a, b) => rank(a) - rank(b) || b.updatedAt.localeCompare(a.updatedAt));
   }, [docs, scope]);
 }

@@ -14,7 +14,7 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { callbackList } from '#shared/domain/handling/index';
-import { ancestors, isUnder } from '#shared/domain/places/index';
+import { ancestors, liesUnder } from '#shared/domain/places/index';
 import { ScopeCrumbs } from '../../app/ScopeCrumbs';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { navigate, parseRoute, useRoute } from '../../app/router';
@@ -31,7 +31,7 @@ export function CallbacksPage() {
   const settings = useDeviceSettings();
   const route = useRoute();
   const requested = parseRoute(route).segments[1];
-  const scope = requested && isUnder(requested, settings.homeScope) ? requested : settings.homeScope;
+  const scope = requested && liesUnder(requested, settings.homeScope) ? requested : settings.homeScope;
   const now = useNow();
   const names = usePlaceNames();
   const demands = useDemands();
@@ -51,7 +51,7 @@ export function CallbacksPage() {
       </Box>
     );
   }
-  const crumbs = [...ancestors(scope), scope].filter((s) => isUnder(s, settings.homeScope));
+  const crumbs = [...ancestors(scope), scope].filter((s) => liesUnder(s, settings.homeScope));
   const children = names.children(scope);
 
   return (

@@ -13,7 +13,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { liesUnder, ratesByChild, threeRates, type RateReport } from '#shared/domain/aggregations/index';
+import { ratesByChild, threeRates, type RateReport } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 import type { DemandDoc, FollowUpDoc } from '#shared/schema/index';
 import type { PlaceNames } from '../tasks';
 import type { Period } from './periods';

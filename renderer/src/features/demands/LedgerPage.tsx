@@ -3,7 +3,7 @@ import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/ma
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import { useTranslation } from 'react-i18next';
 import { LedgerSearch, ledgerCounts, ledgerPredicate, type LedgerRow } from '#shared/domain/ledger/index';
-import { isUnder, pathTo } from '#shared/domain/places/index';
+import { liesUnder, pathTo } from '#shared/domain/places/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { parseRoute, useRoute } from '../../app/router';
@@ -44,7 +44,7 @@ export function LedgerPage() {
   const settings = useDeviceSettings();
   const route = useRoute();
   const requested = parseRoute(route).segments[1];
-  const scope = requested && isUnder(requested, settings.homeScope) ? requested : settings.homeScope;
+  const scope = requested && liesUnder(requested, settings.homeScope) ? requested : settings.homeScope;
   const tree = usePlaceTree();
   // The full read waits for the place tree: IndexedDB serves the page's reads in turn, and the
   // first rows cannot show without the tree.
@@ -59,7 +59,7 @@ export function LedgerPage() {
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
 
-  const inScope = useMemo(() => (rows ?? []).filter((r) => isUnder(r.scope, scope)), [rows, scope]);
+  const inScope = useMemo(() => (rows ?? []).filter((r) => liesUnder(r.scope, scope)), [rows, scope]);
   // A place is searched by the names of its path below the street (小关北里 45号院), never by its code.
   const searcher = useMemo(
     () =>

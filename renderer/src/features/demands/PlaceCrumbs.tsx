@@ -1,7 +1,7 @@
 import { Breadcrumbs, Button, Link, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { LedgerCounts } from '#shared/domain/ledger/index';
-import { isUnder, pathTo, type PlaceTree } from '#shared/domain/places/index';
+import { liesUnder, pathTo, type PlaceTree } from '#shared/domain/places/index';
 import { navigate } from '../../app/router';
 import './strings';
 
@@ -21,7 +21,7 @@ export function PlaceCrumbs({ tree, scope, home, counts }: Props) {
     <Stack spacing={1.5}>
       <Breadcrumbs aria-label={t('ledger.place')} sx={{ fontSize: '1.125rem' }}>
         {path.map((place, i) =>
-          i === path.length - 1 || !isUnder(place.scope, home) ? (
+          i === path.length - 1 || !liesUnder(place.scope, home) ? (
             <Typography
               key={place.id}
               color={i === path.length - 1 ? 'text.primary' : 'text.secondary'}

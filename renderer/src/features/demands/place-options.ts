@@ -1,6 +1,6 @@
 // Places offered by the intake picker: every place a demand can belong to, labelled with its path
 // so "1号楼" of one courtyard is never mistaken for "1号楼" of another.
-import { isUnder, subtree, type PlaceTree } from '#shared/domain/places/index';
+import { liesUnder, subtree, type PlaceTree } from '#shared/domain/places/index';
 import { matchesQuery } from '#shared/domain/text/pinyin';
 import type { PlaceDoc } from '#shared/schema/index';
 
@@ -29,7 +29,7 @@ export function placeOptions(tree: PlaceTree, home: string): PlaceOption[] {
     const names = place.kind === 'street' ? [] : [...(above?.names ?? []), place.name];
     const initials = (above?.initials ?? '') + (place.kind === 'street' ? '' : place.initials);
     paths.set(place.scope, { names, initials });
-    if (place.kind === 'venue' || !isUnder(place.scope, home)) continue;
+    if (place.kind === 'venue' || !liesUnder(place.scope, home)) continue;
     out.push({
       id: place.id,
       scope: place.scope,

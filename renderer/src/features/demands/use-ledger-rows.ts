@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { LiveLedgerRows, scopeRange, type DemandState, type LedgerRow } from '#shared/domain/ledger/index';
+import { LiveLedgerRows, type DemandState, type LedgerRow } from '#shared/domain/ledger/index';
+import { scopeRange } from '#shared/domain/places/index';
 import type { DemandDoc } from '#shared/schema/index';
 import type { RxChangeEvent, RxDocumentData } from 'rxdb';
 import { useDatabase } from '../../app/DatabaseContext';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { similarDemands, OPEN_DEMAND_STATES, type SimilarDemand } from '#shared/domain/aggregations/index';
-import { scopeRange } from '#shared/domain/ledger/index';
+import { scopeRange } from '#shared/domain/places/index';
 import { scopeAtLevel, type PlaceTree } from '#shared/domain/places/index';
 import type { DemandCategory } from '#shared/domain/vocab';
 import type { DemandDoc } from '#shared/schema/index';

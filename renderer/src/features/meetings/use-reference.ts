@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { map } from 'rxjs';
-import { isUnder, parentScope } from '#shared/domain/places/index';
+import { liesUnder, onOneLine, parentScope } from '#shared/domain/places/index';
 import type { OrganizationDoc, PersonDoc, PlaceDoc, TopicDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useObservable } from '../../app/use-observable';
@@ -17,7 +17,7 @@ export function useVenues(scope: string): PlaceDoc[] {
           docs
             .map((d) => d.toJSON() as PlaceDoc)
             // A venue serves its own place and everything under it (the community hall serves its courtyards).
-            .filter((p) => isUnder(p.scope, scope) || isUnder(scope, parentScope(p.scope) ?? p.scope)),
+            .filter((p) => liesUnder(p.scope, scope) || liesUnder(scope, parentScope(p.scope) ?? p.scope)),
         ),
       ),
     [db, scope],
@@ -47,7 +47,7 @@ export function useOrganizations(scope: string): OrganizationDoc[] {
           map((docs) =>
             docs
               .map((d) => d.toJSON() as OrganizationDoc)
-              .filter((o) => o.serves.some((s) => isUnder(scope, s) || isUnder(s, scope))),
+              .filter((o) => o.serves.some((s) => onOneLine(scope, s))),
           ),
         ),
     [db, scope],
@@ -62,7 +62,7 @@ export function useTopics(scope: string): TopicDoc[] {
       db.topics
         .find()
         .$.pipe(
-          map((docs) => docs.map((d) => d.toJSON() as TopicDoc).filter((t) => isUnder(t.scope, scope))),
+          map((docs) => docs.map((d) => d.toJSON() as TopicDoc).filter((t) => liesUnder(t.scope, scope))),
         ),
     [db, scope],
   );

@@ -3,7 +3,7 @@ import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_LABELS, recurringClasses, type RecurringClass } from '#shared/domain/aggregations/index';
 import { addHours } from '#shared/domain/calendar/days';
-import { isUnder } from '#shared/domain/places/index';
+import { liesUnder } from '#shared/domain/places/index';
 import type { DemandDoc, PlaceDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
@@ -34,7 +34,7 @@ export function ProactivePage() {
   );
   const places = useMemo(() => placeDocs.map((p) => p.toJSON() as PlaceDoc), [placeDocs]);
   const demands = useMemo(
-    () => demandDocs.map((d) => d.toJSON() as DemandDoc).filter((d) => isUnder(d.scope, scope)),
+    () => demandDocs.map((d) => d.toJSON() as DemandDoc).filter((d) => liesUnder(d.scope, scope)),
     [demandDocs, scope],
   );
   const classes = useMemo(

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { MenuItem, TextField } from '@mui/material';
-import { isUnder } from '#shared/domain/places/index';
+import { liesUnder } from '#shared/domain/places/index';
 import type { PlaceDoc } from '#shared/schema/index';
 
 /** The street, communities and courtyards within `within`, indented by depth. */
@@ -22,7 +22,7 @@ export function PlaceSelect({
   const options = useMemo(
     () =>
       places
-        .filter((p) => ['street', 'community', 'courtyard'].includes(p.kind) && isUnder(p.scope, within))
+        .filter((p) => ['street', 'community', 'courtyard'].includes(p.kind) && liesUnder(p.scope, within))
         .sort((a, b) => a.scope.localeCompare(b.scope)),
     [places, within],
   );

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { isUnder } from '#shared/domain/places/index';
+import { liesUnder, onOneLine } from '#shared/domain/places/index';
 import type {
   DemandDoc,
   FollowUpDoc,
@@ -51,7 +51,7 @@ export function useProjectsUnder(scope: string): ProjectDoc[] {
     () =>
       docs
         .map((d) => d.toJSON() as ProjectDoc)
-        .filter((p) => isUnder(p.scope, scope))
+        .filter((p) => liesUnder(p.scope, scope))
         .sort((a, b) => b.year - a.year || b.createdAt.localeCompare(a.createdAt)),
     [docs, scope],
   );
@@ -76,7 +76,7 @@ export function useTopicsUnder(scope: string): TopicDoc[] {
     () =>
       docs
         .map((d) => d.toJSON() as TopicDoc)
-        .filter((t) => isUnder(t.scope, scope) && t.status !== 'dropped'),
+        .filter((t) => liesUnder(t.scope, scope) && t.status !== 'dropped'),
     [docs, scope],
   );
 }
@@ -92,7 +92,7 @@ export function useMeetingsAround(scope: string): MeetingDoc[] {
     () =>
       docs
         .map((d) => d.toJSON() as MeetingDoc)
-        .filter((m) => m.status !== 'cancelled' && (isUnder(m.scope, scope) || isUnder(scope, m.scope)))
+        .filter((m) => m.status !== 'cancelled' && onOneLine(m.scope, scope))
         .sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
     [docs, scope],
   );
@@ -127,7 +127,7 @@ export function useDemandsSince(scope: string, since: string | undefined): Deman
     EMPTY,
   );
   return useMemo(
-    () => docs.map((d) => d.toJSON() as DemandDoc).filter((d) => isUnder(d.scope, scope)),
+    () => docs.map((d) => d.toJSON() as DemandDoc).filter((d) => liesUnder(d.scope, scope)),
     [docs, scope],
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box, CircularProgress, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { beijingMonth } from '#shared/domain/calendar/index';
-import { childrenOf, isUnder, subtree } from '#shared/domain/places/index';
+import { childrenOf, liesUnder, subtree } from '#shared/domain/places/index';
 import { annualSummary, computeDashboard, monthlyReport } from '#shared/domain/reports/index';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { navigate, parseRoute, useRoute } from '../../app/router';
@@ -44,7 +44,7 @@ export function ReportsPage() {
   const settings = useDeviceSettings();
   const { segments, query } = parseRoute(useRoute());
   const route = readReportRoute(segments, query);
-  const scope = route.scope && isUnder(route.scope, settings.homeScope) ? route.scope : settings.homeScope;
+  const scope = route.scope && liesUnder(route.scope, settings.homeScope) ? route.scope : settings.homeScope;
   const tree = usePlaceTree();
   const data = useReportData(scope);
   const now = useNow();

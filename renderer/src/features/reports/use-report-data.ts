@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { auditTime, combineLatest, map, type Observable } from 'rxjs';
+import { scopeRange } from '#shared/domain/places/index';
 import type { ReportData } from '#shared/domain/reports/index';
 import type { YishiDatabase } from '../../db/create-database';
 import { useDatabase } from '../../app/DatabaseContext';
@@ -14,16 +15,13 @@ const SCOPED: readonly ScopedCollection[] = [
   'projects',
 ];
 
-/**
- * The documents of a place and everything under it, by one range on the `scope` index: segments
- * are [a-z0-9], so `scope` ≤ s < `scope/` is exactly s and its subtree ('/' follows '.').
- */
+/** The documents of a place and everything under it, by one range on the `scope` index. */
 function scoped$(db: YishiDatabase, name: ScopedCollection, scope: string) {
   const collection = db[name] as unknown as {
     find(query: object): { $: Observable<{ toJSON(): unknown }[]> };
   };
   return collection
-    .find({ selector: { scope: { $gte: scope, $lt: `${scope}/` } } })
+    .find({ selector: { scope: scopeRange(scope) } })
     .$.pipe(map((docs) => docs.map((d) => d.toJSON())));
 }
 

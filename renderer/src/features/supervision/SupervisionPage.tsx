@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Box, Card, CardContent, Chip, CircularProgress, List, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { supervisionBoard, type Bucket } from '#shared/domain/handling/index';
-import { ancestors, isUnder } from '#shared/domain/places/index';
+import { ancestors, liesUnder } from '#shared/domain/places/index';
 import { ScopeCrumbs } from '../../app/ScopeCrumbs';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { navigate, parseRoute, useRoute } from '../../app/router';
@@ -33,7 +33,7 @@ export function SupervisionPage() {
   const settings = useDeviceSettings();
   const route = useRoute();
   const requested = parseRoute(route).segments[1];
-  const scope = requested && isUnder(requested, settings.homeScope) ? requested : settings.homeScope;
+  const scope = requested && liesUnder(requested, settings.homeScope) ? requested : settings.homeScope;
   const now = useNow();
   const names = usePlaceNames();
   const tasks = useTasks();
@@ -63,7 +63,7 @@ export function SupervisionPage() {
       </Box>
     );
   }
-  const crumbs = [...ancestors(scope), scope].filter((s) => isUnder(s, settings.homeScope));
+  const crumbs = [...ancestors(scope), scope].filter((s) => liesUnder(s, settings.homeScope));
 
   return (
     <Stack spacing={2}>

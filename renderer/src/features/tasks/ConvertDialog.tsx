@@ -25,7 +25,7 @@ import {
   type PendingItem,
   type PlannedParty,
 } from '#shared/domain/handling/index';
-import { isUnder } from '#shared/domain/places/index';
+import { onOneLine } from '#shared/domain/places/index';
 import { can } from '#shared/domain/permissions/index';
 import { matchesQuery } from '#shared/domain/text/pinyin';
 import { TASK_CLASSIFICATIONS, type TaskClassification } from '#shared/domain/vocab';
@@ -70,7 +70,7 @@ export function ConvertDialog({ item, organizations, onClose, onDone }: Props) {
   const others = useMemo(() => {
     const namedKeys = new Set(named.map(keyOf));
     return organizations
-      .filter((o) => o.serves.some((s) => isUnder(source.scope, s) || isUnder(s, source.scope)))
+      .filter((o) => o.serves.some((s) => onOneLine(source.scope, s)))
       .filter((o) => !namedKeys.has(o.id) && (query === '' || matchesQuery(o.name, o.initials, query)))
       .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, 'zh-CN'))
       .slice(0, 40)

@@ -15,7 +15,7 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { pendingHandling, type PendingItem } from '#shared/domain/handling/index';
-import { isUnder } from '#shared/domain/places/index';
+import { liesUnder } from '#shared/domain/places/index';
 import type { TaskState } from '#shared/domain/vocab';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { parseRoute, useRoute } from '../../app/router';
@@ -68,7 +68,7 @@ function TaskLists() {
   const mine = useMemo(() => {
     const states = FILTERS[filter];
     return (tasks ?? [])
-      .filter((task) => isUnder(task.scope, scope) && (states === null || states.includes(task.status)))
+      .filter((task) => liesUnder(task.scope, scope) && (states === null || states.includes(task.status)))
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
   }, [tasks, scope, filter]);
 

@@ -1,5 +1,6 @@
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { liesBelow } from '#shared/domain/places/index';
 import type { PlaceDoc } from '#shared/schema/index';
 import './strings';
 
@@ -17,10 +18,10 @@ export function ScopePicker({
   const [street = '', community = ''] = scope.split('.');
   const communityScope = community ? `${street}.${community}` : '';
   const communities = places
-    .filter((p) => p.kind === 'community' && p.scope.startsWith(`${street}.`))
+    .filter((p) => p.kind === 'community' && liesBelow(p.scope, street))
     .sort((a, b) => a.order - b.order);
   const courtyards = places
-    .filter((p) => p.kind === 'courtyard' && communityScope && p.scope.startsWith(`${communityScope}.`))
+    .filter((p) => p.kind === 'courtyard' && communityScope && liesBelow(p.scope, communityScope))
     .sort((a, b) => a.order - b.order);
   const courtyardScope = scope.split('.').length >= 3 ? scope.split('.').slice(0, 3).join('.') : '';
   return (

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { isUnder } from '#shared/domain/places/index';
+import { liesUnder } from '#shared/domain/places/index';
 import { byTopicOrder } from '#shared/domain/topics/priority';
 import type { DemandDoc, PlaceDoc, TopicDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
@@ -27,7 +27,7 @@ export function useOpenDemands(scope: string): DemandDoc[] {
     () =>
       docs
         .map((d) => d.toJSON() as DemandDoc)
-        .filter((d) => !d.topicId && !d.duplicateOf && isUnder(d.scope, scope))
+        .filter((d) => !d.topicId && !d.duplicateOf && liesUnder(d.scope, scope))
         .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id)),
     [docs, scope],
   );

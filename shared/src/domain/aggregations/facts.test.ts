@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { commonAncestor, liesUnder } from './facts';
+import { commonAncestor } from './facts';
 
 const scope = fc.string({ unit: fc.constantFrom('x', 'g', '.'), maxLength: 6 });
-
-describe('liesUnder', () => {
-  it('is "x === s or x starts with s + ."', () => {
-    fc.assert(
-      fc.property(scope, scope, (x, s) => {
-        expect(liesUnder(x, s)).toBe(x === s || x.startsWith(`${s}.`));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-});
 
 describe('commonAncestor', () => {
   it('is the longest run of leading segments all scopes share', () => {

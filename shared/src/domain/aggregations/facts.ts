@@ -72,13 +72,6 @@ export const CATEGORY_LABELS: Readonly<Record<DemandCategory, string>> = {
   other: '其他',
 };
 
-/** "x lies under s". */
-export const liesUnder = (scope: string, under: string): boolean =>
-  // Compared in place: building `${under}.` for each of a street's records costs more than the test.
-  scope.length > under.length
-    ? scope.charCodeAt(under.length) === 46 && scope.startsWith(under)
-    : scope === under;
-
 /** The deepest scope both lie under. */
 export function commonAncestor(scopes: readonly string[]): string {
   // Many records share a place: each distinct scope is split once.

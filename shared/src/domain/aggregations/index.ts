@@ -1,4 +1,4 @@
-export { CATEGORY_LABELS, commonAncestor, demandIdOf, liesUnder } from './facts';
+export { CATEGORY_LABELS, commonAncestor, demandIdOf } from './facts';
 export type { DemandFacts, FollowUpFacts, PlaceFacts, TaskFacts } from './facts';
 export { DEFAULT_RESPONSE_HOURS, ratesByChild, threeRates } from './rates';
 export type { RateCounts, RateOptions, RateReport } from './rates';

@@ -1,4 +1,5 @@
-import { liesUnder, type PlaceFacts } from './facts';
+import { type PlaceFacts } from './facts';
+import { liesUnder } from '#shared/domain/places/index';
 
 // Nearness in the place tree: two demands of the same courtyard are closer than two of the same
 // community. Without places, the scope depth convention of the data model is used (street `xg`,

@@ -1,6 +1,7 @@
 import type { DemandState, TaskState } from '#shared/domain/vocab';
 import { hoursBetween } from '#shared/domain/calendar/days';
-import { demandIdOf, liesUnder, type DemandFacts, type FollowUpFacts, type TaskFacts } from './facts';
+import { demandIdOf, type DemandFacts, type FollowUpFacts, type TaskFacts } from './facts';
+import { liesUnder } from '#shared/domain/places/index';
 
 // 督办 lists at a given `now`: open work past its due time (overdue), due within the next
 // `dueSoonHours` (due soon), and open work without a progress follow-up (进展) for `stalledDays`

@@ -5,7 +5,6 @@ import { addHours } from '#shared/domain/calendar/days';
 import {
   DEFAULT_RESPONSE_HOURS,
   demandIdOf,
-  liesUnder,
   ratesByChild,
   threeRates,
   type DemandFacts,
@@ -13,6 +12,7 @@ import {
   type RateOptions,
   type RateReport,
 } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 
 // The rates are computed in one pass over the records, all rows at once. This checks them
 // against the definitions applied literally: each place's records filtered out, counted one by

@@ -1,4 +1,5 @@
-import { liesUnder, type DemandFacts, type FollowUpFacts } from './facts';
+import { type DemandFacts, type FollowUpFacts } from './facts';
+import { liesUnder } from '#shared/domain/places/index';
 import {
   callbackPlace,
   callbackVerdict,

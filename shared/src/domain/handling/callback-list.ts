@@ -1,4 +1,4 @@
-import { liesUnder } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 import { evaluationStateOf } from '#shared/domain/machines/index';
 import type { DemandDoc, FollowUpDoc, TaskDoc } from '#shared/schema/index';
 

@@ -1,4 +1,4 @@
-import { liesUnder } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 import type { MeetingDoc, MeetingRecordDoc, TaskDoc, TopicDoc } from '#shared/schema/index';
 import { decisionSource, quickAnswerSource, type HandlingSource } from './tasks-from-decision';
 

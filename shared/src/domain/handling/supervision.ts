@@ -1,9 +1,5 @@
-import {
-  liesUnder,
-  OPEN_TASK_STATES,
-  overdueTasks,
-  type FollowUpFacts,
-} from '#shared/domain/aggregations/index';
+import { OPEN_TASK_STATES, overdueTasks, type FollowUpFacts } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 import type { Level, PartyState, TaskPartyKind } from '#shared/domain/vocab';
 import type { TaskDoc } from '#shared/schema/index';
 import { supervisingLevel } from './levels';

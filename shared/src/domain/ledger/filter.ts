@@ -1,6 +1,6 @@
 // Which demands a ledger (居民需求台账) shows: the place subtree plus the filters a worker sets.
 // The same predicate runs on the device (in memory, so a filter change costs no query) and can run
-// on the hub; `scopeRange` turns the place part into an indexed database range.
+// on the hub; `scopeRange` (places) turns the place part into an indexed database range.
 import { OPEN_DEMAND_STATES } from '#shared/domain/aggregations/index';
 import { dayNumber, instantOfBeijingDay } from '#shared/domain/calendar/index';
 import type { DemandCategory, DemandSource, DemandState, DemandType } from '#shared/domain/vocab';
@@ -56,15 +56,6 @@ export function isOpen(demand: Pick<DemandDoc, 'status'>): boolean {
 /** Open, with a due time, and that time has passed at `now`. */
 export function isOverdue(demand: StatusFields, now: string): boolean {
   return isOpen(demand) && demand.dueAt !== undefined && demand.dueAt < now;
-}
-
-/**
- * The database range of a place subtree on the indexed `scope` field. Scope segments are
- * `[a-z0-9]` joined by '.', and '/' is the character after '.', so [s, s + '/') holds exactly
- * s and the paths starting with s + '.' ('xg.gyj0' sorts after 'xg.gyj/').
- */
-export function scopeRange(scope: string): { $gte: string; $lt: string } {
-  return { $gte: scope, $lt: `${scope}/` };
 }
 
 /** The [from, to) instants of a Beijing date range, for comparing ISO strings directly. */

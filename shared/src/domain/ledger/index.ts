@@ -7,7 +7,6 @@ export {
   isOverdue,
   ledgerPredicate,
   receivedRange,
-  scopeRange,
   toLedgerRow,
   type LedgerFilter,
   type LedgerRow,

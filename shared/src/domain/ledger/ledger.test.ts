@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildPlaceTree, isUnder } from '#shared/domain/places/index';
+import { buildPlaceTree, liesUnder, scopeRange } from '#shared/domain/places/index';
 import { DEMAND_STATES } from '#shared/domain/vocab';
 import type { DemandDoc, PlaceDoc } from '#shared/schema/index';
 import {
@@ -10,7 +10,6 @@ import {
   isOverdue,
   ledgerCounts,
   ledgerPredicate,
-  scopeRange,
   toLedgerRow,
   type LedgerRow,
 } from './index';
@@ -118,7 +117,7 @@ describe('ledger filters', () => {
       fc.property(path, path, (scope, other) => {
         const range = scopeRange(scope);
         const inRange = other >= range.$gte && other < range.$lt;
-        expect(inRange).toBe(isUnder(other, scope));
+        expect(inRange).toBe(liesUnder(other, scope));
       }),
     );
   });
@@ -208,7 +207,7 @@ describe('ledger counts rolled up the place tree', () => {
           const counts = ledgerCounts(TREE, list, at);
           const sum = counts.children.reduce((s, c) => s + c.count, 0) + counts.own;
           expect(sum).toBe(counts.total);
-          expect(counts.total).toBe(list.filter((r) => isUnder(r.scope, at)).length);
+          expect(counts.total).toBe(list.filter((r) => liesUnder(r.scope, at)).length);
         }
       }),
     );

@@ -1,5 +1,6 @@
 import { LEVELS, type Level, type TopicTrack } from '#shared/domain/vocab';
 import { CHINA_CALENDAR, type WorkingCalendar } from '#shared/domain/calendar/calendar';
+import { liesBelow } from '#shared/domain/places/scope';
 import { deadlineFor } from './topic';
 
 // What a level cannot settle goes up one level (院 → 社区 → 街道). The topic at the next level
@@ -67,7 +68,7 @@ export function escalateTopic(
   if (toLevel === undefined) return { ok: false, code: 'topLevel', message: '街道层级的议题不能再上报' };
   if (request.reason.trim() === '') return { ok: false, code: 'missingReason', message: '上报需要说明理由' };
   const scopeLevel = options.scopeLevel ?? levelOfScope;
-  const isAncestor = topic.scope.startsWith(`${request.toScope}.`);
+  const isAncestor = liesBelow(topic.scope, request.toScope);
   if (!isAncestor || scopeLevel(request.toScope) !== toLevel) {
     return {
       ok: false,

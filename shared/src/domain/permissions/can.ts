@@ -1,4 +1,5 @@
-import { REFERENCE_COLLECTIONS, type CollectionName, type PermissionAction } from '#shared/domain/vocab';
+import { liesUnder, visibilityOf, isVisible } from '#shared/domain/places/scope';
+import type { CollectionName, PermissionAction } from '#shared/domain/vocab';
 import { ACTOR_ROLE_LABELS, type Actor } from './roles';
 import { PERMISSION_ACTION_LABELS, PERMISSIONS } from './table';
 
@@ -10,11 +11,6 @@ export interface Resource {
 
 export type Authorization =
   { readonly ok: true } | { readonly ok: false; readonly code: 'role' | 'scope'; readonly message: string };
-
-/** "x lies under s": x is s or a descendant of s in the place tree. */
-export function scopeContains(outer: string, inner: string): boolean {
-  return inner === outer || inner.startsWith(`${outer}.`);
-}
 
 /**
  * The role must allow the action and the resource must lie under the actor's scope. Reference
@@ -29,15 +25,11 @@ export function authorize(actor: Actor, action: PermissionAction, resource: Reso
       message: `${ACTOR_ROLE_LABELS[actor.role] ?? actor.role}无权${PERMISSION_ACTION_LABELS[action] ?? action}`,
     };
   }
-  const isReference =
-    resource.collection !== undefined &&
-    (REFERENCE_COLLECTIONS as readonly string[]).includes(resource.collection);
-  if (
-    scopeContains(actor.scope, resource.scope) ||
-    (action === 'read' && isReference && scopeContains(resource.scope, actor.scope))
-  ) {
-    return { ok: true };
-  }
+  const inScope =
+    action === 'read'
+      ? isVisible(visibilityOf(actor.scope, resource.collection), resource.scope)
+      : liesUnder(resource.scope, actor.scope);
+  if (inScope) return { ok: true };
   return { ok: false, code: 'scope', message: `超出本设备的管辖范围(${actor.scope}): ${resource.scope}` };
 }
 

@@ -1,5 +1,5 @@
 export { refusedAuthor } from './authors';
-export { authorize, can, scopeContains, writeActionFor } from './can';
+export { authorize, can, writeActionFor } from './can';
 export type { Authorization, Resource } from './can';
 export { PERMISSIONS, PERMISSION_ACTION_LABELS } from './table';
 export { ACTOR_ROLE_LABELS } from './roles';

@@ -2,21 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { PersonDoc, PlaceDoc } from '#shared/schema/index';
 import {
-  ancestors,
   buildPlaceTree,
   childrenOf,
   coverage,
   coverageSummary,
-  depthOf,
   isTermActive,
-  isUnder,
-  joinScope,
-  levelOf,
-  parentScope,
   pathTo,
   rollUp,
   rollUpKeyed,
-  scopeAtLevel,
   subtree,
 } from '#shared/domain/places/index';
 
@@ -65,52 +58,6 @@ const building = place('xg.c1.y1.b1', 'building', 'p-xg.c1.y1');
 const e1 = place('xg.c1.y1.b1.e1', 'entrance', 'p-xg.c1.y1.b1', 1);
 const e2 = place('xg.c1.y1.b1.e2', 'entrance', 'p-xg.c1.y1.b1', 2);
 const places = [e2, street, building, hall, e1, community, courtyard];
-
-describe('scope paths', () => {
-  it('test ancestry on whole segments', () => {
-    expect(isUnder('xg.gyj.b1', 'xg.gyj')).toBe(true);
-    expect(isUnder('xg.gyj', 'xg.gyj')).toBe(true);
-    expect(isUnder('xg.gyjx', 'xg.gyj')).toBe(false);
-    expect(isUnder('xg', 'xg.gyj')).toBe(false);
-  });
-
-  it('walk up the path', () => {
-    expect(parentScope('xg.gyj.y3')).toBe('xg.gyj');
-    expect(parentScope('xg')).toBeNull();
-    expect(ancestors('xg.gyj.y3.b2')).toEqual(['xg', 'xg.gyj', 'xg.gyj.y3']);
-    expect(ancestors('xg')).toEqual([]);
-    expect(depthOf('xg.gyj.y3.b2.e1')).toBe(5);
-  });
-
-  it('map a scope to its deliberation level', () => {
-    expect(levelOf('xg')).toBe('street');
-    expect(levelOf('xg.gyj')).toBe('community');
-    expect(levelOf('xg.gyj.y3')).toBe('courtyard');
-    expect(levelOf('xg.gyj.y3.b2.e1')).toBe('courtyard');
-    expect(scopeAtLevel('xg.gyj.y3.b2', 'community')).toBe('xg.gyj');
-    expect(scopeAtLevel('xg', 'courtyard')).toBeNull();
-  });
-
-  it('join only valid segments', () => {
-    expect(joinScope('xg', 'gyj')).toBe('xg.gyj');
-    expect(joinScope('', 'xg')).toBe('xg');
-    expect(() => joinScope('xg', 'a.b')).toThrow();
-    expect(() => joinScope('xg', 'Gy')).toThrow();
-  });
-
-  it('agree with each other for any path', () => {
-    const segment = fc.stringMatching(/^[a-z0-9]{1,4}$/);
-    fc.assert(
-      fc.property(fc.array(segment, { minLength: 1, maxLength: 7 }), (parts) => {
-        const scope = parts.reduce((acc, part) => joinScope(acc, part), '');
-        for (const above of ancestors(scope)) expect(isUnder(scope, above)).toBe(true);
-        expect(ancestors(scope)).toHaveLength(depthOf(scope) - 1);
-        const parent = parentScope(scope);
-        if (parent !== null) expect(ancestors(scope).at(-1)).toBe(parent);
-      }),
-    );
-  });
-});
 
 describe('place tree', () => {
   const tree = buildPlaceTree(places);

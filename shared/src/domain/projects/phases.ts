@@ -6,6 +6,7 @@ import type {
   Urgency,
 } from '#shared/domain/vocab';
 import { CATEGORY_LABELS } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 import { CONSULTATION_PHASE_LABELS, MAJOR_PROGRAMMES, type MajorProgramme } from './labels';
 
 // 项目前、中、后协商: residents are consulted before, during and after the works. The works run
@@ -170,11 +171,10 @@ export function earlyWarning<D extends WarningDemandFacts>(
     return { level: 'none', demands: [], complaints: 0, recent: 0, message: '工程尚未开工' };
   }
   const end = window.acceptedAt ?? now;
-  const inPlace = (scope: string) => scope === project.scope || scope.startsWith(`${project.scope}.`);
   const found = demands
     .filter(
       (d) =>
-        inPlace(d.scope) &&
+        liesUnder(d.scope, project.scope) &&
         categories.includes(d.category) &&
         d.receivedAt >= startedAt &&
         d.receivedAt <= end,

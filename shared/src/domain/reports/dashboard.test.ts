@@ -1,12 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoStreet, type DemoData } from '#resources/demo/index';
-import {
-  liesUnder,
-  overdueTasks,
-  ratesByChild,
-  recurringClasses,
-  threeRates,
-} from '#shared/domain/aggregations/index';
+import { overdueTasks, ratesByChild, recurringClasses, threeRates } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 import { attendance } from '#shared/domain/votes/index';
 import { computeDashboard, type Dashboard } from './dashboard';
 import type { Figure } from './figures';

@@ -1,7 +1,8 @@
 import { DEMAND_CATEGORIES, type DemandCategory } from '#shared/domain/vocab';
 import { isDuplicate } from '#shared/domain/aggregations/facts';
 import { monthOfInstant } from '#shared/domain/aggregations/instants';
-import { liesUnder, type DemandFacts } from '#shared/domain/aggregations/index';
+import { type DemandFacts } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 import { countOf, type Figure } from './figures';
 import { inPeriod, monthsOf, type Period } from './period';
 

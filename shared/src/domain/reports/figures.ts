@@ -8,7 +8,7 @@ import type {
   ProjectDoc,
   TaskDoc,
 } from '#shared/schema/index';
-import { liesUnder } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 
 /** The collections a report reads; places only label and group. */
 export interface ReportData {

@@ -1,6 +1,6 @@
 import { MEETING_KINDS, type MeetingKind, type MeetingState } from '#shared/domain/vocab';
 import { attendance, type AttendanceRecord, type RosterEntry } from '#shared/domain/votes/index';
-import { liesUnder } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 import { monthOfInstant } from '#shared/domain/aggregations/instants';
 import { countOf, ratio, sumOf, type Figure } from './figures';
 import { inPeriod, monthsOf, type Period } from './period';

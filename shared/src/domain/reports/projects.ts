@@ -1,5 +1,5 @@
 import { FUND_SOURCES, type FundSource, type ProjectKind, type ProjectState } from '#shared/domain/vocab';
-import { liesUnder } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 import { countOf, sumOf, type Figure } from './figures';
 import { inPeriod, yearsOf, type Period } from './period';
 

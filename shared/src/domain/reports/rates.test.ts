@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { DEMAND_STATES, URGENCIES, type Urgency } from '#shared/domain/vocab';
 import {
   demandIdOf,
-  liesUnder,
   ratesByChild,
   threeRates,
   type DemandFacts,
   type FollowUpFacts,
   type RateOptions,
 } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 import { countOf } from './figures';
 import { ratesSideBySide, type RateFigures } from './rates';
 

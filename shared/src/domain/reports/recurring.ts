@@ -1,11 +1,11 @@
 import type { DemandCategory } from '#shared/domain/vocab';
 import {
-  liesUnder,
   recurringClasses,
   type DemandFacts,
   type PlaceFacts,
   type RecurringClass,
 } from '#shared/domain/aggregations/index';
+import { liesUnder } from '#shared/domain/places/index';
 import { countOf, type Figure } from './figures';
 
 // 高频诉求: the top classes of demands that keep coming back (the shared `recurringClasses` over
