@@ -64,5 +64,12 @@ describe('parseArgs', () => {
     expect(parseArgs(['serve', '--port', '70000'])).toHaveProperty('error');
     expect(parseArgs(['revoke'])).toHaveProperty('error');
     expect(parseArgs(['devices', 'extra'])).toHaveProperty('error');
+    expect(parseArgs(['devices', '--json=yes'])).toHaveProperty('error');
+    expect(parseArgs(['toString'])).toEqual({ error: '未知命令: toString' });
+  });
+
+  it('names the offending option in Chinese', () => {
+    expect(parseArgs(['serve', '--verbose'])).toEqual({ error: '命令 serve 不支持选项 --verbose' });
+    expect(parseArgs(['serve', '--port'])).toEqual({ error: '选项 --port 的取值不正确或缺失' });
   });
 });

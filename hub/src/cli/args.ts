@@ -1,6 +1,8 @@
-// Parses `npm run hub -- <command> [flags]` into a typed command. Pure: returns a usage error
-// message (Chinese) instead of exiting, so it is tested directly.
+// Parses `npm run hub -- <command> [flags]` into a typed command with Node's `parseArgs`; a new
+// command adds its options to COMMANDS and its case below. Pure: returns a usage error message
+// (Chinese) instead of exiting, so it is tested directly.
 
+import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util';
 import { isValidScope } from '#shared/domain/places/index';
 import { isActorRole } from '#shared/protocol/v1';
 import type { ActorRole } from '#shared/domain/vocab';
@@ -33,50 +35,51 @@ export const USAGE = `用法: npm run hub -- <命令> [选项]
 环境变量 HUB_DATABASE_URL=postgres://… 使用 PostgreSQL 代替内置数据库。
 角色: ${ACTOR_ROLES.join(', ')}`;
 
-const FLAGS: Record<string, readonly string[]> = {
-  serve: ['port', 'host', 'data'],
-  'seed-demo': ['data', 'hub', 'json'],
-  enroll: ['scope', 'role', 'name', 'ttl', 'data', 'hub', 'json'],
-  devices: ['data', 'hub', 'json'],
-  revoke: ['data', 'hub', 'json'],
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const text = { type: 'string' } as const;
+const flag = { type: 'boolean' } as const;
+const admin = { data: text, hub: text, json: flag } as const;
+
+/** The options of each command (all long options) and how many positional arguments it takes. */
+const COMMANDS: Record<string, { options: Options; positionals: number }> = {
+  serve: { options: { port: text, host: text, data: text }, positionals: 0 },
+  'seed-demo': { options: admin, positionals: 0 },
+  enroll: { options: { scope: text, role: text, name: text, ttl: text, ...admin }, positionals: 0 },
+  devices: { options: admin, positionals: 0 },
+  revoke: { options: admin, positionals: 1 },
 };
-const BOOLEAN_FLAGS = new Set(['json']);
+
+/** Node's parse errors name the option in quotes; the message the user reads is Chinese. */
+function parseError(command: string, err: unknown): { error: string } {
+  const code = (err as { code?: unknown }).code;
+  const option = /'(-[^' ]+)/.exec(err instanceof Error ? err.message : '')?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return { error: `命令 ${command} 不支持选项 ${option}` };
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { error: `选项 ${option} 的取值不正确或缺失` };
+  throw err;
+}
 
 export function parseArgs(argv: readonly string[]): Command | { error: string } {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h')
     return { command: 'help' };
-  const allowed = FLAGS[command];
-  if (!allowed) return { error: `未知命令: ${command}` };
-  const flags = new Map<string, string | true>();
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i += 1) {
-    const arg = rest[i] as string;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
-    if (!allowed.includes(name)) return { error: `命令 ${command} 不支持选项 --${name}` };
-    if (BOOLEAN_FLAGS.has(name)) {
-      flags.set(name, true);
-      continue;
-    }
-    const value = eq === -1 ? rest[(i += 1)] : arg.slice(eq + 1);
-    if (value === undefined || (eq === -1 && value.startsWith('--')))
-      return { error: `选项 --${name} 缺少取值` };
-    flags.set(name, value);
+  const spec = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!spec) return { error: `未知命令: ${command}` };
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseFlags({ args: [...rest], options: spec.options, allowPositionals: true, strict: true });
+  } catch (err) {
+    return parseError(command, err);
   }
+  const { values, positionals: positional } = parsed;
   const str = (name: string) => {
-    const v = flags.get(name);
+    const v = values[name];
     return typeof v === 'string' ? v : undefined;
   };
-  const common: Common = { json: flags.get('json') === true };
+  const common: Common = { json: values['json'] === true };
   if (str('data') !== undefined) common.data = str('data');
   if (str('hub') !== undefined) common.hub = str('hub');
-  const expected = command === 'revoke' ? 1 : 0;
-  if (positional.length !== expected) {
+  if (positional.length !== spec.positionals) {
     return { error: command === 'revoke' ? '请给出要停用的设备编号' : `多余的参数: ${positional.join(' ')}` };
   }
 
