@@ -3,7 +3,7 @@
 // database, and exports mask. Pure functions over document states.
 
 import { COLLECTION_NAMES, type CollectionName } from '#shared/domain/vocab';
-import { jsonEqual } from '#shared/sync/merge';
+import { jsonEqual } from '#shared/sync/json';
 import { SCHEMAS } from './schemas';
 
 type DocState = Record<string, unknown>;
