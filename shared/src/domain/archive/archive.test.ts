@@ -9,6 +9,14 @@ import {
 } from './index';
 import type { HistoryDemand, HistoryFollowUp, HistorySources, HistoryTopic } from './index';
 
+const RULES = {
+  quorumNumerator: 2,
+  quorumDenominator: 3,
+  proxyLimit: 1,
+  defaultRule: 'simpleMajority',
+  defaultBase: 'present',
+} as const;
+
 const topic: HistoryTopic = {
   id: 't1',
   scope: 'xg.gyj.hx',
@@ -86,10 +94,16 @@ const sources: HistorySources = {
       kind: 'communityHall',
       startsAt: '2026-03-15T06:30:00.000Z',
       agenda: [
-        { itemId: 'a1', topicId: 't1', title: '充电棚选址' },
-        { itemId: 'a2', topicId: 't7', title: '其他事项' },
+        { itemId: 'a1', topicId: 't1', title: '充电棚选址', minutes: 30 },
+        { itemId: 'a2', topicId: 't7', title: '其他事项', minutes: 10 },
       ],
-      roster: [{ entitled: true }, { entitled: true }, { entitled: true }, { entitled: false }],
+      roster: [
+        { personId: 'p1', name: '居民甲', entitled: true },
+        { personId: 'p2', name: '居民乙', entitled: true },
+        { personId: 'p3', name: '居民丙', entitled: true },
+        { personId: 'c1', name: '主持人', role: '主持人', entitled: false },
+      ],
+      ...RULES,
     },
     {
       id: 'm9',
@@ -98,6 +112,7 @@ const sources: HistorySources = {
       startsAt: '2026-03-16T06:30:00.000Z',
       agenda: [],
       roster: [],
+      ...RULES,
     },
   ],
   records: [
@@ -112,13 +127,23 @@ const sources: HistorySources = {
       personId: 'p2',
       proxyForId: 'p3',
     },
-    { id: 'r4', meetingId: 'm1', kind: 'speaker', at: '2026-03-15T06:40:00.000Z', agendaItemId: 'a1' },
+    {
+      id: 'r4',
+      meetingId: 'm1',
+      kind: 'speaker',
+      at: '2026-03-15T06:40:00.000Z',
+      agendaItemId: 'a1',
+      name: '居民甲',
+      durationSeconds: 120,
+    },
     {
       id: 'r5',
       meetingId: 'm1',
       kind: 'voteResult',
       at: '2026-03-15T07:00:00.000Z',
       agendaItemId: 'a1',
+      voteId: 'v1',
+      motion: '同意在3号楼东侧建设充电棚',
       result: { passed: true, yes: 3, no: 0, abstain: 0 },
     },
     {
@@ -135,6 +160,7 @@ const sources: HistorySources = {
       kind: 'voteResult',
       at: '2026-03-15T07:30:00.000Z',
       agendaItemId: 'a2',
+      voteId: 'v2',
       result: { passed: false, yes: 1, no: 2, abstain: 0 },
     },
     { id: 'r8', meetingId: 'm9', kind: 'decision', at: '2026-03-16T07:00:00.000Z', text: '无关' },
@@ -236,7 +262,14 @@ describe('collecting a topic history', () => {
     expect(facts.callbacks).toEqual({ satisfied: 1, basicallySatisfied: 1, unsatisfied: 0 });
     expect(facts.meetings[0]).toMatchObject({ entitled: 3, present: 3, proxies: 1, speakers: 1 });
     expect(facts.meetings[0]?.votes).toEqual([
-      { agendaTitle: '充电棚选址', passed: true, yes: 3, no: 0, abstain: 0 },
+      {
+        agendaTitle: '充电棚选址',
+        motion: '同意在3号楼东侧建设充电棚',
+        passed: true,
+        yes: 3,
+        no: 0,
+        abstain: 0,
+      },
     ]);
     expect(facts.overdueTasks).toBe(1);
     expect(facts.rates?.satisfactionRate).toBe(1);
@@ -256,7 +289,7 @@ describe('generating a write-up', () => {
     expect(problem).toContain('涉及老人、残障等困难群体的有 1 件');
     expect(talk).toContain('2026年3月10日，因需产权单位出资，议题由院落提级至社区协商');
     expect(talk).toContain('2026年3月15日召开高原街社区议事厅会议，应到 3 人，实到 3 人（含委托 1 人）');
-    expect(talk).toContain('就“充电棚选址”表决，赞成 3 票、反对 0 票、弃权 0 票，获得通过');
+    expect(talk).toContain('就“同意在3号楼东侧建设充电棚”表决，赞成 3 票、反对 0 票、弃权 0 票，获得通过');
     expect(talk).toContain('议定：在3号楼东侧建设充电棚。');
     expect(talk).not.toContain('其他事项');
     expect(work).toContain(

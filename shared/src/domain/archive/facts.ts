@@ -1,5 +1,7 @@
 import { commonAncestor, threeRates, type RateReport } from '#shared/domain/aggregations/index';
 import type { CallbackOutcome } from '#shared/domain/vocab';
+import { meetingFigures } from '#shared/domain/meetings/figures';
+import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import type { HistoryMeeting, HistoryRecord, HistoryTask, TopicHistory } from './history';
 
 // The figures a write-up states, read off the history in a fixed order (by time, then id) so the
@@ -12,6 +14,7 @@ const byAtThenId =
 
 export interface VoteFact {
   readonly agendaTitle: string;
+  readonly motion: string;
   readonly passed: boolean;
   readonly yes: number;
   readonly no: number;
@@ -28,45 +31,32 @@ export interface MeetingFact {
   readonly decisions: readonly string[];
 }
 
-const num = (v: unknown, fallback?: number): number => (typeof v === 'number' ? v : (fallback ?? 0));
-
+/** The story states what the minutes state: both read meetingFigures. */
 function meetingFact(
   meeting: HistoryMeeting,
   records: readonly HistoryRecord[],
   topicId: string,
 ): MeetingFact {
-  const superseded = new Set(records.flatMap((r) => (r.correctsId ? [r.correctsId] : [])));
-  const own = records
-    .filter((r) => r.meetingId === meeting.id && !superseded.has(r.id))
-    .sort(byAtThenId((r) => r.at));
-  // Only the agenda items about this topic, unless the meeting never said which item was whose.
-  const topicItems = meeting.agenda.filter((a) => a.topicId === topicId).map((a) => a.itemId);
-  const about = (r: HistoryRecord) =>
-    topicItems.length === 0 || (r.agendaItemId !== undefined && topicItems.includes(r.agendaItemId));
-  const title = (r: HistoryRecord) =>
-    meeting.agenda.find((a) => a.itemId === r.agendaItemId)?.title ?? meeting.title;
-  const signedIn = new Set(
-    own.filter((r) => r.kind === 'signIn' && !r.walkIn && r.personId).map((r) => r.personId),
-  );
-  const proxies = own.filter((r) => r.kind === 'proxy').length;
+  const own = records.filter((r) => r.meetingId === meeting.id);
+  // The figures read only the fields a history carries; the bookkeeping fields play no part.
+  const f = meetingFigures(meeting as MeetingDoc, own as MeetingRecordDoc[], { topicId });
   return {
     meeting,
-    entitled: meeting.roster.filter((e) => e.entitled).length,
-    present: signedIn.size + proxies,
-    proxies,
-    speakers: own.filter((r) => r.kind === 'speaker' && about(r)).length,
-    votes: own
-      .filter(
-        (r) => (r.kind === 'voteResult' || (r.kind === 'correction' && r.result)) && about(r) && r.result,
-      )
-      .map((r) => ({
-        agendaTitle: title(r),
-        passed: r.result?.passed === true,
-        yes: num(r.result?.yes, r.yes),
-        no: num(r.result?.no, r.no),
-        abstain: num(r.result?.abstain, r.abstain),
+    entitled: f.attendance.entitled,
+    present: f.attendance.present,
+    proxies: f.attendance.proxies,
+    speakers: f.speeches,
+    votes: f.votes
+      .filter((v) => v.closed)
+      .map((v) => ({
+        agendaTitle: v.agendaTitle ?? meeting.title,
+        motion: v.motion,
+        passed: v.passed,
+        yes: v.yes,
+        no: v.no,
+        abstain: v.abstain,
       })),
-    decisions: own.filter((r) => r.kind === 'decision' && about(r) && r.text).map((r) => r.text as string),
+    decisions: f.decisions.map((d) => d.text),
   };
 }
 
@@ -83,6 +73,10 @@ export interface HistoryFacts {
   readonly photos: number;
   readonly escalations: readonly { readonly at: string; readonly toLevel?: string; readonly note: string }[];
   readonly overdueTasks: number;
+  /** 待重新交办, 已转交 and 已撤回 tasks: the story must not say all went to plan. */
+  readonly returnedTasks: number;
+  readonly redirectedTasks: number;
+  readonly withdrawnTasks: number;
   readonly acceptances: { readonly passed: number; readonly failed: number };
   readonly callbacks: Readonly<Record<CallbackOutcome, number>>;
   readonly reopened: number;
@@ -121,13 +115,19 @@ export function historyFacts(history: TopicHistory): HistoryFacts {
     meetings,
     tasks,
     progress: followUps.filter((f) => f.kind === 'progress').length,
-    photos: followUps.reduce((sum, f) => sum + (f.photoCount ?? 0), 0),
+    // Stored photos of the tasks, plus counts noted by older progress notes without photos.
+    photos:
+      tasks.reduce((sum, t) => sum + (t.photos?.length ?? 0), 0) +
+      followUps.reduce((sum, f) => sum + (f.photoCount ?? 0), 0),
     escalations: followUps
       .filter((f) => f.kind === 'escalation')
       .map((f) => ({ at: f.at, note: f.note, ...(f.toLevel ? { toLevel: f.toLevel } : {}) })),
     overdueTasks: tasks.filter(
       (t) => t.escalationLevel > 0 || (t.finishedAt !== undefined && t.finishedAt > t.dueAt),
     ).length,
+    returnedTasks: tasks.filter((t) => t.status === 'declined').length,
+    redirectedTasks: tasks.filter((t) => t.status === 'redirected').length,
+    withdrawnTasks: tasks.filter((t) => t.status === 'withdrawn').length,
     acceptances: {
       passed: acceptances.filter((f) => f.outcome === 'passed').length,
       failed: acceptances.filter((f) => f.outcome === 'failed').length,

@@ -79,9 +79,9 @@ function meetingText(m: MeetingFact): string {
   const votes = m.votes
     .map(
       (v) =>
-        `就“${v.agendaTitle}”表决，赞成 ${v.yes} 票、反对 ${v.no} 票、弃权 ${v.abstain} 票，${v.passed ? '获得通过' : '未获通过'}`,
+        `就“${v.motion}”表决，赞成 ${v.yes} 票、反对 ${v.no} 票、弃权 ${v.abstain} 票，${v.passed ? '获得通过' : '未获通过'}`,
     )
-    .join(';');
+    .join('；');
   const decisions = m.decisions.map((d) => `议定：${d}`).join('');
   return `${head}${attendance}${speakers}。${votes ? `${votes}。` : ''}${decisions}`;
 }
@@ -127,7 +127,14 @@ function supervisionText(f: HistoryFacts): string {
     f.progress > 0
       ? `办理过程中报告进展 ${f.progress} 次${f.photos > 0 ? `，留存照片 ${f.photos} 张` : ''}。`
       : '',
-    f.overdueTasks > 0 ? `${f.overdueTasks} 项任务出现逾期。` : '各项任务均按期推进。',
+    f.returnedTasks > 0 ? `${f.returnedTasks} 项任务被责任方退回，待重新交办。` : '',
+    f.redirectedTasks > 0 ? `${f.redirectedTasks} 项任务由责任方转交其他单位办理。` : '',
+    f.withdrawnTasks > 0 ? `${f.withdrawnTasks} 项议定事项已撤回。` : '',
+    f.overdueTasks > 0
+      ? `${f.overdueTasks} 项任务出现逾期。`
+      : f.returnedTasks + f.redirectedTasks + f.withdrawnTasks === 0
+        ? '各项任务均按期推进。'
+        : '',
     ...f.escalations.map(
       (e) =>
         `${dateWords(e.at)}督办${e.toLevel ? `至${LEVEL_WORDS[e.toLevel as keyof typeof LEVEL_WORDS] ?? e.toLevel}` : ''}：${e.note}。`,

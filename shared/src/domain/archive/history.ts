@@ -7,8 +7,6 @@ import type {
   FollowUpKind,
   FollowUpSubject,
   Level,
-  MeetingKind,
-  MeetingRecordKind,
   PartyState,
   TaskClassification,
   TaskPartyKind,
@@ -17,6 +15,7 @@ import type {
   Urgency,
   CaseKind,
 } from '#shared/domain/vocab';
+import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 
 // A topic's whole history, as the fields of the stored documents the write-up reads (a real
 // document fits structurally), and the pure selection of that history from the collections.
@@ -64,37 +63,34 @@ export interface HistoryDemand {
   readonly duplicateOf?: string;
 }
 
-export interface HistoryMeeting {
-  readonly id: string;
-  readonly title: string;
-  readonly kind: MeetingKind;
-  readonly startsAt: string;
-  readonly agenda: readonly { readonly itemId: string; readonly topicId?: string; readonly title: string }[];
-  readonly roster: readonly { readonly entitled: boolean }[];
-}
+/** The meeting fields the figures of every paper are read from (meetingFigures). */
+export type HistoryMeeting = Pick<
+  MeetingDoc,
+  | 'id'
+  | 'title'
+  | 'kind'
+  | 'startsAt'
+  | 'agenda'
+  | 'roster'
+  | 'quorumNumerator'
+  | 'quorumDenominator'
+  | 'proxyLimit'
+  | 'defaultRule'
+  | 'defaultBase'
+>;
 
-export interface HistoryRecord {
-  readonly id: string;
-  readonly meetingId: string;
-  readonly kind: MeetingRecordKind;
-  readonly at: string;
-  readonly personId?: string;
-  readonly proxyForId?: string;
-  readonly walkIn?: boolean;
-  readonly agendaItemId?: string;
-  readonly voteId?: string;
-  readonly yes?: number;
-  readonly no?: number;
-  readonly abstain?: number;
-  readonly result?: Record<string, unknown>;
-  readonly text?: string;
-  readonly correctsId?: string;
-}
+/** A meeting record without the bookkeeping fields (scope, created/updated). */
+export type HistoryRecord = Omit<
+  MeetingRecordDoc,
+  'scope' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | 'by'
+>;
 
 export interface HistoryTask {
   readonly id: string;
   readonly title: string;
   readonly topicId?: string;
+  readonly meetingId?: string;
+  readonly photos?: readonly unknown[];
   readonly classification: TaskClassification;
   readonly level: Level;
   readonly status: TaskState;
