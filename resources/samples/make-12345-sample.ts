@@ -34,6 +34,24 @@ const HEADERS = [
   '联系电话',
   '紧急程度',
   '办理时限',
+  '派单时间',
+  '一级分类',
+  '二级分类',
+  '三级分类',
+  '承办单位',
+  '办结时间',
+  '办理结果',
+  '是否解决',
+  '回访结果',
+  '响应情况',
+];
+/** Orders received before this (Beijing wall clock) were completed and called back; later ones are open. */
+const CLOSED_BEFORE = Date.UTC(2026, 8, 1);
+const UNITS = [
+  '小关街道办事处',
+  '朝阳区住房和城乡建设委员会',
+  '朝阳区城市管理委员会',
+  '小关街道城市管理办公室',
 ];
 
 const CATEGORY_PATHS: Record<DemandCategory, string> = {
@@ -60,7 +78,7 @@ const TYPE_WORDS = {
   suggestion: '建议',
 } as const;
 
-type Row = [string, string | Date, string, string, string, string, string, string, string, string, string];
+type Row = (string | Date)[];
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 /** Excel shows a date cell's UTC fields, so Beijing wall-clock time is written as if it were UTC. */
@@ -108,6 +126,13 @@ function build(): Row[] {
     const due = rng.chance(0.5)
       ? wallText(wall + (urgency === '特急' ? 2 : urgency === '紧急' ? 24 : 7 * 24) * 3_600_000)
       : rng.pick(['3个工作日', '5个工作日', '7天']);
+    const [class1 = '', class2 = '', class3 = ''] = (
+      category === 'electricHeating' && rng.chance(0.5)
+        ? '城乡建设/房屋管理/楼内线路老化'
+        : category === 'housingRepair' && rng.chance(0.4)
+          ? '城乡建设/房屋管理/电梯维修'
+          : CATEGORY_PATHS[category]
+    ).split('/');
     rows.push([
       `GD${new Date(wall).toISOString().slice(0, 10).replaceAll('-', '')}${pad(i + 1, 5)}`,
       new Date(wall),
@@ -124,12 +149,35 @@ function build(): Row[] {
       rng.chance(0.1) ? '' : `137-0000-${pad(i, 4)}`,
       urgency,
       due,
+      ...handling(rng, wall, [class1, class2, class3]),
     ]);
   });
   return [...rows, ...badRows(rows)];
 }
 
-/** Twenty rows a person must fix, each wrong in one recognisable way. */
+/** 派单时间 … 响应情况: earlier orders completed with the city's call-back, recent ones still open. */
+function handling(rng: ReturnType<typeof createRandom>, wall: number, classes: string[]): (string | Date)[] {
+  const dispatched = new Date(wall + rng.int(10, 90) * 60_000);
+  const unit = rng.pick(UNITS);
+  const response = rng.weighted([
+    ['及时响应', 92],
+    ['超时响应', 6],
+    ['未响应', 2],
+  ] as const);
+  if (wall >= CLOSED_BEFORE) return [dispatched, ...classes, unit, '', '', '', '', response];
+  const finished = new Date(wall + rng.int(1, 9) * DAY + rng.int(0, 300) * 60_000);
+  const callback = rng.weighted([
+    ['满意', 70],
+    ['基本满意', 14],
+    ['不满意', 10],
+    ['未联系上', 6],
+  ] as const);
+  const resolved = callback === '未联系上' ? '' : callback === '不满意' && rng.chance(0.6) ? '否' : '是';
+  const result = resolved === '否' ? '已联系诉求人说明情况，问题暂未解决' : '已派人现场处理，问题已解决';
+  return [dispatched, ...classes, unit, finished, result, resolved, callback, response];
+}
+
+/** Eighteen rows a person must fix, each wrong in one recognisable way, and two re-exported ones. */
 function badRows(good: Row[]): Row[] {
   const base = (n: number): Row => [...(good[n * 17] as Row)] as Row;
   const bad: Row[] = [];
@@ -159,9 +207,16 @@ function badRows(good: Row[]): Row[] {
   with_(16, 10, '2026-01-01 00:00');
   with_(17, 5, '');
   bad[bad.length - 1]![6] = '';
-  // The same work order twice in one export (re-dispatched): the later row is refused.
-  bad.push([...(good[100] as Row)] as Row);
-  bad.push([...(good[200] as Row)] as Row);
+  // The same work order twice in one export (re-exported after the city's call-back): the later
+  // row wins and counts as an update.
+  for (const n of [100, 200]) {
+    const later = [...(good[n] as Row)];
+    later[16] = new Date((later[1] as Date).getTime() + 5 * DAY);
+    later[17] = '已重新派单处理，问题已解决';
+    later[18] = '是';
+    later[19] = '满意';
+    bad.push(later);
+  }
   with_(18, 8, '010-6491');
   return bad;
 }
@@ -176,8 +231,8 @@ async function main() {
   sheet.columns = HEADERS.map((header, i) => ({
     header,
     key: String(i),
-    width: [18, 18, 10, 28, 60, 16, 40, 10, 16, 10, 18][i],
-    ...(i === 1 ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
+    width: [18, 18, 10, 28, 60, 16, 40, 10, 16, 10, 18, 18, 12, 12, 16, 24, 18, 30, 10, 10, 10][i],
+    ...([1, 11, 16].includes(i) ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row);

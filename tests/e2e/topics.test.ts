@@ -57,7 +57,7 @@ describe('topics: from one demand to a class', () => {
     });
     await importSample(page);
 
-    await go(page, '/topics/xg.hxl.hxl226');
+    await go(page, '/topics/xg.hxl.hxl231');
     await page.getByRole('heading', { name: '楼院议题顺序' }).waitFor();
     await page.getByTestId('candidate-class').first().waitFor();
     const before = await page.getByTestId('demand-check').count();
@@ -85,11 +85,11 @@ describe('topics: from one demand to a class', () => {
 
     await page.getByRole('heading', { name: '社区议题清单' }).waitFor();
     const escalated = page.getByTestId('topic-row').filter({ hasText: '楼道与单元门安全' });
-    await escalated.getByText('来自 惠新里226号院').waitFor();
+    await escalated.getByText('来自 惠新里231号院').waitFor();
     await escalated.getByText('3 件诉求').waitFor();
     await screenshot(page, 'topics-list.png');
 
-    await go(page, '/topics/xg.hxl.hxl226');
+    await go(page, '/topics/xg.hxl.hxl231');
     await page.getByRole('heading', { name: '楼院议题顺序' }).waitFor();
     await page.getByTestId('topic-row').filter({ hasText: '楼道与单元门安全' }).getByText('已上报').waitFor();
   });

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import type { ClassMapping } from '#shared/domain/hotline/classes';
 import { autoMap, type ColumnMapping } from '#shared/domain/hotline/fields';
+import type { DemandCategory } from '#shared/domain/vocab';
 import type { RawTable } from '#shared/domain/hotline/rows';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
@@ -10,6 +12,7 @@ import { platform } from '../../platform';
 import { loadTable } from './load-table';
 import { MappingStep } from './MappingStep';
 import { ImportSummary } from './ImportSummary';
+import { readClassMapping, rememberClasses } from './class-store';
 import { readPresets, writePresets, type PresetStore } from './presets';
 import { loadMatcher, runImport, type ImportProgress, type ImportResult } from './run-import';
 import './strings';
@@ -30,11 +33,14 @@ export function HotlineImportPage() {
   const [error, setError] = useState('');
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [presets, setPresets] = useState<PresetStore | null>(null);
+  const [classes, setClasses] = useState<ClassMapping | null>(null);
+  const [assigned, setAssigned] = useState<Record<string, DemandCategory>>({});
   const [now] = useState(nowIso);
   const [places, setPlaces] = useState<Awaited<ReturnType<typeof loadMatcher>> | null>(null);
 
   useEffect(() => {
     void readPresets(db).then(setPresets);
+    void readClassMapping(db).then(setClasses);
   }, [db]);
 
   const updatePresets = (store: PresetStore) => {
@@ -52,6 +58,7 @@ export function HotlineImportPage() {
       if (table.rows.length === 0) throw new Error(t('empty'));
       const preset = presets?.presets.find((p) => p.id === presets.lastId);
       setMapping(autoMap(table.headers, preset));
+      setAssigned({});
       setPlaces(matcher);
       setStep({ kind: 'map', fileName: file.name, table });
     } catch (e) {
@@ -63,6 +70,9 @@ export function HotlineImportPage() {
   const start = async (fileName: string, table: RawTable) => {
     setStep({ kind: 'running', progress: { phase: 'checking', done: 0, total: table.rows.length } });
     try {
+      // What the person assigned is remembered before the rows are read with it.
+      const remembered = await rememberClasses(db, assigned);
+      setClasses(remembered);
       const result = await runImport(
         db,
         { deviceId: settings.deviceId },
@@ -70,6 +80,7 @@ export function HotlineImportPage() {
         fileName,
         table,
         mapping,
+        remembered,
         (progress) => setStep({ kind: 'running', progress }),
       );
       setStep({ kind: 'done', result });
@@ -106,7 +117,7 @@ export function HotlineImportPage() {
           </CardContent>
         </Card>
       )}
-      {step.kind === 'map' && presets && places && (
+      {step.kind === 'map' && presets && places && classes && (
         <MappingStep
           fileName={step.fileName}
           table={step.table}
@@ -116,6 +127,9 @@ export function HotlineImportPage() {
           onPresets={updatePresets}
           places={places}
           now={now}
+          classes={classes}
+          assigned={assigned}
+          onAssign={setAssigned}
           onStart={() => void start(step.fileName, step.table)}
           onCancel={() => setStep({ kind: 'choose' })}
         />

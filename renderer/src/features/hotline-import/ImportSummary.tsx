@@ -94,6 +94,38 @@ export function ImportSummary({ result, onAgain }: { result: ImportResult; onAga
           </Stack>
         </CardContent>
       </Card>
+      {plan.conflicts.length > 0 && (
+        <Card>
+          <CardContent>
+            <Typography variant="h3" component="h2" gutterBottom>
+              {t('conflictsTitle')}
+            </Typography>
+            <Typography color="text.secondary" sx={{ mb: 2 }}>
+              {t('conflictsHint')}
+            </Typography>
+            <Table size="small" data-testid="import-conflicts">
+              <TableHead>
+                <TableRow>
+                  <TableCell sx={{ width: 80 }}>{t('row')}</TableCell>
+                  <TableCell sx={{ width: 200 }}>{t('orderNo')}</TableCell>
+                  <TableCell>{t('localStatus')}</TableCell>
+                  <TableCell>{t('incomingStatus')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {plan.conflicts.slice(0, SHOWN).map((c) => (
+                  <TableRow key={c.orderNo}>
+                    <TableCell>{c.rowNumber}</TableCell>
+                    <TableCell>{c.orderNo}</TableCell>
+                    <TableCell>{t(`demandStates.${c.local}`)}</TableCell>
+                    <TableCell>{t(`demandStates.${c.incoming}`)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+      )}
       <Card>
         <CardContent>
           <Typography variant="h3" component="h2" gutterBottom>

@@ -26,7 +26,13 @@ import {
   type HotlineField,
   type MappingPreset,
 } from '#shared/domain/hotline/fields';
-import { readRow, type RawTable } from '#shared/domain/hotline/rows';
+import { CATEGORY_LABELS } from '#shared/domain/aggregations/facts';
+import type { ClassMapping } from '#shared/domain/hotline/classes';
+import { CALLBACK_RESULT_LABELS } from '#shared/domain/hotline/handling';
+import { cityStatus } from '#shared/domain/hotline/plan';
+import { classPaths, readRow, type HotlineDemand, type RawTable } from '#shared/domain/hotline/rows';
+import type { DemandCategory } from '#shared/domain/vocab';
+import { ClassesStep, classesWaiting } from './ClassesStep';
 import type { PresetStore } from './presets';
 import type { loadMatcher } from './run-import';
 import './strings';
@@ -42,6 +48,9 @@ export interface MappingStepProps {
   onPresets: (store: PresetStore) => void;
   places: Awaited<ReturnType<typeof loadMatcher>>;
   now: string;
+  classes: ClassMapping;
+  assigned: Readonly<Record<string, DemandCategory>>;
+  onAssign: (assigned: Record<string, DemandCategory>) => void;
   onStart: () => void;
   onCancel: () => void;
 }
@@ -52,13 +61,25 @@ export function MappingStep(props: MappingStepProps) {
   const [presetName, setPresetName] = useState('');
   const [saved, setSaved] = useState('');
   const problems = mappingProblems(mapping, table.headers);
+  const paths = useMemo(() => classPaths(table, mapping), [table, mapping]);
+  const classes = useMemo(() => ({ ...props.classes, ...props.assigned }), [props.classes, props.assigned]);
+  const waiting = classesWaiting(paths, props.classes, props.assigned);
   const preview = useMemo(
     () =>
       table.rows
         .slice(0, PREVIEW_ROWS)
-        .map((row) => readRow(row, table.headers, mapping, { ...props.places, now: props.now })),
-    [table, mapping, props.places, props.now],
+        .map((row) => readRow(row, table.headers, mapping, { ...props.places, classes, now: props.now })),
+    [table, mapping, props.places, props.now, classes],
   );
+  const categoryText = (d: HotlineDemand) =>
+    d.categoryGuessed ? t('guessOf', { name: CATEGORY_LABELS[d.category] }) : CATEGORY_LABELS[d.category];
+  const handlingText = (d: HotlineDemand) =>
+    [
+      t(`cityStatus.${cityStatus(d)}`),
+      d.hotlineCallback ? CALLBACK_RESULT_LABELS[d.hotlineCallback] : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
 
   const choosePreset = (id: string) => {
     const preset = presets.presets.find((p) => p.id === id);
@@ -155,6 +176,13 @@ export function MappingStep(props: MappingStepProps) {
         </CardContent>
       </Card>
 
+      <ClassesStep
+        paths={paths}
+        classes={props.classes}
+        assigned={props.assigned}
+        onAssign={props.onAssign}
+      />
+
       <Card>
         <CardContent>
           <Typography variant="h3" component="h2" gutterBottom>
@@ -169,6 +197,8 @@ export function MappingStep(props: MappingStepProps) {
                   <TableCell>{t('receivedAt')}</TableCell>
                   <TableCell>{t('type')}</TableCell>
                   <TableCell>{t('place')}</TableCell>
+                  <TableCell>{t('category')}</TableCell>
+                  <TableCell>{t('handling')}</TableCell>
                   <TableCell>{t('result')}</TableCell>
                 </TableRow>
               </TableHead>
@@ -184,6 +214,8 @@ export function MappingStep(props: MappingStepProps) {
                         {result.ok ? t(`types.${result.demand.type}`) : cellOf(row, 'type')}
                       </TableCell>
                       <TableCell>{result.ok ? result.placeName : cellOf(row, 'address')}</TableCell>
+                      <TableCell>{result.ok ? categoryText(result.demand) : ''}</TableCell>
+                      <TableCell>{result.ok ? handlingText(result.demand) : ''}</TableCell>
                       <TableCell sx={{ color: result.ok ? 'success.main' : 'error.main' }}>
                         {result.ok
                           ? t('ok')
@@ -198,13 +230,24 @@ export function MappingStep(props: MappingStepProps) {
         </CardContent>
       </Card>
 
-      <Stack direction="row" spacing={2}>
-        <Button variant="contained" size="large" onClick={props.onStart} disabled={problems.length > 0}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <Button
+          variant="contained"
+          size="large"
+          onClick={props.onStart}
+          disabled={problems.length > 0 || waiting > 0}
+          aria-describedby={problems.length > 0 || waiting > 0 ? 'start-why' : undefined}
+        >
           {t('start')}
         </Button>
         <Button size="large" onClick={props.onCancel}>
           {t('chooseAnother')}
         </Button>
+        {(problems.length > 0 || waiting > 0) && (
+          <Typography id="start-why" color="text.secondary">
+            {problems.length > 0 ? t('startBlockedMapping') : t('startBlockedClasses', { count: waiting })}
+          </Typography>
+        )}
       </Stack>
     </Stack>
   );

@@ -1,14 +1,15 @@
 // Running an import against the local database: read every row (in chunks, yielding to the UI),
 // look up the work orders already held by number, plan, then write in batches with progress.
-import { IMPORT_OWNED_FIELDS, demandIdForOrderNo, planImport } from '#shared/domain/hotline/plan';
-import type { ExistingHotlineDemand, ImportPlan } from '#shared/domain/hotline/plan';
+import type { ClassMapping } from '#shared/domain/hotline/classes';
+import { importDocuments } from '#shared/domain/hotline/documents';
+import { planImport, type ImportPlan } from '#shared/domain/hotline/plan';
 import { createPlaceMatcher } from '#shared/domain/hotline/places';
 import { readRow, type RawTable, type RowResult } from '#shared/domain/hotline/rows';
 import type { ColumnMapping } from '#shared/domain/hotline/fields';
 import type { DemandDoc } from '#shared/schema/index';
 import type { YishiDatabase } from '../../db/create-database';
 import { nowIso } from '../../db/ids';
-import { audit, created, updated, type Author } from '../../db/write';
+import { audit, type Author } from '../../db/write';
 
 export interface ImportProgress {
   phase: 'checking' | 'writing';
@@ -44,10 +45,11 @@ async function readAll(
   db: YishiDatabase,
   table: RawTable,
   mapping: ColumnMapping,
+  classes: ClassMapping,
   onProgress: (p: ImportProgress) => void,
 ): Promise<RowResult[]> {
   const { matcher, placeName } = await loadMatcher(db);
-  const ctx = { matcher, placeName, now: nowIso() };
+  const ctx = { matcher, placeName, classes, now: nowIso() };
   const results: RowResult[] = [];
   for (let i = 0; i < table.rows.length; i += READ_CHUNK) {
     for (const row of table.rows.slice(i, i + READ_CHUNK))
@@ -89,34 +91,14 @@ export async function runImport(
   fileName: string,
   table: RawTable,
   mapping: ColumnMapping,
+  classes: ClassMapping,
   onProgress: (p: ImportProgress) => void,
 ): Promise<ImportResult> {
-  const rows = await readAll(db, table, mapping, onProgress);
+  const rows = await readAll(db, table, mapping, classes, onProgress);
   const orderNos = [...new Set(rows.flatMap((r) => (r.ok ? [r.demand.hotlineOrderNo] : [])))];
   const existing = await existingByOrderNo(db, orderNos);
-  const plan = planImport(rows, existing as ReadonlyMap<string, ExistingHotlineDemand>);
-
-  const at = nowIso();
-  const docs: DemandDoc[] = [
-    ...plan.create.map(({ demand }): DemandDoc => ({
-      ...created(author, demand.scope, demandIdForOrderNo(demand.hotlineOrderNo), at),
-      ...demand,
-      source: 'hotline',
-      status: 'received',
-      reasonable: true,
-      reopenedCount: 0,
-    })),
-    ...plan.update.map(({ demand }): DemandDoc => {
-      const next: DemandDoc = {
-        ...(existing.get(demand.hotlineOrderNo) as DemandDoc),
-        ...demand,
-        ...updated(author, at),
-      };
-      // A field emptied in the new export is emptied here too.
-      for (const field of IMPORT_OWNED_FIELDS) if (demand[field] === undefined) delete next[field];
-      return next;
-    }),
-  ];
+  const plan = planImport(rows, existing);
+  const docs = importDocuments(plan, existing, { now: nowIso(), by: author.deviceId });
   for (let i = 0; i < docs.length; i += WRITE_BATCH) {
     const result = await db.demands.bulkUpsert(docs.slice(i, i + WRITE_BATCH));
     if (result.error.length > 0) throw new Error(`有 ${result.error.length} 条诉求写入失败`);
@@ -125,7 +107,7 @@ export async function runImport(
   }
   await audit(db, author, homeScope, 'demand.import', {
     collection: 'demands',
-    detail: `导入12345工单文件“${fileName}”：共 ${table.rows.length} 行，新增 ${plan.create.length}，更新 ${plan.update.length}，未变 ${plan.unchanged.length}，拒绝 ${plan.refused.length}`,
+    detail: `导入12345工单文件“${fileName}”：共 ${table.rows.length} 行，新增 ${plan.create.length}，更新 ${plan.update.length}，未变 ${plan.unchanged.length}，拒绝 ${plan.refused.length}，冲突 ${plan.conflicts.length}`,
   });
   return { plan, fileName, rowCount: table.rows.length };
 }

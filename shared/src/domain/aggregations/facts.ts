@@ -3,6 +3,8 @@ import type {
   DemandState,
   FollowUpKind,
   FollowUpSubject,
+  HotlineCallbackResult,
+  HotlineResponse,
   PlaceKind,
   TaskState,
   Urgency,
@@ -26,6 +28,11 @@ export interface DemandFacts {
   readonly reasonable: boolean;
   readonly reopenedCount: number;
   readonly duplicateOf?: string;
+  /** The 12345 system's own facts of an imported work order (absent for the app's own demands). */
+  readonly hotlineResponse?: HotlineResponse;
+  readonly hotlineResolved?: boolean;
+  readonly hotlineCallback?: HotlineCallbackResult;
+  readonly hotlineFinishedAt?: string;
 }
 
 export interface FollowUpFacts {

@@ -49,13 +49,39 @@ export function demandVerdict(demand: DemandFacts, options: RateOptions): Demand
   if (isDuplicate(demand)) return DUPLICATE;
   const hours = options.responseHours ?? DEFAULT_RESPONSE_HOURS;
   const deadline = plusHours(demand.receivedAt, hours[demand.urgency ?? 'normal']);
+  // A 12345 order counts the city's own verdicts where the export gave them (响应情况, 是否解决).
+  const city = demand.hotlineResponse;
   return {
     duplicate: false,
-    inTime: demand.respondedAt !== undefined && demand.respondedAt <= deadline,
-    pending: demand.respondedAt === undefined && options.asOf !== undefined && options.asOf < deadline,
+    inTime:
+      city !== undefined
+        ? city === 'inTime'
+        : demand.respondedAt !== undefined && demand.respondedAt <= deadline,
+    pending:
+      city === undefined &&
+      demand.respondedAt === undefined &&
+      options.asOf !== undefined &&
+      options.asOf < deadline,
     reasonable: demand.reasonable,
-    resolved: RESOLVED.has(demand.status),
+    resolved: demand.hotlineResolved ?? RESOLVED.has(demand.status),
     reopened: demand.reopenedCount > 0,
+  };
+}
+
+/**
+ * The city's call-back of a 12345 order (回访结果) as a call-back record, dated when the order was
+ * 办结 (the city calls back after completion), else when it was received.
+ */
+export function cityCallbackOf(demand: DemandFacts): FollowUpFacts | undefined {
+  if (demand.hotlineCallback === undefined) return undefined;
+  return {
+    id: `${demand.id}#12345`,
+    scope: demand.scope,
+    kind: 'callback',
+    subjectCollection: 'demands',
+    subjectId: demand.id,
+    at: demand.hotlineFinishedAt ?? demand.receivedAt,
+    outcome: demand.hotlineCallback,
   };
 }
 
@@ -85,11 +111,19 @@ export function latestCallbacks(
 }
 
 export type CallbackVerdict =
-  'uncounted' | 'unreasonable' | 'unreasonableGood' | 'satisfied' | 'basicallySatisfied' | 'unsatisfied';
+  | 'uncounted'
+  | 'unreasonable'
+  | 'unreasonableGood'
+  | 'satisfied'
+  | 'basicallySatisfied'
+  | 'unsatisfied'
+  | 'unreachable';
 
 /** How the latest call-back about a demand (undefined when the demand is unknown) counts. */
 export function callbackVerdict(callback: FollowUpFacts, demand: DemandFacts | undefined): CallbackVerdict {
   if (demand && isDuplicate(demand)) return 'uncounted';
+  // 未联系上 gave no verdict: it is counted apart, never as satisfied or unsatisfied.
+  if (callback.outcome === 'unreachable') return demand?.reasonable === false ? 'uncounted' : 'unreachable';
   const good = callback.outcome === 'satisfied' || callback.outcome === 'basicallySatisfied';
   if (demand?.reasonable === false) return good ? 'unreasonableGood' : 'unreasonable';
   if (good || callback.outcome === 'unsatisfied') return callback.outcome as CallbackVerdict;

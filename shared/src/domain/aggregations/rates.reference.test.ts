@@ -51,7 +51,7 @@ function reference(
   });
   const outcomes = (outcome: string) =>
     counted.filter((c) => !c.unreasonable && c.callback.outcome === outcome).length;
-  const bad = counted.filter((c) => c.unreasonable);
+  const bad = counted.filter((c) => c.unreasonable && c.callback.outcome !== 'unreachable');
   const good = (c: { callback: FollowUpFacts }) =>
     c.callback.outcome === 'satisfied' || c.callback.outcome === 'basicallySatisfied';
   const satisfied = outcomes('satisfied');
@@ -79,6 +79,7 @@ function reference(
     satisfied,
     basicallySatisfied,
     unsatisfied,
+    unreachable: outcomes('unreachable'),
     duplicates: cohort.length - kept.length,
     unreasonable: {
       received: unreasonable.length,

@@ -3,6 +3,7 @@ import { liesUnder } from '#shared/domain/places/index';
 import {
   callbackPlace,
   callbackVerdict,
+  cityCallbackOf,
   demandVerdict,
   latestCallbacks,
   type CallbackVerdict,
@@ -24,14 +25,20 @@ export { DEFAULT_RESPONSE_HOURS, type RateOptions } from './rate-verdicts';
  *   In time: `respondedAt` ≤ receivedAt + responseHours[urgency] (default 一般 24 h, 紧急 12 h,
  *   特急 2 h). With `asOf`, a demand not yet responded whose response deadline is still ahead is
  *   "pending" and left out of this rate's denominator; without it, it counts as not in time.
+ *   A 12345 order whose export says 响应情况 counts the city's verdict: 及时响应 is in time,
+ *   超时响应 and 未响应 are not, and it is never pending.
  * 解决率 = resolved / reasonable received.
  *   Resolved: current status answered, resolved or closed. A reopened demand (不满意 after a
- *   call-back) is back in handling and counts as unresolved until it is resolved again.
- * 满意率 = (满意 + 基本满意) / call-backs.
+ *   call-back) is back in handling and counts as unresolved until it is resolved again. A 12345
+ *   order whose export says 是否解决 counts the city's verdict instead of its status.
+ * 满意率 = (满意 + 基本满意) / (满意 + 基本满意 + 不满意).
  *   Call-backs: follow-ups of kind 'callback' made in [from, to) about a reasonable, non-duplicate
  *   demand lying under `scope` (any receipt date); the latest call-back per demand in the period
  *   counts once. A call-back about a demand missing from `demands` is placed by the scope of
- *   that latest call-back.
+ *   that latest call-back. The city's 回访结果 of a 12345 order is one more call-back, dated at
+ *   its 办结时间; a later call-back of the app replaces it. 不满意 stays in the denominator (it
+ *   lowers the rate); 未联系上 gave no verdict, so, as the city counts it, it is neither in the
+ *   numerator nor the denominator and is reported apart (`unreachable`).
  *
  * A rate whose denominator is 0 is null, never NaN.
  */
@@ -49,6 +56,8 @@ export interface RateCounts {
   readonly satisfied: number;
   readonly basicallySatisfied: number;
   readonly unsatisfied: number;
+  /** Call-backs that reached nobody (未联系上): outside the 满意率. */
+  readonly unreachable: number;
   readonly duplicates: number;
   readonly unreasonable: {
     readonly received: number;
@@ -82,6 +91,7 @@ interface Tally {
   satisfied: number;
   basicallySatisfied: number;
   unsatisfied: number;
+  unreachable: number;
   unreasonable: {
     received: number;
     respondedInTime: number;
@@ -102,6 +112,7 @@ const emptyTally = (): Tally => ({
   satisfied: 0,
   basicallySatisfied: 0,
   unsatisfied: 0,
+  unreachable: 0,
   unreasonable: { received: 0, respondedInTime: 0, callbacks: 0, satisfiedOrBasically: 0 },
 });
 
@@ -147,6 +158,7 @@ function sumOf(tallies: Iterable<Tally>): Tally {
     sum.satisfied += t.satisfied;
     sum.basicallySatisfied += t.basicallySatisfied;
     sum.unsatisfied += t.unsatisfied;
+    sum.unreachable += t.unreachable;
     sum.unreasonable.received += t.unreasonable.received;
     sum.unreasonable.respondedInTime += t.unreasonable.respondedInTime;
     sum.unreasonable.callbacks += t.unreasonable.callbacks;
@@ -172,6 +184,7 @@ function reportOf(t: Tally, scope: string, from: string, to: string): RateReport
     satisfied: t.satisfied,
     basicallySatisfied: t.basicallySatisfied,
     unsatisfied: t.unsatisfied,
+    unreachable: t.unreachable,
     duplicates: t.duplicates,
     unreasonable: t.unreasonable,
     responseRate: ratio(t.respondedInTime, t.received - t.responsePending),
@@ -215,7 +228,9 @@ function tallyRows(
     visitor?.demand(row, demand, verdict);
   }
   const byId = new Map(demands.map((d) => [d.id, d]));
-  for (const [demandId, callback] of latestCallbacks(followUps, options.from, options.to)) {
+  const cityCallbacks = demands.flatMap((d) => cityCallbackOf(d) ?? []);
+  const allCallbacks = cityCallbacks.length > 0 ? [...cityCallbacks, ...followUps] : followUps;
+  for (const [demandId, callback] of latestCallbacks(allCallbacks, options.from, options.to)) {
     if (!callback) continue;
     const demand = byId.get(demandId);
     const row = rowOf(callbackPlace(callback, demand));

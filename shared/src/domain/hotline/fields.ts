@@ -16,6 +16,17 @@ export const HOTLINE_FIELDS = [
   'reporterPhone', // 联系电话
   'urgency', // 紧急程度
   'dueAt', // 办理时限
+  // The city's classification and handling results (a newer export brings newer results).
+  'class1', // 一级分类
+  'class2', // 二级分类
+  'class3', // 三级分类
+  'dispatchedAt', // 派单时间
+  'unit', // 承办单位
+  'finishedAt', // 办结时间
+  'result', // 办理结果
+  'resolved', // 是否解决
+  'callback', // 回访结果
+  'response', // 响应情况
 ] as const;
 export type HotlineField = (typeof HOTLINE_FIELDS)[number];
 
@@ -33,6 +44,16 @@ export const HOTLINE_FIELD_LABELS: Readonly<Record<HotlineField, string>> = {
   reporterPhone: '联系电话',
   urgency: '紧急程度',
   dueAt: '办理时限',
+  class1: '一级分类',
+  class2: '二级分类',
+  class3: '三级分类',
+  dispatchedAt: '派单时间',
+  unit: '承办单位',
+  finishedAt: '办结时间',
+  result: '办理结果',
+  resolved: '是否解决',
+  callback: '回访结果',
+  response: '响应情况',
 };
 
 /** Without these a row cannot become a demand; a place also needs a community, courtyard or address. */
@@ -51,7 +72,7 @@ export interface MappingPreset {
 /** Header spellings seen in 12345 exports, the usual one first. */
 export const HEADER_ALIASES: Readonly<Record<HotlineField, readonly string[]>> = {
   orderNo: ['工单编号', '工单号', '工单编码', '编号', '诉求编号'],
-  receivedAt: ['受理时间', '来电时间', '登记时间', '派单时间', '创建时间'],
+  receivedAt: ['受理时间', '来电时间', '登记时间', '创建时间'],
   type: ['诉求类型', '工单类型', '来电类型', '类型'],
   category: ['问题分类', '问题类别', '诉求分类', '业务分类', '分类'],
   title: ['工单标题', '诉求标题', '标题', '主题'],
@@ -63,6 +84,16 @@ export const HEADER_ALIASES: Readonly<Record<HotlineField, readonly string[]>> =
   reporterPhone: ['联系电话', '来电号码', '电话', '手机号', '联系方式'],
   urgency: ['紧急程度', '缓急程度', '紧急度', '优先级'],
   dueAt: ['办理时限', '处理时限', '办结时限', '截止时间', '时限'],
+  class1: ['一级分类', '一级类别', '问题一级分类'],
+  class2: ['二级分类', '二级类别', '问题二级分类'],
+  class3: ['三级分类', '三级类别', '问题三级分类'],
+  dispatchedAt: ['派单时间', '派发时间', '转派时间', '交办时间'],
+  unit: ['承办单位', '主办单位', '办理单位', '责任单位'],
+  finishedAt: ['办结时间', '结案时间', '完成时间'],
+  result: ['办理结果', '处理结果', '答复内容', '办理情况'],
+  resolved: ['是否解决', '解决情况', '问题是否解决'],
+  callback: ['回访结果', '回访满意度', '满意度', '评价结果'],
+  response: ['响应情况', '响应结果', '是否响应', '响应'],
 };
 
 export const DEFAULT_PRESET_ID = 'default-12345';

@@ -25,14 +25,35 @@ export {
 } from './values';
 export { createPlaceMatcher } from './places';
 export type { MatchablePlace, PlaceMatch, PlaceMatcher } from './places';
-export { readRow, readRows, tableFromRows, titleFrom, unmappedFields } from './rows';
+export { classPaths, readRow, readRows, tableFromRows, titleFrom, unmappedFields } from './rows';
 export type { HotlineDemand, RawRow, RawTable, RowContext, RowError, RowResult } from './rows';
-export { changedFields, demandIdForOrderNo, IMPORT_OWNED_FIELDS, planImport, refusedTable } from './plan';
+export {
+  changedFields,
+  cityStatus,
+  demandIdForOrderNo,
+  IMPORT_OWNED_FIELDS,
+  planImport,
+  refusedTable,
+  statusMerge,
+} from './plan';
 export type {
+  ChangedField,
   ExistingHotlineDemand,
+  ImportConflict,
   ImportOwnedField,
   ImportPlan,
   PlannedCreate,
   PlannedUpdate,
   RefusedRow,
 } from './plan';
+export { categoryFor, classPath, DEFAULT_CLASS_MAPPING, mappedCategory, unmappedClasses } from './classes';
+export type { CategoryChoice, ClassMapping, UnmappedClass } from './classes';
+export {
+  callbackResultOf,
+  CALLBACK_RESULT_LABELS,
+  resolvedOf,
+  responseOf,
+  RESPONSE_LABELS,
+} from './handling';
+export { importDocuments } from './documents';
+export type { ImportContext } from './documents';

@@ -57,18 +57,23 @@ describe('planImport', () => {
     ]);
     expect(plan.unchanged).toEqual([{ rowNumber: 2, id: 'demand-7' }]);
     expect(plan.refused).toEqual([]);
+    expect(plan.conflicts).toEqual([]);
   });
 
-  it('refuses a work-order number repeated in the file, naming the first row', () => {
+  it('lets the later row of a number repeated in the file win, counted as an update', () => {
     const plan = planImport([ok(2, demand('A1')), ok(9, demand('A1', { title: '另一个' }))], new Map());
-    expect(plan.create).toHaveLength(1);
-    expect(plan.refused).toEqual([
+    expect(plan.create.map((c) => c.rowNumber)).toEqual([2]);
+    expect(plan.update).toEqual([
       {
         rowNumber: 9,
-        orderNo: 'A1',
-        errors: [{ rowNumber: 9, column: '工单编号', message: '工单编号“A1”与第 2 行重复，本行未导入' }],
+        id: 'hotline-A1',
+        demand: expect.objectContaining({ title: '另一个' }),
+        changed: ['title'],
+        replacesRow: 2,
       },
     ]);
+    expect(plan.refused).toEqual([]);
+    expect(plan.latest.get('A1')?.rowNumber).toBe(9);
   });
 
   it('passes refused rows through and exports them as a table', () => {

@@ -1,10 +1,17 @@
 // Idempotent import: a work order is known by its number. Importing the same file twice changes
-// nothing; a row whose fields changed updates the demand that already has that number (same id);
-// a number twice in one file is refused for the later rows, so the file never decides by order.
+// nothing. A newer export updates what the city knows of an order: the same number again — later
+// in the same file (the later row wins) or in a later import — replaces the fields the import owns
+// and counts as 更新. What the app owns (topic, duplicate, answer …) is never touched; the status
+// follows the city's only while nobody moved it locally, and when both moved it differently the
+// row is a conflict a person settles.
+import type { DemandState } from '#shared/domain/vocab';
 import type { HotlineDemand, RowError, RowResult } from './rows';
 
-/** The part of a stored demand the plan compares (the fields an import owns, plus its id). */
-export type ExistingHotlineDemand = { readonly id: string } & Partial<HotlineDemand>;
+/** The part of a stored demand the plan compares (the fields an import owns, its id and status). */
+export type ExistingHotlineDemand = {
+  readonly id: string;
+  readonly status?: DemandState;
+} & Partial<HotlineDemand>;
 
 export const IMPORT_OWNED_FIELDS = [
   'placeId',
@@ -13,6 +20,8 @@ export const IMPORT_OWNED_FIELDS = [
   'description',
   'type',
   'category',
+  'categoryGuessed',
+  'hotlineCategory',
   'urgency',
   'receivedAt',
   'dueAt',
@@ -20,8 +29,16 @@ export const IMPORT_OWNED_FIELDS = [
   'reporterPhone',
   'addressDetail',
   'vulnerable',
+  'hotlineDispatchedAt',
+  'hotlineUnit',
+  'hotlineFinishedAt',
+  'hotlineResult',
+  'hotlineResolved',
+  'hotlineCallback',
+  'hotlineResponse',
 ] as const satisfies readonly (keyof HotlineDemand)[];
 export type ImportOwnedField = (typeof IMPORT_OWNED_FIELDS)[number];
+export type ChangedField = ImportOwnedField | 'status';
 
 export interface PlannedCreate {
   readonly rowNumber: number;
@@ -32,7 +49,19 @@ export interface PlannedUpdate {
   readonly rowNumber: number;
   readonly id: string;
   readonly demand: HotlineDemand;
-  readonly changed: readonly ImportOwnedField[];
+  readonly changed: readonly ChangedField[];
+  /** The earlier row of the same file this row replaces (absent when it updates a stored order). */
+  readonly replacesRow?: number;
+}
+
+/** The city's status and the local one both moved away from what the last import gave. */
+export interface ImportConflict {
+  readonly rowNumber: number;
+  readonly id: string;
+  readonly orderNo: string;
+  readonly field: 'status';
+  readonly local: DemandState;
+  readonly incoming: DemandState;
 }
 
 export interface RefusedRow {
@@ -46,11 +75,45 @@ export interface ImportPlan {
   readonly update: readonly PlannedUpdate[];
   readonly unchanged: readonly { readonly rowNumber: number; readonly id: string }[];
   readonly refused: readonly RefusedRow[];
+  readonly conflicts: readonly ImportConflict[];
+  /** What each order number finally becomes: its last good row in the file. */
+  readonly latest: ReadonlyMap<string, { readonly rowNumber: number; readonly demand: HotlineDemand }>;
 }
 
-/** Fields of `next` that differ from what is stored (an absent optional field counts as a value). */
-export function changedFields(existing: ExistingHotlineDemand, next: HotlineDemand): ImportOwnedField[] {
-  return IMPORT_OWNED_FIELDS.filter((field) => (existing[field] ?? undefined) !== (next[field] ?? undefined));
+/**
+ * The status the city's facts give an order: 办结 with a call-back → 已办结, 办结 awaiting one →
+ * 已解决, otherwise still open (已登记).
+ */
+export function cityStatus(facts: Partial<HotlineDemand>): DemandState {
+  if (facts.hotlineFinishedAt === undefined) return 'received';
+  return facts.hotlineCallback === undefined ? 'resolved' : 'closed';
+}
+
+/** Fields of `next` that differ from `before` (an absent optional field counts as a value). */
+export function changedFields(before: Partial<HotlineDemand>, next: HotlineDemand): ImportOwnedField[] {
+  return IMPORT_OWNED_FIELDS.filter((field) => (before[field] ?? undefined) !== (next[field] ?? undefined));
+}
+
+/**
+ * How the status of a stored order moves with a newer export: `take` the city's new status when
+ * the stored one is still the status the stored facts gave; keep the local one when the city's
+ * did not move; otherwise a conflict.
+ */
+export function statusMerge(
+  existing: ExistingHotlineDemand,
+  next: HotlineDemand,
+): {
+  readonly kind: 'same' | 'take' | 'keep' | 'conflict';
+  readonly local: DemandState;
+  readonly incoming: DemandState;
+} {
+  const local = existing.status ?? cityStatus(existing);
+  const base = cityStatus(existing);
+  const incoming = cityStatus(next);
+  if (incoming === local) return { kind: 'same', local, incoming };
+  if (local === base) return { kind: 'take', local, incoming };
+  if (incoming === base) return { kind: 'keep', local, incoming };
+  return { kind: 'conflict', local, incoming };
 }
 
 export function planImport(
@@ -61,8 +124,13 @@ export function planImport(
   const update: PlannedUpdate[] = [];
   const unchanged: { rowNumber: number; id: string }[] = [];
   const refused: RefusedRow[] = [];
-  const firstRowOf = new Map<string, number>();
+  const latest = new Map<string, { rowNumber: number; demand: HotlineDemand }>();
+  for (const row of rows) if (row.ok) latest.set(row.demand.hotlineOrderNo, row);
 
+  // Each row is compared with what came before it: the stored order, or the earlier row of the
+  // same number in this file. A file already imported (its last row equals what is stored) is
+  // unchanged throughout, so importing it again changes nothing.
+  const previous = new Map<string, { rowNumber: number; demand: HotlineDemand }>();
   for (const row of rows) {
     if (!row.ok) {
       refused.push({
@@ -73,32 +141,56 @@ export function planImport(
       continue;
     }
     const orderNo = row.demand.hotlineOrderNo;
-    const first = firstRowOf.get(orderNo);
-    if (first !== undefined) {
-      refused.push({
-        rowNumber: row.rowNumber,
-        orderNo,
-        errors: [
-          {
-            rowNumber: row.rowNumber,
-            column: '工单编号',
-            message: `工单编号“${orderNo}”与第 ${first} 行重复，本行未导入`,
-          },
-        ],
-      });
-      continue;
-    }
-    firstRowOf.set(orderNo, row.rowNumber);
     const existing = existingByOrderNo.get(orderNo);
-    if (!existing) {
+    const id = existing?.id ?? demandIdForOrderNo(orderNo);
+    const last = latest.get(orderNo) as { rowNumber: number; demand: HotlineDemand };
+    const before = previous.get(orderNo);
+    previous.set(orderNo, row);
+    if (!before && !existing) {
       create.push({ rowNumber: row.rowNumber, demand: row.demand });
       continue;
     }
-    const changed = changedFields(existing, row.demand);
-    if (changed.length === 0) unchanged.push({ rowNumber: row.rowNumber, id: existing.id });
-    else update.push({ rowNumber: row.rowNumber, id: existing.id, demand: row.demand, changed });
+    const settled =
+      existing !== undefined &&
+      changedFields(existing, last.demand).length === 0 &&
+      statusMerge(existing, last.demand).kind !== 'take';
+    let changed: ChangedField[] = [];
+    if (settled) {
+      // Already imported: nothing of this number changes.
+    } else if (before) {
+      changed = changedFields(before.demand, row.demand);
+      if (cityStatus(before.demand) !== cityStatus(row.demand)) changed.push('status');
+    } else if (existing) {
+      changed = changedFields(existing, row.demand);
+      if (statusMerge(existing, row.demand).kind === 'take') changed.push('status');
+    }
+    if (changed.length === 0) unchanged.push({ rowNumber: row.rowNumber, id });
+    else
+      update.push({
+        rowNumber: row.rowNumber,
+        id,
+        demand: row.demand,
+        changed,
+        ...(before ? { replacesRow: before.rowNumber } : {}),
+      });
   }
-  return { create, update, unchanged, refused };
+
+  const conflicts: ImportConflict[] = [];
+  for (const [orderNo, { rowNumber, demand }] of latest) {
+    const existing = existingByOrderNo.get(orderNo);
+    if (!existing) continue;
+    const merge = statusMerge(existing, demand);
+    if (merge.kind === 'conflict')
+      conflicts.push({
+        rowNumber,
+        id: existing.id,
+        orderNo,
+        field: 'status',
+        local: merge.local,
+        incoming: merge.incoming,
+      });
+  }
+  return { create, update, unchanged, refused, conflicts, latest };
 }
 
 /** A stable demand id for a work order created by an import, so two devices importing it agree. */

@@ -107,6 +107,9 @@ describe('reading rows', () => {
     if (!row?.ok) throw new Error('expected ok');
     expect(row.demand).toEqual({
       hotlineOrderNo: 'G2026030100001',
+      hotlineCategory: '物业管理',
+      // 物业管理 alone is no class of the table: the category is a guess from the words.
+      categoryGuessed: true,
       placeId: 'e1',
       scope: 'xg.hxl.hxl201.b3.e2',
       title: '楼道灯不亮，独居老人夜间出行不便',

@@ -2,16 +2,10 @@
 // column, so a person can fix the file). Rows are independent: a bad row never stops the others.
 import type { DemandCategory, DemandType, Urgency } from '#shared/domain/vocab';
 import { HOTLINE_FIELD_LABELS, HOTLINE_FIELDS, type ColumnMapping, type HotlineField } from './fields';
+import { categoryFor, classPath, DEFAULT_CLASS_MAPPING, type ClassMapping } from './classes';
+import { readHandling, type HandlingFacts } from './handling-row';
 import type { PlaceMatcher } from './places';
-import {
-  demandCategoryOf,
-  demandTypeOf,
-  mentionsVulnerable,
-  normalisePhone,
-  parseDue,
-  parseHotlineTime,
-  urgencyOf,
-} from './values';
+import { demandTypeOf, mentionsVulnerable, normalisePhone, parseHotlineTime, urgencyOf } from './values';
 
 export interface RawRow {
   /** The row number a spreadsheet shows (the header is usually row 1). */
@@ -24,8 +18,8 @@ export interface RawTable {
   readonly rows: readonly RawRow[];
 }
 
-/** The fields a 12345 import owns on a demand; everything else (status, topic …) is the app's. */
-export interface HotlineDemand {
+/** The fields a 12345 import owns on a demand; everything else (topic, duplicate …) is the app's. */
+export interface HotlineDemand extends HandlingFacts {
   readonly hotlineOrderNo: string;
   readonly placeId: string;
   readonly scope: string;
@@ -35,11 +29,14 @@ export interface HotlineDemand {
   readonly category: DemandCategory;
   readonly urgency: Urgency;
   readonly receivedAt: string;
-  readonly dueAt?: string;
   readonly reporterName?: string;
   readonly reporterPhone?: string;
   readonly addressDetail?: string;
   readonly vulnerable: boolean;
+  /** The city's class path (一级/二级/三级分类 or 问题分类). */
+  readonly hotlineCategory?: string;
+  /** Present (true) when no mapped class decided the category and it was guessed from the text. */
+  readonly categoryGuessed?: boolean;
 }
 
 export interface RowError {
@@ -69,6 +66,8 @@ export interface RowContext {
   readonly now: string;
   /** Place names by id, for the preview. */
   readonly placeName?: (placeId: string) => string;
+  /** The city's classes → categories; the built-in table when absent. */
+  readonly classes?: ClassMapping;
 }
 
 const ORDER_NO = /^[A-Za-z0-9][A-Za-z0-9_-]{3,39}$/;
@@ -145,14 +144,7 @@ export function readRow(
   const reporterName = cell('reporterName');
   if (reporterName.length > NAME_LIMIT) fail('reporterName', '来电人姓名过长');
 
-  let dueAt: string | undefined;
-  if (receivedAt) {
-    const due = parseDue(cell('dueAt'), receivedAt);
-    if (due === null)
-      fail('dueAt', `无法识别的办理时限“${cell('dueAt')}”（例如 2026-03-05 18:00 或 3个工作日）`);
-    else if (due !== undefined && due < receivedAt) fail('dueAt', '办理时限早于受理时间');
-    else dueAt = due;
-  }
+  const handling = receivedAt ? readHandling(cell, receivedAt, fail) : {};
 
   const community = cell('community');
   const courtyard = cell('courtyard');
@@ -170,7 +162,14 @@ export function readRow(
     return { ok: false, rowNumber: row.rowNumber, ...(orderNo ? { orderNo } : {}), errors };
   }
   const titleText = cell('title');
-  const category = demandCategoryOf(cell('category'), titleText, description);
+  const hotlineCategory =
+    classPath(cell('class1'), cell('class2'), cell('class3')) || classPath(cell('category'));
+  const { category, guessed } = categoryFor(
+    hotlineCategory,
+    ctx.classes ?? DEFAULT_CLASS_MAPPING,
+    titleText,
+    description,
+  );
   const demand: HotlineDemand = {
     hotlineOrderNo: orderNo,
     placeId: match.place.id,
@@ -181,7 +180,9 @@ export function readRow(
     category,
     urgency,
     receivedAt,
-    ...(dueAt ? { dueAt } : {}),
+    ...handling,
+    ...(hotlineCategory ? { hotlineCategory: hotlineCategory.slice(0, 200) } : {}),
+    ...(guessed ? { categoryGuessed: true } : {}),
     ...(reporterName ? { reporterName } : {}),
     ...(phone ? { reporterPhone: phone } : {}),
     ...(address ? { addressDetail: address.slice(0, TEXT_LIMIT) } : {}),
@@ -198,6 +199,18 @@ export function readRow(
 /** Every row of a table, in file order. */
 export function readRows(table: RawTable, mapping: ColumnMapping, ctx: RowContext): RowResult[] {
   return table.rows.map((row) => readRow(row, table.headers, mapping, ctx));
+}
+
+/** The city's class path of each row (一级/二级/三级分类, else 问题分类), in file order. */
+export function classPaths(table: RawTable, mapping: ColumnMapping): string[] {
+  const at = (field: HotlineField) =>
+    mapping[field] === undefined ? -1 : table.headers.indexOf(mapping[field]);
+  const columns = (['class1', 'class2', 'class3'] as const).map(at);
+  const category = at('category');
+  const text = (cells: readonly string[], i: number) => (i < 0 ? '' : (cells[i] ?? ''));
+  return table.rows.map(
+    (row) => classPath(...columns.map((i) => text(row.cells, i))) || classPath(text(row.cells, category)),
+  );
 }
 
 /** The fields a mapping leaves without a column (for the mapping step's hints). */

@@ -51,23 +51,25 @@ export function parseHotlineTime(text: string): string | undefined {
 }
 
 /**
- * 办理时限: a time, or a span from the receipt time ("3天", "48小时", "5个工作日").
- * Returns `undefined` for an empty cell and `null` for one that cannot be read.
+ * 办理时限: a time, or a span from the start of handling — the dispatch time when the export has
+ * one, else the receipt time ("3天", "48小时", "5个工作日"; a bare number is working days, as the
+ * city's exports write it). Returns `undefined` for an empty cell and `null` for one that cannot
+ * be read.
  */
 export function parseDue(
   text: string,
-  receivedAt: string,
+  startedAt: string,
   calendar: WorkingCalendar = CHINA_CALENDAR,
 ): string | undefined | null {
   const value = text.trim();
   if (value === '') return undefined;
-  const span = /^(\d{1,3})\s*(个)?\s*(工作日|天|日|小时|时|h)$/i.exec(value);
+  const span = /^(\d{1,3})\s*(个)?\s*(工作日|天|日|小时|时|h)?$/i.exec(value);
   if (span) {
     const n = Number(span[1]);
-    const unit = span[3] as string;
-    if (unit === '工作日') return calendar.addWorkingDays(receivedAt, n);
-    if (unit === '天' || unit === '日') return addHours(receivedAt, n * 24);
-    return addHours(receivedAt, n);
+    const unit = span[3] ?? '工作日';
+    if (unit === '工作日') return calendar.addWorkingDays(startedAt, n);
+    if (unit === '天' || unit === '日') return addHours(startedAt, n * 24);
+    return addHours(startedAt, n);
   }
   return parseHotlineTime(value) ?? null;
 }

@@ -69,8 +69,8 @@ function referenceLists(
       .filter((f) => f.at >= options.from && f.at < options.to)
       .reduce((a, b) => (b.at > a.at || (b.at === a.at && b.id > a.id) ? b : a));
     const l = of(demand?.scope ?? latest.scope);
-    l.callbacks.push(latest.id);
-    if (alone.satisfied + alone.basicallySatisfied === 1) l.satisfiedOrBasically.push(latest.id);
+    l.callbacks.push(id);
+    if (alone.satisfied + alone.basicallySatisfied === 1) l.satisfiedOrBasically.push(id);
   }
   return lists;
 }
@@ -139,8 +139,8 @@ describe('ratesSideBySide', () => {
             responseBase: countOf('demands', l.responseBase),
             reasonableReceived: countOf('demands', l.reasonableReceived),
             resolved: countOf('demands', l.resolved),
-            callbacks: countOf('followUps', l.callbacks),
-            satisfiedOrBasically: countOf('followUps', l.satisfiedOrBasically),
+            callbacks: countOf('demands', l.callbacks),
+            satisfiedOrBasically: countOf('demands', l.satisfiedOrBasically),
           });
           const all = emptyLists();
           for (const l of lists.values())

@@ -1,4 +1,10 @@
-import type { DemandFacts, FollowUpFacts, RateOptions, RateReport } from '#shared/domain/aggregations/index';
+import {
+  demandIdOf,
+  type DemandFacts,
+  type FollowUpFacts,
+  type RateOptions,
+  type RateReport,
+} from '#shared/domain/aggregations/index';
 import { ratesWithChildren, type RateVisitor } from '#shared/domain/aggregations/rates';
 import { countOf, type Figure } from './figures';
 
@@ -17,7 +23,10 @@ export interface RateFigures {
   /** 解决率: resolved / reasonable received. */
   readonly reasonableReceived: Figure;
   readonly resolved: Figure;
-  /** 满意率: (满意 + 基本满意) / call-backs (the latest call-back per demand, follow-up ids). */
+  /**
+   * 满意率: (满意 + 基本满意) / call-backs: the demands whose latest call-back counts (the city's
+   * 回访结果 of a 12345 order is a call-back without a follow-up record, so demands are listed).
+   */
   readonly callbacks: Figure;
   readonly satisfiedOrBasically: Figure;
 }
@@ -67,8 +76,9 @@ function marker(): { marks: Map<string, Marks>; visitor: RateVisitor } {
     callback(row, callback, verdict) {
       if (verdict !== 'satisfied' && verdict !== 'basicallySatisfied' && verdict !== 'unsatisfied') return;
       const m = marksOf(row);
-      m.callbacks.push(callback.id);
-      if (verdict !== 'unsatisfied') m.satisfiedOrBasically.push(callback.id);
+      const id = demandIdOf(callback) ?? callback.id;
+      m.callbacks.push(id);
+      if (verdict !== 'unsatisfied') m.satisfiedOrBasically.push(id);
     },
   };
   return { marks, visitor };
@@ -84,8 +94,8 @@ function figuresOf(report: RateReport, marks: Marks | undefined): RateFigures {
     responseBase: countOf('demands', m.responseBase),
     reasonableReceived: countOf('demands', m.reasonableReceived),
     resolved: countOf('demands', m.resolved),
-    callbacks: countOf('followUps', m.callbacks),
-    satisfiedOrBasically: countOf('followUps', m.satisfiedOrBasically),
+    callbacks: countOf('demands', m.callbacks),
+    satisfiedOrBasically: countOf('demands', m.satisfiedOrBasically),
   };
 }
 
