@@ -115,7 +115,7 @@ const CATEGORY_WORDS: readonly (readonly [RegExp, DemandCategory])[] = [
   [/环境|卫生|保洁|垃圾|异味|清运/, 'sanitation'],
   [/漏雨|漏水|房屋|墙皮|屋面|维修/, 'housingRepair'],
   [/供暖|暖气|供热|电气|线路|燃气|停电|路灯|楼道灯/, 'electricHeating'],
-  [/纠纷|邻里|噪音|扰民|养犬|宠物/, 'neighbourDispute'],
+  [/纠纷|邻里|噪音|噪声|扰民|养犬|宠物/, 'neighbourDispute'],
   [/养老|助残|助餐|老人|残疾|无障碍/, 'elderlyDisabledCare'],
   [/治安|消防|安全|盗|监控/, 'safetyFire'],
   [/绿化|树木|绿地|园林/, 'greening'],
