@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { Button, Chip, List, ListItem, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { recordCallback, type CallbackRow } from '#shared/domain/handling/index';
+import { mayRecordCallback, recordCallback, type CallbackRow } from '#shared/domain/handling/index';
 import { can } from '#shared/domain/permissions/index';
 import { CALLBACK_OUTCOMES, type CallbackOutcome } from '#shared/domain/vocab';
 import type { DemandDoc, TaskDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
-import { handlingContext, StepDialog, writeHandling, type PlaceNames } from '../tasks';
+import { StepDialog, type PlaceNames } from '../tasks';
 import { formatDateTime } from '../../kit/beijing-time';
+import { messageOf } from '#shared/domain/commands/index';
+import { commitDecided } from '../../db/commit';
+import { commandContext } from '../../db/command-context';
 import './strings';
 
 interface Props {
@@ -36,23 +39,16 @@ export function CallbackList({ rows, tasks, demands, names }: Props) {
       demand,
       { outcome, note },
       { tasks: handling, otherDemands: demands.filter((d) => otherIds.has(d.id) && d.id !== demand.id) },
-      handlingContext(settings),
+      commandContext(settings),
     );
-    if (!result.ok) return result.message;
-    await writeHandling(db, settings, {
-      followUps: [result.followUp],
-      demands: [result.demand],
-      tasks: result.tasks,
-      audit: result.audit,
-    });
-    return undefined;
+    return messageOf(await commitDecided(db, result));
   };
 
   return (
     <>
       <List data-testid="callback-list">
         {rows.map(({ demand, taskIds, last }) => {
-          const allowed = can(actor, 'callback.record', { scope: demand.scope, collection: 'followUps' });
+          const allowed = mayRecordCallback(actor, demand).ok;
           return (
             <ListItem key={demand.id} divider data-testid={`callback-${demand.id}`} sx={{ gap: 2 }}>
               <Stack sx={{ flexGrow: 1, minWidth: 0 }}>

@@ -7,9 +7,11 @@ import {
 import type { MeetingEvent } from '#shared/domain/vocab';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import type { Actor } from '#shared/domain/permissions/index';
+import { refuse, type CommandContext, type Outcome } from '#shared/domain/commands/index';
+import { commitDecided } from '../../db/commit';
 import type { YishiDatabase } from '../../db/create-database';
 import { newId, nowIso } from '../../db/ids';
-import { audit, updated } from '../../db/write';
+import { updated } from '../../db/write';
 
 // The only writers of this feature. Console entries are inserted, never updated; the meeting
 // document changes only through the shared meeting machine (or plain preparation edits).
@@ -19,42 +21,38 @@ export interface Who {
   readonly deviceId: string;
 }
 
+/** The context of a command taken now by `who`. */
+const contextOf = (who: Who): CommandContext => ({
+  actor: who.actor,
+  deviceId: who.deviceId,
+  now: nowIso(),
+  newId,
+});
+
 export async function runConsole(
   db: YishiDatabase,
   who: Who,
   meeting: MeetingDoc,
   records: readonly MeetingRecordDoc[],
   command: ConsoleCommand,
-): Promise<string | null> {
-  const result = runCommand(meeting, records, command, {
-    actor: who.actor,
-    deviceId: who.deviceId,
-    at: nowIso(),
-    newId,
-  });
-  if (!result.ok) return result.message;
-  await db.meetingRecords.bulkInsert([...result.records]);
-  return null;
+): Promise<Outcome> {
+  return commitDecided(db, runCommand(meeting, records, command, contextOf(who)));
 }
 
+/**
+ * A step of the meeting machine. It is decided on the stored meeting, so that what another
+ * device or an earlier save changed meanwhile is kept.
+ */
 export async function stepMeeting(
   db: YishiDatabase,
   who: Who,
   meeting: MeetingDoc,
   event: MeetingEvent,
-  input: Omit<MeetingStepInput, 'actor' | 'at'> = {},
-): Promise<string | null> {
-  const at = nowIso();
-  const step = meetingStep(meeting, event, { ...input, actor: who.actor, at });
-  if (!step.ok) return step.message;
+  input: MeetingStepInput = {},
+): Promise<Outcome> {
   const doc = await db.meetings.findOne(meeting.id).exec();
-  if (!doc) return '找不到这次会议';
-  await doc.incrementalPatch({ ...step.patch, ...updated({ deviceId: who.deviceId }, at) });
-  await audit(db, { deviceId: who.deviceId }, meeting.scope, `meeting.${event}`, {
-    collection: 'meetings',
-    id: meeting.id,
-  });
-  return null;
+  if (!doc) return refuse('找不到这次会议');
+  return commitDecided(db, meetingStep(doc.toJSON() as MeetingDoc, event, input, contextOf(who)));
 }
 
 /** Preparation edits (title, agenda, roster, rules) while the meeting is being prepared. */

@@ -17,16 +17,13 @@ import {
 import { useTranslation } from 'react-i18next';
 import { addWorkingDays } from '#shared/domain/calendar/index';
 import {
+  assignTasks,
   DEFAULT_DUE_WORKING_DAYS,
-  handlingScope,
-  startHandling,
-  tasksFromSource,
-  type AuditNote,
+  mayAssign,
   type PendingItem,
   type PlannedParty,
 } from '#shared/domain/handling/index';
 import { onOneLine } from '#shared/domain/places/index';
-import { can } from '#shared/domain/permissions/index';
 import { matchesQuery } from '#shared/domain/text/pinyin';
 import { TASK_CLASSIFICATIONS, type TaskClassification } from '#shared/domain/vocab';
 import type { DemandDoc, OrganizationDoc, TopicDoc } from '#shared/schema/index';
@@ -34,7 +31,8 @@ import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { nowIso } from '../../db/ids';
 import { formatDateTime } from '../../kit/beijing-time';
-import { handlingContext, writeHandling } from './write-handling';
+import { commitDecided } from '../../db/commit';
+import { commandContext } from '../../db/command-context';
 import './strings';
 
 interface Props {
@@ -77,9 +75,8 @@ export function ConvertDialog({ item, organizations, onClose, onDone }: Props) {
       .map(fromOrg);
   }, [organizations, named, source.scope, query]);
 
-  const scope = handlingScope(source.scope, classification);
   const actor = { id: settings.deviceId, role: settings.role, scope: settings.homeScope };
-  const allowed = can(actor, 'task.assign', { scope, collection: 'tasks' });
+  const allowed = mayAssign(actor, source, classification).ok;
   const validDays = Number.isInteger(days) && days >= 1 && days <= 250;
   const parties = [...chosen.values()];
   const count = split ? parties.length : Math.min(parties.length, 1);
@@ -105,53 +102,20 @@ export function ConvertDialog({ item, organizations, onClose, onDone }: Props) {
     setSaving(true);
     setError(null);
     try {
-      const ctx = handlingContext(settings);
-      const result = tasksFromSource(
-        source,
-        { classification, dueWorkingDays: days, parties, split, title },
-        ctx,
-      );
-      if (!result.ok) throw new Error(result.message);
       const topicDoc = source.topicId ? await db.topics.findOne(source.topicId).exec() : null;
       const demandDocs = await db.demands.findByIds([...source.demandIds]).exec();
-      const handled = startHandling(
-        result.tasks,
+      const decided = assignTasks(
+        source,
+        { classification, dueWorkingDays: days, parties, split, title },
         {
           ...(topicDoc ? { topic: topicDoc.toJSON() as TopicDoc } : {}),
           demands: [...demandDocs.values()].map((d) => d.toJSON() as DemandDoc),
         },
-        ctx,
+        commandContext(settings),
       );
-      const audit: AuditNote[] = result.tasks.map((task) => ({
-        scope: task.scope,
-        action: 'task.assign',
-        collection: 'tasks',
-        id: task.id,
-        detail: `${task.title}（${t(`classificationShort.${task.classification}`)}，期限 ${formatDateTime(task.dueAt)}）`,
-      }));
-      for (const demand of handled.demands)
-        audit.push({
-          scope: demand.scope,
-          action: 'demand.startHandling',
-          collection: 'demands',
-          id: demand.id,
-          detail: `${demand.title}：转办理（${result.tasks.length} 项任务）`,
-        });
-      if (handled.topic)
-        audit.push({
-          scope: handled.topic.scope,
-          action: 'topic.startHandling',
-          collection: 'topics',
-          id: handled.topic.id,
-          detail: `${handled.topic.title}：交办 ${result.tasks.length} 项任务`,
-        });
-      await writeHandling(db, settings, {
-        tasks: result.tasks,
-        demands: handled.demands,
-        ...(handled.topic ? { topics: [handled.topic] } : {}),
-        audit,
-      });
-      onDone(result.tasks.length);
+      const outcome = await commitDecided(db, decided);
+      if (!outcome.ok) setError(outcome.message);
+      else if (decided.ok) onDone(decided.tasks.length);
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -8,7 +8,9 @@ import type { TaskDoc, TaskParty } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { StepDialog, type StepField } from './StepDialog';
-import { handlingContext, writeHandling } from './write-handling';
+import { messageOf } from '#shared/domain/commands/index';
+import { commitDecided } from '../../db/commit';
+import { commandContext } from '../../db/command-context';
 import './strings';
 
 const FIELDS: Record<PartyEvent, readonly string[]> = {
@@ -54,11 +56,9 @@ export function PartyCard({ task, party, editable }: { task: TaskDoc; party: Tas
         ...(values.note !== undefined ? { note: values.note } : {}),
         ...(Number.isFinite(photos) ? { photoCount: photos } : {}),
       },
-      handlingContext(settings),
+      commandContext(settings),
     );
-    if (!step.ok) return step.message;
-    await writeHandling(db, settings, step);
-    return undefined;
+    return messageOf(await commitDecided(db, step));
   };
 
   // A step without fields runs at once; its refusal or a failed write is shown on the card.

@@ -12,8 +12,13 @@ import {
 } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { useTranslation } from 'react-i18next';
-import { closeTask, reportProgress, supervisingLevel } from '#shared/domain/handling/index';
-import { can } from '#shared/domain/permissions/index';
+import {
+  closeTask,
+  mayNoteProgress,
+  mayUpdateTask,
+  reportProgress,
+  supervisingLevel,
+} from '#shared/domain/handling/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { navigate } from '../../app/router';
 import { useDeviceSettings } from '../../app/SettingsContext';
@@ -25,7 +30,9 @@ import { EscalateButton, InspectButton } from './task-actions';
 import { useTask, useTaskFollowUps } from './use-handling-data';
 import { useNow } from './use-now';
 import { usePlaceNames } from './use-place-names';
-import { handlingContext, writeHandling } from './write-handling';
+import { messageOf } from '#shared/domain/commands/index';
+import { commitDecided } from '../../db/commit';
+import { commandContext } from '../../db/command-context';
 import './strings';
 
 /** One task: its parties and their steps, progress with photos, 督办, 验收 and the whole record. */
@@ -61,9 +68,9 @@ export function TaskPage({ id }: { id: string }) {
     );
   }
   const actor = { id: settings.deviceId, role: settings.role, scope: settings.homeScope };
-  const editable = can(actor, 'task.update', { scope: task.scope, collection: 'tasks' });
+  const editable = mayUpdateTask(actor, task).ok;
   const canNote =
-    can(actor, 'followUp.create', { scope: task.scope, collection: 'followUps' }) &&
+    mayNoteProgress(actor, task).ok &&
     ['assigned', 'inProgress', 'reopened', 'finished'].includes(task.status);
   const overdue = ['assigned', 'inProgress', 'reopened'].includes(task.status) && task.dueAt < now;
   const lastAcceptance = [...(history ?? [])].reverse().find((f) => f.kind === 'acceptance');
@@ -125,9 +132,8 @@ export function TaskPage({ id }: { id: string }) {
             variant="outlined"
             disabled={!editable}
             onClick={() => {
-              const step = closeTask(task, lastAcceptance, handlingContext(settings));
-              if (!step.ok) setError(step.message);
-              else void writeHandling(db, settings, step).catch((e: Error) => setError(e.message));
+              const step = closeTask(task, lastAcceptance, commandContext(settings));
+              void commitDecided(db, step).then((outcome) => setError(messageOf(outcome) ?? null));
             }}
           >
             {t('page.close')}
@@ -171,11 +177,9 @@ export function TaskPage({ id }: { id: string }) {
             const step = reportProgress(
               task,
               { note: values.note ?? '', ...(Number.isFinite(photos) ? { photoCount: photos } : {}) },
-              handlingContext(settings),
+              commandContext(settings),
             );
-            if (!step.ok) return step.message;
-            await writeHandling(db, settings, step);
-            return undefined;
+            return messageOf(await commitDecided(db, step));
           }}
         />
       )}

@@ -1,12 +1,10 @@
 // 办 Handle: decisions and quick answers turned into tasks, and the page of one task. Supervision
-// and call-backs reuse its writer, its task row and its 督办/验收 buttons.
+// and call-backs reuse its task row and its 督办/验收 buttons.
 export { TasksPage } from './TasksPage';
 export { TaskRow } from './TaskRow';
 export { EscalateButton, InspectButton } from './task-actions';
 export { StepDialog } from './StepDialog';
 export { HistoryList } from './HistoryList';
-export { handlingContext, writeHandling } from './write-handling';
-export type { HandlingWrite } from './write-handling';
 export { useNow } from './use-now';
 export { usePlaceNames } from './use-place-names';
 export type { PlaceNames } from './use-place-names';

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Button } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { escalateTask, inspectTask, supervisingLevel } from '#shared/domain/handling/index';
-import { demandsResolved } from '#shared/domain/handling/index';
-import { can } from '#shared/domain/permissions/index';
+import { messageOf } from '#shared/domain/commands/index';
+import { escalateTask, inspectTask, mayUpdateTask, supervisingLevel } from '#shared/domain/handling/index';
 import type { DemandDoc, TaskDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import type { YishiDatabase } from '../../db/create-database';
 import { StepDialog } from './StepDialog';
-import { handlingContext, writeHandling } from './write-handling';
+import { commitDecided } from '../../db/commit';
+import { commandContext } from '../../db/command-context';
 import './strings';
 
 // 督办 and 验收 buttons, used on the task page and on the supervision board.
@@ -25,7 +25,7 @@ export function EscalateButton({ task }: { task: TaskDoc }) {
   const { settings, actor } = useActor();
   const [open, setOpen] = useState(false);
   const allowed =
-    can(actor, 'task.update', { scope: task.scope, collection: 'tasks' }) &&
+    mayUpdateTask(actor, task).ok &&
     ['assigned', 'inProgress', 'reopened'].includes(task.status) &&
     task.escalationLevel < 2;
   const next = supervisingLevel(task.level, task.escalationLevel + 1);
@@ -48,10 +48,8 @@ export function EscalateButton({ task }: { task: TaskDoc }) {
           testId="escalate-dialog"
           onClose={() => setOpen(false)}
           onSubmit={async (values) => {
-            const step = escalateTask(task, { reason: values.reason ?? '' }, handlingContext(settings));
-            if (!step.ok) return step.message;
-            await writeHandling(db, settings, step);
-            return undefined;
+            const step = escalateTask(task, { reason: values.reason ?? '' }, commandContext(settings));
+            return messageOf(await commitDecided(db, step));
           }}
         />
       )}
@@ -77,8 +75,7 @@ export function InspectButton({ task }: { task: TaskDoc }) {
   const db = useDatabase();
   const { settings, actor } = useActor();
   const [open, setOpen] = useState(false);
-  const allowed =
-    can(actor, 'task.update', { scope: task.scope, collection: 'tasks' }) && task.status === 'finished';
+  const allowed = mayUpdateTask(actor, task).ok && task.status === 'finished';
   return (
     <>
       <Button
@@ -104,40 +101,15 @@ export function InspectButton({ task }: { task: TaskDoc }) {
           testId="inspect-dialog"
           onClose={() => setOpen(false)}
           onSubmit={async (values, choice) => {
-            const ctx = handlingContext(settings);
             const outcome = choice === 'failed' ? 'failed' : 'passed';
             const photoCount = Number.parseInt(values.photos ?? '', 10);
             const step = inspectTask(
               task,
               { outcome, note: values.note ?? '', ...(Number.isFinite(photoCount) ? { photoCount } : {}) },
-              ctx,
+              commandContext(settings),
+              await siblingsAndDemands(db, task),
             );
-            if (!step.ok) return step.message;
-            const related = await siblingsAndDemands(db, task);
-            const demands =
-              outcome === 'passed'
-                ? demandsResolved(
-                    [step.task, ...related.tasks],
-                    related.demands,
-                    step.followUps[0]?.note ?? '',
-                    ctx,
-                  )
-                : [];
-            await writeHandling(db, settings, {
-              ...step,
-              demands,
-              audit: [
-                ...step.audit,
-                ...demands.map((d) => ({
-                  scope: d.scope,
-                  action: 'demand.resolve',
-                  collection: 'demands' as const,
-                  id: d.id,
-                  detail: `${d.title}：责任方办结并验收合格`,
-                })),
-              ],
-            });
-            return undefined;
+            return messageOf(await commitDecided(db, step));
           }}
         />
       )}

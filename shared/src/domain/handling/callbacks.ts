@@ -8,8 +8,18 @@ import {
 } from '#shared/domain/machines/index';
 import type { CallbackOutcome, TaskState } from '#shared/domain/vocab';
 import type { DemandDoc, FollowUpDoc, TaskDoc } from '#shared/schema/index';
-import { newBase, refused, touched, type AuditNote, type HandlingContext, type Refused } from './base';
+import {
+  auditEntry,
+  change,
+  newBase,
+  refuse,
+  touched,
+  type Change,
+  type CommandContext,
+  type Refusal,
+} from '#shared/domain/commands/index';
 import { applyEffects } from './effects';
+import { mayRecordCallback } from './may';
 
 // 评: a demand is resolved once every task handling it passed acceptance; the resident is then
 // called back (回访). 满意/基本满意 closes the demand and the tasks that only waited for it;
@@ -22,26 +32,26 @@ export function demandsResolved(
   tasks: readonly TaskDoc[],
   demands: readonly DemandDoc[],
   note: string,
-  ctx: HandlingContext,
+  ctx: CommandContext,
 ): DemandDoc[] {
   return demands.flatMap((demand) => {
     const handling = tasks.filter((t) => t.demandIds.includes(demand.id));
     if (handling.length === 0 || !handling.every((t) => SETTLED_TASK.includes(t.status))) return [];
     const step = transition(demandMachine, demand.status, 'resolve', {
-      actor: { role: ctx.role },
+      actor: { role: ctx.actor.role },
       artefacts: { completionNote: note },
     });
     if (!step.ok) return [];
-    return [{ ...applyEffects(demand, step.effects, ctx.now, ctx.by), status: step.state, ...touched(ctx) }];
+    return [
+      { ...applyEffects(demand, step.effects, ctx.now, ctx.actor.id), status: step.state, ...touched(ctx) },
+    ];
   });
 }
 
 export interface CallbackResult {
   readonly ok: true;
-  readonly followUp: FollowUpDoc;
-  readonly demand: DemandDoc;
-  readonly tasks: TaskDoc[];
-  readonly audit: AuditNote[];
+  /** The call-back follow-up, the demand and the tasks it closes or reopens, with their audit. */
+  readonly change: Change;
 }
 
 const OUTCOME_LABELS: Readonly<Record<CallbackOutcome, string>> = {
@@ -58,11 +68,13 @@ export function recordCallback(
   demand: DemandDoc,
   input: { readonly outcome: CallbackOutcome; readonly note: string },
   related: { readonly tasks: readonly TaskDoc[]; readonly otherDemands?: readonly DemandDoc[] },
-  ctx: HandlingContext,
-): CallbackResult | Refused {
+  ctx: CommandContext,
+): CallbackResult | Refusal {
+  const auth = mayRecordCallback(ctx.actor, demand);
+  if (!auth.ok) return refuse(auth.message);
   const note = input.note.trim();
   const stage = evaluationStateOf('demands', demand.status);
-  if (stage === undefined || !demand.reasonable) return refused('该诉求不在回访范围内');
+  if (stage === undefined || !demand.reasonable) return refuse('该诉求不在回访范围内');
   const followUp: FollowUpDoc = {
     ...newBase(ctx, 'followup', demand.scope),
     kind: 'callback',
@@ -70,26 +82,26 @@ export function recordCallback(
     subjectId: demand.id,
     demandId: demand.id,
     at: ctx.now,
-    by: ctx.by,
+    by: ctx.actor.id,
     note: note || `回访：${OUTCOME_LABELS[input.outcome]}`,
     outcome: input.outcome,
   };
   const event = evaluationEventOf(followUp);
-  if (event === undefined) return refused('未知的回访结果');
+  if (event === undefined) return refuse('未知的回访结果');
   const allowed = transition(evaluationMachine, stage, event, {
-    actor: { role: ctx.role },
+    actor: { role: ctx.actor.role },
     artefacts: { reason: note },
   });
-  if (!allowed.ok) return refused(allowed.message);
-  const actor = { role: ctx.role };
+  if (!allowed.ok) return refuse(allowed.message);
+  const actor = { role: ctx.actor.role };
   const unsatisfied = input.outcome === 'unsatisfied';
   const demandStep = transition(demandMachine, demand.status, unsatisfied ? 'reopen' : 'close', {
     actor,
     artefacts: unsatisfied ? { unsatisfiedCallback: followUp } : { satisfiedCallback: followUp },
   });
-  if (!demandStep.ok) return refused(demandStep.message);
+  if (!demandStep.ok) return refuse(demandStep.message);
   const nextDemand: DemandDoc = {
-    ...applyEffects(demand, demandStep.effects, ctx.now, ctx.by),
+    ...applyEffects(demand, demandStep.effects, ctx.now, ctx.actor.id),
     status: demandStep.state,
     ...touched(ctx),
   };
@@ -105,24 +117,35 @@ export function recordCallback(
       artefacts: unsatisfied ? { unsatisfiedCallback: followUp } : { callbackRecord: followUp },
     });
     if (!step.ok) return [];
-    return [{ ...applyEffects(task, step.effects, ctx.now, ctx.by), status: step.state, ...touched(ctx) }];
+    return [
+      { ...applyEffects(task, step.effects, ctx.now, ctx.actor.id), status: step.state, ...touched(ctx) },
+    ];
   });
   const label = OUTCOME_LABELS[input.outcome];
-  const audit: AuditNote[] = [
-    {
+  const audit = [
+    auditEntry(ctx, {
       scope: demand.scope,
       action: 'callback.record',
       collection: 'followUps',
       id: followUp.id,
       detail: `${demand.title}：${label}${note ? `（${note}）` : ''}`,
-    },
-    ...tasks.map((t): AuditNote => ({
-      scope: t.scope,
-      action: unsatisfied ? 'task.reopen' : 'task.close',
-      collection: 'tasks',
-      id: t.id,
-      detail: `${t.title}：回访${label}`,
-    })),
+    }),
+    ...tasks.map((t) =>
+      auditEntry(ctx, {
+        scope: t.scope,
+        action: unsatisfied ? 'task.reopen' : 'task.close',
+        collection: 'tasks',
+        id: t.id,
+        detail: `${t.title}：回访${label}`,
+      }),
+    ),
   ];
-  return { ok: true, followUp, demand: nextDemand, tasks, audit };
+  return {
+    ok: true,
+    change: change({
+      insert: { followUps: [followUp] },
+      update: { demands: [nextDemand], ...(tasks.length ? { tasks } : {}) },
+      audit,
+    }),
+  };
 }

@@ -1,15 +1,16 @@
 // Documents the handling tests share (not a test file itself).
 import type { DemandDoc, MeetingDoc, MeetingRecordDoc, TaskDoc, TopicDoc } from '#shared/schema/index';
-import type { HandlingContext } from './base';
+import { docsOf, type Change, type CommandContext } from '#shared/domain/commands/index';
+import type { ActorRole } from '#shared/domain/vocab';
 import { tasksFromDecision } from './tasks-from-decision';
 
 export const NOW = '2026-11-20T02:00:00.000Z'; // a Friday, 10:00 in Beijing
 let n = 0;
-export const ctxAt = (now = NOW, role: HandlingContext['role'] = 'community-worker'): HandlingContext => ({
+export const ctxAt = (now = NOW, role: ActorRole = 'community-worker'): CommandContext => ({
+  actor: { id: 'device-1', role, scope: 'xg' },
+  deviceId: 'device-1',
   now,
-  by: 'device-1',
-  role,
-  ids: (prefix) => `${prefix}-${(n += 1)}`,
+  newId: (prefix) => `${prefix}-${(n += 1)}`,
 });
 
 export const stamp = { createdAt: NOW, createdBy: 'd', updatedAt: NOW, updatedBy: 'd' };
@@ -80,3 +81,12 @@ export const sampleTasks = (): TaskDoc[] => {
   if (!result.ok) throw new Error(result.message);
   return result.tasks;
 };
+
+/** What a step's Change adds and replaces, for reading results in tests. */
+export const followUpsOf = (result: { change: Change }) => [...docsOf(result.change, 'insert', 'followUps')];
+export const tasksOf = (result: { change: Change }) => [...docsOf(result.change, 'update', 'tasks')];
+export function demandOf(result: { change: Change }): DemandDoc {
+  const [doc] = docsOf(result.change, 'update', 'demands');
+  if (!doc) throw new Error('the step changed no demand');
+  return doc;
+}

@@ -1,8 +1,8 @@
 // 办 督 评: decisions to tasks, the steps of a task, supervision and call-backs. Pure: time, the
-// actor and ids come in through `HandlingContext`; callers write the returned documents.
-export { newBase, refused } from './base';
-export type { AuditNote, HandlingContext, Refused } from './base';
+// actor and ids come in through the `CommandContext`; callers commit the returned Change.
 export { applyEffects } from './effects';
+export { assignTasks, mayAssign } from './assign';
+export { mayNoteProgress, mayRecordCallback, mayUpdateTask } from './may';
 export {
   CLASSIFICATION_LABELS,
   classificationForLevel,
@@ -21,8 +21,9 @@ export {
 export type { HandlingSource, PlannedParty, TaskPlan, TasksResult } from './tasks-from-decision';
 export { pendingHandling } from './pending';
 export type { PendingItem } from './pending';
-export { closeTask, escalateTask, inspectTask, partyStep, reportProgress, taskFollowUp } from './task-steps';
-export type { TaskStep, TaskStepResult } from './task-steps';
+export { closeTask, escalateTask, inspectTask, partyStep, reportProgress } from './task-steps';
+export { taskFollowUp } from './task-step-base';
+export type { TaskStep, TaskStepResult } from './task-step-base';
 export {
   addParty,
   escalateReturned,

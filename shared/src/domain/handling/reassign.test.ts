@@ -11,7 +11,7 @@ import {
   unsettledTasks,
   withdrawTask,
 } from '#shared/domain/handling/index';
-import { ctxAt, NOW, sampleTasks, topic } from './fixtures';
+import { ctxAt, followUpsOf, NOW, sampleTasks, topic } from './fixtures';
 
 const later = (days: number) => new Date(Date.parse(NOW) + days * 86_400_000).toISOString();
 function ok<T extends { readonly ok: true }>(
@@ -57,7 +57,7 @@ describe('转交 creates the new party’s task at once', () => {
     });
     // 个别性: 10 working days from Sunday 2026-11-22 (10:00 Beijing): Mon 23 … Fri 4 December.
     expect(step.successor.dueAt).toBe('2026-12-04T02:00:00.000Z');
-    expect(step.followUps[0]?.note).toBe(`${task.parties[0]?.name}转交京能热力：线路属热力公司`);
+    expect(followUpsOf(step)[0]?.note).toBe(`${task.parties[0]?.name}转交京能热力：线路属热力公司`);
     expect(unsettledTasks([step.task, step.successor])).toEqual([step.successor]);
   });
 
@@ -116,7 +116,7 @@ describe('a returned share waits for the worker, who reassigns it', () => {
       expect.objectContaining({ partyId: partyOf(task), name: '街道城市管理办公室', state: 'pending' }),
     ]);
     expect(re.task.dueAt >= task.dueAt).toBe(true);
-    expect(re.followUps[0]?.note).toContain('退回后重新交办给街道城市管理办公室');
+    expect(followUpsOf(re)[0]?.note).toContain('退回后重新交办给街道城市管理办公室');
     const accepted = ok(partyStep(re.task, partyOf(task), 'accept', {}, ctxAt(later(2))));
     const finished = ok(
       partyStep(accepted.task, partyOf(task), 'finish', { note: '已更换' }, ctxAt(later(3))),
@@ -138,7 +138,7 @@ describe('a returned share waits for the worker, who reassigns it', () => {
     expect(escalateReturned(task, { reason: '社区无力解决' }, ctxAt())).toMatchObject({ ok: false });
     const up = ok(escalateReturned(declined, { reason: '社区无力解决' }, ctxAt()));
     expect(up.task).toMatchObject({ classification: 'chronic', level: 'street', status: 'declined' });
-    expect(up.followUps[0]).toMatchObject({ kind: 'escalation', toLevel: 'street' });
+    expect(followUpsOf(up)[0]).toMatchObject({ kind: 'escalation', toLevel: 'street' });
   });
 });
 
@@ -195,7 +195,7 @@ describe('the topic closes only when every share is settled', () => {
     expect(closeSettledTopic(handling, [doneA, redirect.task, doneC], undefined, ctxAt())).toBeUndefined();
     const closing = closeSettledTopic(handling, [doneA, redirect.task, doneC], approved, ctxAt());
     expect(closing?.topic.status).toBe('closed');
-    expect(closing?.audit[0]?.action).toBe('topic.close');
+    expect(closing?.change.audit[0]?.action).toBe('topic.close');
   });
 
   it('closes after a withdrawal too, never from another state', () => {

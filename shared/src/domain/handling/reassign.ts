@@ -8,10 +8,18 @@ import {
 } from '#shared/domain/machines/index';
 import type { TaskPartyKind } from '#shared/domain/vocab';
 import type { TaskDoc, TaskParty } from '#shared/schema/index';
-import { newBase, refused, touched, type AuditNote, type HandlingContext } from './base';
+import {
+  auditEntry,
+  change,
+  newBase,
+  refuse,
+  touched,
+  type CommandContext,
+  type Refusal,
+} from '#shared/domain/commands/index';
 import { applyEffects } from './effects';
 import { DEFAULT_DUE_WORKING_DAYS, HANDLING_LEVEL } from './levels';
-import { taskFollowUp, type TaskStep, type TaskStepResult } from './task-steps';
+import { stepOf, taskFollowUp, type TaskStep, type TaskStepResult } from './task-step-base';
 
 // The joints of 办 where work changes hands: 转交 (the new party gets its own task at once),
 // 重新交办 of a returned share, adding a party afterwards, escalating returned work to the street
@@ -24,16 +32,8 @@ export interface PartyPick {
   readonly organizationId?: string;
 }
 
-const audit = (task: TaskDoc, action: string, detail: string): AuditNote => ({
-  scope: task.scope,
-  action,
-  collection: 'tasks',
-  id: task.id,
-  detail: `${task.title}：${detail}`,
-});
-
-const newParty = (pick: PartyPick, ctx: HandlingContext): TaskParty => ({
-  partyId: ctx.ids('party'),
+const newParty = (pick: PartyPick, ctx: CommandContext): TaskParty => ({
+  partyId: ctx.newId('party'),
   name: pick.name.trim(),
   kind: pick.kind,
   state: 'pending',
@@ -42,14 +42,14 @@ const newParty = (pick: PartyPick, ctx: HandlingContext): TaskParty => ({
 });
 
 /** A fresh due date by the classification's rule, never earlier than the one the task had. */
-function renewedDue(task: TaskDoc, ctx: HandlingContext): string {
+function renewedDue(task: TaskDoc, ctx: CommandContext): string {
   const calendar = ctx.calendar ?? CHINA_CALENDAR;
   const due = calendar.addWorkingDays(ctx.now, DEFAULT_DUE_WORKING_DAYS[task.classification]);
   return due > task.dueAt ? due : task.dueAt;
 }
 
 function checkPick(pick: PartyPick, task: TaskDoc, except?: string) {
-  if (pick.name.trim() === '') return refused('请选择接手的责任方');
+  if (pick.name.trim() === '') return refuse('请选择接手的责任方');
   const same = task.parties.find(
     (p) =>
       p.partyId !== except &&
@@ -59,7 +59,7 @@ function checkPick(pick: PartyPick, task: TaskDoc, except?: string) {
         ? p.organizationId === pick.organizationId
         : p.name === pick.name.trim()),
   );
-  return same ? refused(`${same.name}已是本任务的责任方`) : undefined;
+  return same ? refuse(`${same.name}已是本任务的责任方`) : undefined;
 }
 
 export interface RedirectStep extends TaskStep {
@@ -76,10 +76,10 @@ export function redirectParty(
   task: TaskDoc,
   partyId: string,
   input: { readonly reason: string; readonly to: PartyPick },
-  ctx: HandlingContext,
-): RedirectStep | ReturnType<typeof refused> {
+  ctx: CommandContext,
+): RedirectStep | Refusal {
   const party = task.parties.find((p) => p.partyId === partyId);
-  if (!party) return refused('任务没有这个责任方');
+  if (!party) return refuse('任务没有这个责任方');
   const reason = input.reason.trim();
   const problem = checkPick(input.to, task, partyId);
   if (problem) return problem;
@@ -88,13 +88,13 @@ export function redirectParty(
     partyId,
     'redirect',
     {
-      actor: { role: ctx.role },
+      actor: { role: ctx.actor.role },
       at: ctx.now,
       artefacts: { ...(reason ? { reason } : {}), redirectedTo: input.to.name.trim() },
     },
   );
-  if (!step.ok) return refused(step.message);
-  const successorId = ctx.ids('task');
+  if (!step.ok) return refuse(step.message);
+  const successorId = ctx.newId('task');
   const calendar = ctx.calendar ?? CHINA_CALENDAR;
   const baseTitle = task.title.split('——')[0] ?? task.title;
   const successor: TaskDoc = {
@@ -127,18 +127,35 @@ export function redirectParty(
       : p,
   );
   const next: TaskDoc = {
-    ...applyEffects(task, step.effects, ctx.now, ctx.by),
+    ...applyEffects(task, step.effects, ctx.now, ctx.actor.id),
     parties,
     status: step.status,
     ...touched(ctx),
   };
   const note = `${party.name}转交${input.to.name.trim()}：${reason}`;
+  const redirected = stepOf(
+    ctx,
+    next,
+    true,
+    [taskFollowUp(next, { kind: 'progress', note }, ctx)],
+    'task.party.redirect',
+    note,
+  );
+  const created = auditEntry(ctx, {
+    scope: successor.scope,
+    action: 'task.create',
+    collection: 'tasks',
+    id: successor.id,
+    detail: `${successor.title}：由${party.name}转交`,
+  });
   return {
-    ok: true,
-    task: next,
+    ...redirected,
     successor,
-    followUps: [taskFollowUp(next, { kind: 'progress', note }, ctx)],
-    audit: [audit(next, 'task.party.redirect', note), audit(successor, 'task.create', `由${party.name}转交`)],
+    change: change({
+      insert: { ...redirected.change.insert, tasks: [successor] },
+      update: redirected.change.update,
+      audit: [...redirected.change.audit, created],
+    }),
   };
 }
 
@@ -147,10 +164,10 @@ export function reassignParty(
   task: TaskDoc,
   partyId: string,
   input: { readonly reason: string; readonly to: PartyPick },
-  ctx: HandlingContext,
+  ctx: CommandContext,
 ): TaskStepResult {
   const party = task.parties.find((p) => p.partyId === partyId);
-  if (!party) return refused('任务没有这个责任方');
+  if (!party) return refuse('任务没有这个责任方');
   const reason = input.reason.trim();
   const problem = checkPick(input.to, task, partyId);
   if (problem) return problem;
@@ -158,62 +175,67 @@ export function reassignParty(
     task as { status: TaskDoc['status']; parties: MachineParty[] },
     partyId,
     'reassign',
-    { actor: { role: ctx.role }, at: ctx.now, artefacts: reason ? { reason } : {} },
+    { actor: { role: ctx.actor.role }, at: ctx.now, artefacts: reason ? { reason } : {} },
   );
-  if (!step.ok) return refused(step.message);
+  if (!step.ok) return refuse(step.message);
   const replacement = { ...newParty(input.to, ctx), partyId };
   const parties = (step.parties as TaskParty[]).map((p) => (p.partyId === partyId ? replacement : p));
   const next: TaskDoc = {
-    ...applyEffects(task, step.effects, ctx.now, ctx.by),
+    ...applyEffects(task, step.effects, ctx.now, ctx.actor.id),
     parties,
     status: step.status,
     dueAt: renewedDue(task, ctx),
     ...touched(ctx),
   };
   const note = `${party.name}退回后重新交办给${replacement.name}：${reason}`;
-  return {
-    ok: true,
-    task: next,
-    followUps: [taskFollowUp(next, { kind: 'progress', note }, ctx)],
-    audit: [audit(next, 'task.party.reassign', note)],
-  };
+  return stepOf(
+    ctx,
+    next,
+    true,
+    [taskFollowUp(next, { kind: 'progress', note }, ctx)],
+    'task.party.reassign',
+    note,
+  );
 }
 
 /** Another party joins the work of a task that is still open. */
-export function addParty(task: TaskDoc, pick: PartyPick, ctx: HandlingContext): TaskStepResult {
-  if (ctx.role !== 'street-staff' && ctx.role !== 'community-worker') {
-    return refused('只有社区工作者或街道工作人员可以增加责任方');
+export function addParty(task: TaskDoc, pick: PartyPick, ctx: CommandContext): TaskStepResult {
+  if (ctx.actor.role !== 'street-staff' && ctx.actor.role !== 'community-worker') {
+    return refuse('只有社区工作者或街道工作人员可以增加责任方');
   }
   if (SETTLED_TASK_STATES.includes(task.status)) {
-    return refused(`任务${taskMachine.stateLabels[task.status]}，不能再增加责任方`);
+    return refuse(`任务${taskMachine.stateLabels[task.status]}，不能再增加责任方`);
   }
   const problem = checkPick(pick, task);
   if (problem) return problem;
-  if (task.parties.length >= 50) return refused('一个任务最多 50 个责任方');
+  if (task.parties.length >= 50) return refuse('一个任务最多 50 个责任方');
   const party = newParty(pick, ctx);
   const parties = [...task.parties, party];
   // A finished task goes back to work: the new party has not done its share yet.
   const status = task.status === 'finished' ? 'inProgress' : task.status;
   const next: TaskDoc = { ...task, parties, status, ...touched(ctx) };
   const note = `增加责任方${party.name}`;
-  return {
-    ok: true,
-    task: next,
-    followUps: [taskFollowUp(next, { kind: 'progress', note }, ctx)],
-    audit: [audit(next, 'task.party.add', note)],
-  };
+  return stepOf(
+    ctx,
+    next,
+    true,
+    [taskFollowUp(next, { kind: 'progress', note }, ctx)],
+    'task.party.add',
+    note,
+  );
 }
 
 /**
  * Returned work nobody below can take on goes to the street as 老大难: the street's level and due
  * date; the street's staff then reassign it.
  */
-export function escalateReturned(task: TaskDoc, input: { readonly reason: string }, ctx: HandlingContext) {
+export function escalateReturned(task: TaskDoc, input: { readonly reason: string }, ctx: CommandContext) {
   const reason = input.reason.trim();
-  if (task.status !== 'declined') return refused('只有待重新交办的任务可以上报街道');
-  if (reason === '') return refused('请写明上报街道的原因');
-  if (task.level === 'street') return refused('任务已在街道层级，请直接重新交办');
-  if (ctx.role !== 'street-staff' && ctx.role !== 'community-worker') return refused('无权上报街道');
+  if (task.status !== 'declined') return refuse('只有待重新交办的任务可以上报街道');
+  if (reason === '') return refuse('请写明上报街道的原因');
+  if (task.level === 'street') return refuse('任务已在街道层级，请直接重新交办');
+  if (ctx.actor.role !== 'street-staff' && ctx.actor.role !== 'community-worker')
+    return refuse('无权上报街道');
   const next: TaskDoc = {
     ...task,
     classification: 'chronic',
@@ -224,36 +246,40 @@ export function escalateReturned(task: TaskDoc, input: { readonly reason: string
     ...touched(ctx),
   };
   const note = `作为老大难上报街道：${reason}`;
-  return {
-    ok: true as const,
-    task: next,
-    followUps: [taskFollowUp(next, { kind: 'escalation', note, toLevel: 'street' }, ctx)],
-    audit: [audit(next, 'task.escalateReturned', note)],
-  };
+  return stepOf(
+    ctx,
+    next,
+    true,
+    [taskFollowUp(next, { kind: 'escalation', note, toLevel: 'street' }, ctx)],
+    'task.escalateReturned',
+    note,
+  );
 }
 
 /** The decision is formally withdrawn with a reason: nobody owes this work any more. */
-export function withdrawTask(task: TaskDoc, input: { readonly reason: string }, ctx: HandlingContext) {
+export function withdrawTask(task: TaskDoc, input: { readonly reason: string }, ctx: CommandContext) {
   const reason = input.reason.trim();
   const step = transition(taskMachine, task.status, 'withdraw', {
-    actor: { role: ctx.role },
+    actor: { role: ctx.actor.role },
     escalationLevel: task.escalationLevel,
     artefacts: reason ? { reason } : {},
   });
-  if (!step.ok) return refused(step.message);
+  if (!step.ok) return refuse(step.message);
   const next: TaskDoc = {
-    ...applyEffects(task, step.effects, ctx.now, ctx.by),
+    ...applyEffects(task, step.effects, ctx.now, ctx.actor.id),
     status: step.state,
     withdrawnReason: reason,
     ...touched(ctx),
   };
   const note = `撤回议定事项：${reason}`;
-  return {
-    ok: true as const,
-    task: next,
-    followUps: [taskFollowUp(next, { kind: 'progress', note }, ctx)],
-    audit: [audit(next, 'task.withdraw', note)],
-  };
+  return stepOf(
+    ctx,
+    next,
+    true,
+    [taskFollowUp(next, { kind: 'progress', note }, ctx)],
+    'task.withdraw',
+    note,
+  );
 }
 
 /** Tasks of a topic that still owe work; the topic closes only when there are none. */

@@ -11,7 +11,7 @@ import {
   startHandling,
   tasksFromDecision,
 } from '#shared/domain/handling/index';
-import { ctxAt, decision, demand, meeting, topic } from './fixtures';
+import { ctxAt, decision, demand, demandOf, followUpsOf, meeting, tasksOf, topic } from './fixtures';
 
 // What the steps return is written as is and pushed to the hub, which validates every row
 // against the shared JSON Schemas: so every document must pass them here.
@@ -54,7 +54,7 @@ describe('documents of the handling loop match the shared schemas', () => {
     steps.push(ok(inspectTask(finished.task, { outcome: 'passed', note: '合格', photoCount: 3 }, ctxAt())));
     for (const step of steps) {
       valid('tasks', step.task);
-      step.followUps.forEach((f) => valid('followUps', f));
+      followUpsOf(step).forEach((f) => valid('followUps', f));
     }
     const callback = recordCallback(
       demand('d-1', 'resolved'),
@@ -63,9 +63,9 @@ describe('documents of the handling loop match the shared schemas', () => {
       ctxAt(),
     );
     if (!callback.ok) throw new Error(callback.message);
-    valid('followUps', callback.followUp);
-    valid('demands', callback.demand);
-    callback.tasks.forEach((t) => valid('tasks', t));
-    expect(callback.tasks).toHaveLength(1);
+    valid('followUps', followUpsOf(callback)[0]);
+    valid('demands', demandOf(callback));
+    tasksOf(callback).forEach((t) => valid('tasks', t));
+    expect(tasksOf(callback)).toHaveLength(1);
   });
 });

@@ -11,7 +11,7 @@ import {
   reportProgress,
   type TaskStepResult,
 } from '#shared/domain/handling/index';
-import { ctxAt, demand, NOW, sampleTasks } from './fixtures';
+import { ctxAt, demand, demandOf, followUpsOf, NOW, sampleTasks, tasksOf } from './fixtures';
 
 const later = (days: number) => new Date(Date.parse(NOW) + days * 86_400_000).toISOString();
 const ok = (result: TaskStepResult) => {
@@ -39,16 +39,16 @@ describe('party steps', () => {
     const declined = ok(partyStep(task, partyOf(task), 'decline', { reason: '不属于物业管理范围' }, ctxAt()));
     expect(declined.task.status).toBe('declined');
     expect(declined.task.parties[0]).toMatchObject({ state: 'declined', reason: '不属于物业管理范围' });
-    expect(declined.followUps[0]).toMatchObject({
+    expect(followUpsOf(declined)[0]).toMatchObject({
       kind: 'progress',
       subjectCollection: 'tasks',
       subjectId: task.id,
       note: '京惠物业退回(不属于职责)：不属于物业管理范围',
     });
-    expect(declined.audit[0]).toMatchObject({
+    expect(declined.change.audit[0]).toMatchObject({
       action: 'task.party.decline',
-      collection: 'tasks',
-      id: task.id,
+      targetCollection: 'tasks',
+      targetId: task.id,
     });
     const redirected = ok(
       partyStep(
@@ -73,7 +73,7 @@ describe('party steps', () => {
     const [task] = sampleTasks();
     if (!task) throw new Error('no task');
     const step = ok(reportProgress(task, { note: '已进场施工', photoCount: 3 }, ctxAt()));
-    expect(step.followUps[0]).toMatchObject({ kind: 'progress', note: '已进场施工', photoCount: 3 });
+    expect(followUpsOf(step)[0]).toMatchObject({ kind: 'progress', note: '已进场施工', photoCount: 3 });
     expect(step.task).toBe(task);
     expect(reportProgress(task, { note: ' ' }, ctxAt()).ok).toBe(false);
     expect(reportProgress(task, { note: '拍照', photoCount: -1 }, ctxAt()).ok).toBe(false);
@@ -87,13 +87,13 @@ describe('督办 escalation', () => {
     expect(escalateTask(task, { reason: '' }, ctxAt()).ok).toBe(false);
     const first = ok(escalateTask(task, { reason: '逾期未完成' }, ctxAt(later(20))));
     expect(first.task).toMatchObject({ escalationLevel: 1, status: 'assigned', level: 'courtyard' });
-    expect(first.followUps[0]).toMatchObject({
+    expect(followUpsOf(first)[0]).toMatchObject({
       kind: 'escalation',
       toLevel: 'community',
       note: '逾期未完成',
     });
     const second = ok(escalateTask(first.task, { reason: '仍未完成' }, ctxAt(later(25))));
-    expect(second.followUps[0]).toMatchObject({ toLevel: 'street' });
+    expect(followUpsOf(second)[0]).toMatchObject({ toLevel: 'street' });
     expect(escalateTask(second.task, { reason: '再次督办' }, ctxAt())).toMatchObject({
       ok: false,
       message: '已经是街道督办,不能再升级',
@@ -118,7 +118,7 @@ describe('验收 acceptance', () => {
       ),
     );
     expect(step.task).toMatchObject({ status: 'accepted', acceptedAt: later(6) });
-    expect(step.followUps[0]).toMatchObject({ kind: 'acceptance', outcome: 'passed', photoCount: 2 });
+    expect(followUpsOf(step)[0]).toMatchObject({ kind: 'acceptance', outcome: 'passed', photoCount: 2 });
   });
 
   it('sends every party back when it fails, and refuses a task not finished', () => {
@@ -137,7 +137,7 @@ describe('验收 acceptance', () => {
   it('closes an accepted task only with the passed acceptance record', () => {
     const accepted = ok(inspectTask(finishedTask(), { outcome: 'passed', note: '合格' }, ctxAt(later(6))));
     expect(closeTask(accepted.task, undefined, ctxAt()).ok).toBe(false);
-    const closed = ok(closeTask(accepted.task, accepted.followUps[0], ctxAt(later(7))));
+    const closed = ok(closeTask(accepted.task, followUpsOf(accepted)[0], ctxAt(later(7))));
     expect(closed.task).toMatchObject({ status: 'closed', closedAt: later(7) });
   });
 });
@@ -180,22 +180,22 @@ describe('resolution and call-backs (回访)', () => {
       ctxAt(later(8)),
     );
     if (!first.ok) throw new Error(first.message);
-    expect(first.demand).toMatchObject({ status: 'closed', closedAt: later(8) });
-    expect(first.followUp).toMatchObject({
+    expect(demandOf(first)).toMatchObject({ status: 'closed', closedAt: later(8) });
+    expect(followUpsOf(first)[0]).toMatchObject({
       kind: 'callback',
       outcome: 'satisfied',
       demandId: 'd-1',
       note: '回访：满意',
     });
-    expect(first.tasks).toEqual([]);
+    expect(tasksOf(first)).toEqual([]);
     const second = recordCallback(
       demand('d-2', 'resolved'),
       { outcome: 'basicallySatisfied', note: '希望加强巡查' },
-      { tasks: [acceptedA], otherDemands: [first.demand] },
+      { tasks: [acceptedA], otherDemands: [demandOf(first)] },
       ctxAt(later(9)),
     );
     if (!second.ok) throw new Error(second.message);
-    expect(second.tasks.map((t) => [t.id, t.status])).toEqual([[acceptedA.id, 'closed']]);
+    expect(tasksOf(second).map((t) => [t.id, t.status])).toEqual([[acceptedA.id, 'closed']]);
   });
 
   it('不满意 reopens the demand and its task, needs a note, and changes the rates', () => {
@@ -211,15 +211,15 @@ describe('resolution and call-backs (回访)', () => {
       ctxAt(later(8)),
     );
     if (!result.ok) throw new Error(result.message);
-    expect(result.demand).toMatchObject({ status: 'handling', reopenedCount: 1 });
-    expect(result.demand.resolvedAt).toBeUndefined();
-    expect(result.tasks[0]).toMatchObject({ status: 'reopened' });
-    expect(result.tasks[0]?.parties.every((p) => p.state === 'pending')).toBe(true);
-    expect(result.audit.map((a) => a.action)).toEqual(['callback.record', 'task.reopen']);
+    expect(demandOf(result)).toMatchObject({ status: 'handling', reopenedCount: 1 });
+    expect(demandOf(result).resolvedAt).toBeUndefined();
+    expect(tasksOf(result)[0]).toMatchObject({ status: 'reopened' });
+    expect(tasksOf(result)[0]?.parties.every((p) => p.state === 'pending')).toBe(true);
+    expect(result.change.audit.map((a) => a.action)).toEqual(['callback.record', 'task.reopen']);
 
     const period = { scope: 'xg', from: '2026-11-01T00:00:00.000Z', to: '2026-12-31T00:00:00.000Z' };
     const before = threeRates([d1], [], period);
-    const after = threeRates([result.demand], [result.followUp], period);
+    const after = threeRates([demandOf(result)], followUpsOf(result), period);
     expect([before.resolutionRate, before.satisfactionRate]).toEqual([1, null]);
     expect([after.resolutionRate, after.satisfactionRate, after.reopenedUnresolved]).toEqual([0, 0, 1]);
   });

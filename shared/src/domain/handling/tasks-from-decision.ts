@@ -3,7 +3,7 @@ import { demandMachine, topicMachine, transition } from '#shared/domain/machines
 import { levelOf } from '#shared/domain/places/index';
 import type { TaskClassification, TaskPartyKind } from '#shared/domain/vocab';
 import type { DemandDoc, MeetingDoc, MeetingRecordDoc, TaskDoc, TopicDoc } from '#shared/schema/index';
-import { newBase, refused, touched, type HandlingContext, type Refused } from './base';
+import { newBase, refuse, touched, type CommandContext, type Refusal } from '#shared/domain/commands/index';
 import { applyEffects } from './effects';
 import { classificationForLevel, DEFAULT_DUE_WORKING_DAYS, HANDLING_LEVEL, handlingScope } from './levels';
 
@@ -43,7 +43,7 @@ export interface HandlingSource {
   readonly suggested: TaskClassification;
 }
 
-export type TasksResult = { readonly ok: true; readonly tasks: TaskDoc[] } | Refused;
+export type TasksResult = { readonly ok: true; readonly tasks: TaskDoc[] } | Refusal;
 
 type DecisionRecord = Pick<
   MeetingRecordDoc,
@@ -97,13 +97,13 @@ export function quickAnswerSource(topic: TopicFacts): HandlingSource {
 }
 
 /** The tasks for a source; refused when nobody is responsible or the due date makes no sense. */
-export function tasksFromSource(source: HandlingSource, plan: TaskPlan, ctx: HandlingContext): TasksResult {
+export function tasksFromSource(source: HandlingSource, plan: TaskPlan, ctx: CommandContext): TasksResult {
   const parties = plan.parties ?? source.parties;
-  if (parties.length === 0) return refused('请至少选择一个责任方');
-  if (parties.some((p) => p.name.trim() === '')) return refused('责任方名称不能为空');
+  if (parties.length === 0) return refuse('请至少选择一个责任方');
+  if (parties.some((p) => p.name.trim() === '')) return refuse('责任方名称不能为空');
   const classification = plan.classification ?? source.suggested;
   const days = plan.dueWorkingDays ?? DEFAULT_DUE_WORKING_DAYS[classification];
-  if (!Number.isInteger(days) || days < 1 || days > 250) return refused('办理时限应为 1 至 250 个工作日');
+  if (!Number.isInteger(days) || days < 1 || days > 250) return refuse('办理时限应为 1 至 250 个工作日');
   const calendar = ctx.calendar ?? CHINA_CALENDAR;
   const scope = handlingScope(source.scope, classification);
   const groups = plan.split ? parties.map((p) => [p]) : [parties];
@@ -122,7 +122,7 @@ export function tasksFromSource(source: HandlingSource, plan: TaskPlan, ctx: Han
       level: HANDLING_LEVEL[classification],
       status: 'assigned',
       parties: group.map((p) => ({
-        partyId: ctx.ids('party'),
+        partyId: ctx.newId('party'),
         name: p.name.trim(),
         kind: p.kind,
         state: 'pending',
@@ -141,10 +141,10 @@ export function tasksFromSource(source: HandlingSource, plan: TaskPlan, ctx: Han
 export function tasksFromDecision(
   record: DecisionRecord,
   related: { readonly meeting?: MeetingFacts; readonly topic?: TopicFacts },
-  ctx: HandlingContext,
+  ctx: CommandContext,
   plan: TaskPlan = {},
 ): TasksResult {
-  if (record.kind !== 'decision') return refused('只有议定事项可以转为办理任务');
+  if (record.kind !== 'decision') return refuse('只有议定事项可以转为办理任务');
   return tasksFromSource(decisionSource(record, related), plan, ctx);
 }
 
@@ -156,14 +156,16 @@ export function tasksFromDecision(
 export function startHandling(
   tasks: readonly TaskDoc[],
   related: { readonly topic?: TopicDoc; readonly demands: readonly DemandDoc[] },
-  ctx: HandlingContext,
+  ctx: CommandContext,
 ): { topic?: TopicDoc; demands: DemandDoc[] } {
-  const actor = { role: ctx.role };
+  const actor = { role: ctx.actor.role };
   const demands = related.demands.flatMap((demand) => {
     if (demand.status !== 'accepted' && demand.status !== 'inTopic') return [];
     const step = transition(demandMachine, demand.status, 'startHandling', { actor });
     if (!step.ok) return [];
-    return [{ ...applyEffects(demand, step.effects, ctx.now, ctx.by), status: step.state, ...touched(ctx) }];
+    return [
+      { ...applyEffects(demand, step.effects, ctx.now, ctx.actor.id), status: step.state, ...touched(ctx) },
+    ];
   });
   const topic = related.topic;
   if (!topic || topic.status !== 'deliberated') return { demands };
@@ -175,7 +177,11 @@ export function startHandling(
   });
   if (!step.ok) return { demands };
   return {
-    topic: { ...applyEffects(topic, step.effects, ctx.now, ctx.by), status: step.state, ...touched(ctx) },
+    topic: {
+      ...applyEffects(topic, step.effects, ctx.now, ctx.actor.id),
+      status: step.state,
+      ...touched(ctx),
+    },
     demands,
   };
 }

@@ -1,6 +1,6 @@
 import { topicMachine, transition } from '#shared/domain/machines/index';
 import type { TaskDoc, TopicDoc } from '#shared/schema/index';
-import { touched, type AuditNote, type HandlingContext } from './base';
+import { auditEntry, change, touched, type Change, type CommandContext } from '#shared/domain/commands/index';
 import { applyEffects } from './effects';
 import { unsettledTasks } from './reassign';
 
@@ -10,7 +10,7 @@ import { unsettledTasks } from './reassign';
 
 export interface TopicClosing {
   readonly topic: TopicDoc;
-  readonly audit: AuditNote[];
+  readonly change: Change;
 }
 
 /** The closed topic, or undefined while work is open (or the topic is not in 结果办理). */
@@ -18,29 +18,37 @@ export function closeSettledTopic(
   topic: TopicDoc,
   tasks: readonly Pick<TaskDoc, 'topicId' | 'status'>[],
   minutes: { readonly minutesApprovedAt?: string } | undefined,
-  ctx: HandlingContext,
+  ctx: CommandContext,
 ): TopicClosing | undefined {
   if (topic.status !== 'handling') return undefined;
   const own = tasks.filter((t) => t.topicId === topic.id);
   if (own.length === 0) return undefined;
   const step = transition(topicMachine, topic.status, 'close', {
-    actor: { role: ctx.role },
+    actor: { role: ctx.actor.role },
     track: topic.track,
     level: topic.level,
     openTasks: unsettledTasks(own).length,
     artefacts: { approvedMinutes: minutes ?? {} },
   });
   if (!step.ok) return undefined;
+  const closed: TopicDoc = {
+    ...applyEffects(topic, step.effects, ctx.now, ctx.actor.id),
+    status: step.state,
+    ...touched(ctx),
+  };
   return {
-    topic: { ...applyEffects(topic, step.effects, ctx.now, ctx.by), status: step.state, ...touched(ctx) },
-    audit: [
-      {
-        scope: topic.scope,
-        action: 'topic.close',
-        collection: 'topics',
-        id: topic.id,
-        detail: `${topic.title}：全部任务已验收或撤回，议题办结`,
-      },
-    ],
+    topic: closed,
+    change: change({
+      update: { topics: [closed] },
+      audit: [
+        auditEntry(ctx, {
+          scope: topic.scope,
+          action: 'topic.close',
+          collection: 'topics',
+          id: topic.id,
+          detail: `${topic.title}：全部任务已验收或撤回，议题办结`,
+        }),
+      ],
+    }),
   };
 }

@@ -1,7 +1,8 @@
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import { liveState, secondsBetween } from './live';
 import { accept, refuse, type CommandResult } from './command-types';
-import { makeRecord, type CommandContext } from './records';
+import { makeRecord } from './records';
+import type { CommandContext } from '#shared/domain/commands/index';
 
 // The agenda timer and the speakers queue. An item runs from its start record to its end
 // record (durationSeconds). A speaker request is one record; starting and ending the turn are
@@ -23,7 +24,7 @@ export function startItem(
       makeRecord(meeting, ctx, {
         kind: 'agendaTiming',
         agendaItemId: currentItem.itemId,
-        durationSeconds: secondsBetween(currentItem.startedAt, ctx.at),
+        durationSeconds: secondsBetween(currentItem.startedAt, ctx.now),
       }),
     );
   }
@@ -43,7 +44,7 @@ export function endItem(
     makeRecord(meeting, ctx, {
       kind: 'agendaTiming',
       agendaItemId: itemId,
-      durationSeconds: secondsBetween(currentItem.startedAt, ctx.at),
+      durationSeconds: secondsBetween(currentItem.startedAt, ctx.now),
     }),
   );
 }
@@ -137,7 +138,7 @@ function endTurn(
   return makeRecord(meeting, ctx, {
     kind: 'speaker',
     correctsId: entryId,
-    durationSeconds: secondsBetween(startedAt, ctx.at),
+    durationSeconds: secondsBetween(startedAt, ctx.now),
     ...(name !== undefined ? { name } : {}),
     ...person(personId),
     ...(text !== undefined ? { text } : {}),

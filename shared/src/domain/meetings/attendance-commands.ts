@@ -1,7 +1,8 @@
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import { attendanceOf } from './live';
 import { accept, refuse, type CommandResult } from './command-types';
-import { makeRecord, type CommandContext } from './records';
+import { makeRecord } from './records';
+import type { CommandContext } from '#shared/domain/commands/index';
 
 // Sign-in and proxies are checked by the shared attendance rules: the new record is tried on
 // the record as it stands, and refused with the rule's own message when it would not count.

@@ -1,5 +1,6 @@
 import type { CountOrigin, TaskPartyKind, VoteBase, VoteRule } from '#shared/domain/vocab';
 import type { MeetingRecordDoc } from '#shared/schema/index';
+import { change, refuse, type Change, type Decided } from '#shared/domain/commands/index';
 
 /** A responsible party named in a decision (责任方); the Handle step turns it into a task party. */
 export interface DecisionParty {
@@ -57,9 +58,11 @@ export type ConsoleCommand =
       readonly parties: readonly DecisionParty[];
     };
 
-export type CommandResult =
-  | { readonly ok: true; readonly records: readonly MeetingRecordDoc[] }
-  | { readonly ok: false; readonly message: string };
+/** The new records to append, as a Change, or a refusal in Chinese. */
+export type CommandResult = Decided<{ readonly change: Change }>;
 
-export const refuse = (message: string): CommandResult => ({ ok: false, message });
-export const accept = (...records: MeetingRecordDoc[]): CommandResult => ({ ok: true, records });
+export { refuse };
+export const accept = (...records: MeetingRecordDoc[]): CommandResult => ({
+  ok: true,
+  change: change({ insert: { meetingRecords: records } }),
+});

@@ -87,7 +87,7 @@ describe('console commands: attendance', () => {
 
   it('refuses recording for a viewer and for a device outside the meeting scope', () => {
     const meeting = hallMeeting();
-    const base = { deviceId: 'd', at: T0, newId: () => 'x' };
+    const base = { deviceId: 'd', now: T0, newId: () => 'x' };
     expect(
       runCommand(
         meeting,

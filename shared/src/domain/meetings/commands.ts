@@ -6,7 +6,8 @@ import { endItem, endSpeaker, queueSpeaker, startItem, startSpeaker } from './ag
 import { proxy, signIn, walkIn } from './attendance-commands';
 import { accept, refuse, type CommandResult, type ConsoleCommand, type DecisionParty } from './command-types';
 import { decisionsOf, liveState } from './live';
-import { byTime, makeRecord, type CommandContext } from './records';
+import { byTime, makeRecord } from './records';
+import type { CommandContext } from '#shared/domain/commands/index';
 import { closeVote, consensus, correctCount, openVote, recordCount } from './vote-commands';
 
 // The console's one entry point: (meeting, records, command, ctx) → the new immutable records to

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoStreet } from '#resources/demo/index';
+import { docsOf } from '#shared/domain/commands/index';
 import type { MeetingRecordDoc } from '#shared/schema/index';
 import { runCommand } from './commands';
 import { liveState } from './live';
@@ -16,12 +17,13 @@ function device(name: string, startMs: number) {
     const result = runCommand(hallMeeting(), records, command, {
       actor: { id: name, role: 'recorder', scope: 'xg.gyj' },
       deviceId: name,
-      at: new Date((clock += 997)).toISOString(),
+      now: new Date((clock += 997)).toISOString(),
       newId: (prefix) => `${prefix}-${name}-${(n += 1)}`,
     });
     if (!result.ok) throw new Error(result.message);
-    records.push(...result.records);
-    return result.records;
+    const added = docsOf(result.change, 'insert', 'meetingRecords');
+    records.push(...added);
+    return added;
   };
 }
 

@@ -3,13 +3,13 @@
 export { runCommand } from './commands';
 export type { CommandResult, ConsoleCommand, DecisionParty } from './command-types';
 export { attendanceRecords, byTime, currentEntries, makeRecord } from './records';
-export type { CommandContext, Current, RecordFields } from './records';
+export type { Current, RecordFields } from './records';
 export { attendanceOf, decisionsOf, liveState, quorumOf, secondsBetween } from './live';
 export type { DecisionView, ItemTiming, LiveState, SpeakerEntry } from './live';
 export { totalsByOrigin, voteInput, votesOf } from './vote-view';
 export type { ClosedResult, CountEntry, VoteView } from './vote-view';
 export { meetingStep } from './lifecycle';
-export type { MeetingPatch, MeetingStep, MeetingStepInput } from './lifecycle';
+export type { MeetingPatch, MeetingStepInput } from './lifecycle';
 export { attendanceSentence, draftMinutes, quorumLabel, voteSentence } from './minutes';
 export type { MinutesContext } from './minutes';
 export { noticeText, paperToText, publicNoticeText } from './notices';

@@ -1,15 +1,21 @@
+import {
+  auditEntry,
+  change,
+  refuse,
+  touched,
+  type Change,
+  type CommandContext,
+  type Decided,
+} from '#shared/domain/commands/index';
 import { meetingMachine, transition, type Effect } from '#shared/domain/machines/index';
-import { authorize, type Actor } from '#shared/domain/permissions/index';
-import { writeActionFor } from '#shared/domain/permissions/index';
+import { authorize, writeActionFor } from '#shared/domain/permissions/index';
 import type { MeetingEvent, MeetingState } from '#shared/domain/vocab';
 import type { MeetingDoc } from '#shared/schema/index';
 
 // A meeting's own steps (通知, 开始, 散会, 纪要, 批准, 公示) go through the shared meeting machine:
-// this turns the machine's answer and effects into the fields to set on the meeting document.
+// this turns the machine's answer and effects into the changed meeting document and its audit entry.
 
 export interface MeetingStepInput {
-  readonly actor: Actor;
-  readonly at: string;
   /** Text of the minutes, for the minutes events (the edited draft). */
   readonly minutesText?: string;
   /** Text of the 公示, for publish. */
@@ -24,27 +30,26 @@ export type MeetingPatch = Partial<
   >
 >;
 
-export type MeetingStep = { ok: true; patch: MeetingPatch } | { ok: false; message: string };
-
-function applyEffects(
-  effects: readonly Effect[],
-  input: MeetingStepInput,
-  meeting: MeetingDoc,
-): MeetingPatch {
+function applyEffects(effects: readonly Effect[], ctx: CommandContext, meeting: MeetingDoc): MeetingPatch {
   const patch: Record<string, unknown> = {};
   for (const effect of effects) {
     if (effect.type === 'stamp') {
       const existing = (meeting as Record<string, unknown>)[effect.field];
-      if (!effect.onlyIfEmpty || existing === undefined) patch[effect.field] = input.at;
-    } else if (effect.type === 'stampActor') patch[effect.field] = input.actor.id;
+      if (!effect.onlyIfEmpty || existing === undefined) patch[effect.field] = ctx.now;
+    } else if (effect.type === 'stampActor') patch[effect.field] = ctx.actor.id;
   }
   return patch as MeetingPatch;
 }
 
-export function meetingStep(meeting: MeetingDoc, event: MeetingEvent, input: MeetingStepInput): MeetingStep {
+export function meetingStep(
+  meeting: MeetingDoc,
+  event: MeetingEvent,
+  input: MeetingStepInput,
+  ctx: CommandContext,
+): Decided<{ readonly change: Change; readonly patch: MeetingPatch }> {
   const minutesText = input.minutesText ?? meeting.minutesText;
   const next = transition(meetingMachine, meeting.status, event, {
-    actor: input.actor,
+    actor: ctx.actor,
     artefacts: {
       agenda: meeting.agenda,
       roster: meeting.roster.filter((r) => r.entitled),
@@ -53,17 +58,29 @@ export function meetingStep(meeting: MeetingDoc, event: MeetingEvent, input: Mee
       reason: input.reason,
     },
   });
-  if (!next.ok) return { ok: false, message: next.message };
+  if (!next.ok) return refuse(next.message);
   const status: MeetingState = next.state;
   const action = writeActionFor('meetings', false, { status });
-  const auth = authorize(input.actor, action, { scope: meeting.scope, collection: 'meetings' });
-  if (!auth.ok) return { ok: false, message: auth.message };
+  const auth = authorize(ctx.actor, action, { scope: meeting.scope, collection: 'meetings' });
+  if (!auth.ok) return refuse(auth.message);
+  const patch: MeetingPatch = {
+    status,
+    ...(minutesText !== undefined && event !== 'notice' && event !== 'start' ? { minutesText } : {}),
+    ...applyEffects(next.effects, ctx, meeting),
+  };
   return {
     ok: true,
-    patch: {
-      status,
-      ...(minutesText !== undefined && event !== 'notice' && event !== 'start' ? { minutesText } : {}),
-      ...applyEffects(next.effects, input, meeting),
-    },
+    patch,
+    change: change({
+      update: { meetings: [{ ...meeting, ...patch, ...touched(ctx) }] },
+      audit: [
+        auditEntry(ctx, {
+          scope: meeting.scope,
+          action: `meeting.${event}`,
+          collection: 'meetings',
+          id: meeting.id,
+        }),
+      ],
+    }),
   };
 }

@@ -1,18 +1,10 @@
-import type { Actor } from '#shared/domain/permissions/index';
+import type { CommandContext } from '#shared/domain/commands/index';
 import type { MeetingRecordDoc } from '#shared/schema/index';
 
 // Every console entry is one immutable meetingRecords document. A later record that names an
 // earlier one in `correctsId` stands in its place (same kind: the new content; kind
 // 'correction' without content: the entry is void). Two devices recording the same meeting
 // therefore only ever add documents and never edit the same one.
-
-/** What a command needs besides the meeting: who acts, when, and how ids are made (shared has no clock or randomness). */
-export interface CommandContext {
-  readonly actor: Actor;
-  readonly deviceId: string;
-  readonly at: string;
-  readonly newId: (prefix: string) => string;
-}
 
 /** The fields a command chooses; base fields, meetingId, at and by come from the context. */
 export type RecordFields = Omit<
@@ -28,12 +20,12 @@ export function makeRecord(
   return {
     id: ctx.newId('mrec'),
     scope: meeting.scope,
-    createdAt: ctx.at,
+    createdAt: ctx.now,
     createdBy: ctx.deviceId,
-    updatedAt: ctx.at,
+    updatedAt: ctx.now,
     updatedBy: ctx.deviceId,
     meetingId: meeting.id,
-    at: ctx.at,
+    at: ctx.now,
     by: ctx.actor.id,
     ...fields,
   };

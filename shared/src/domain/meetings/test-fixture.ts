@@ -1,5 +1,5 @@
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
-import type { CommandContext } from './records';
+import { docsOf, type CommandContext } from '#shared/domain/commands/index';
 import { runCommand } from './commands';
 import type { ConsoleCommand } from './command-types';
 
@@ -50,7 +50,7 @@ export function consoleFor(meeting: MeetingDoc, role: CommandContext['actor']['r
   const ctx = (): CommandContext => ({
     actor: { id: 'dev1', role, scope: 'xg.gyj' },
     deviceId: 'dev1',
-    at: new Date((clock += 1000)).toISOString(),
+    now: new Date((clock += 1000)).toISOString(),
     newId: (prefix) => `${prefix}-${(n += 1)}`,
   });
   return {
@@ -60,14 +60,15 @@ export function consoleFor(meeting: MeetingDoc, role: CommandContext['actor']['r
     },
     run(command: ConsoleCommand) {
       const result = runCommand(meeting, records, command, ctx());
-      if (result.ok) records.push(...result.records);
+      if (result.ok) records.push(...docsOf(result.change, 'insert', 'meetingRecords'));
       return result;
     },
     must(command: ConsoleCommand) {
       const result = runCommand(meeting, records, command, ctx());
       if (!result.ok) throw new Error(result.message);
-      records.push(...result.records);
-      return result.records;
+      const added = docsOf(result.change, 'insert', 'meetingRecords');
+      records.push(...added);
+      return added;
     },
   };
 }

@@ -10,7 +10,8 @@ import {
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import { liveState, type LiveState } from './live';
 import { accept, refuse, type CommandResult } from './command-types';
-import { makeRecord, type CommandContext } from './records';
+import { makeRecord } from './records';
+import type { CommandContext } from '#shared/domain/commands/index';
 import { voteInput, type VoteView } from './vote-view';
 
 // 表决: opening a vote needs the quorum; every count carries its origin and is checked by the
@@ -91,7 +92,7 @@ export function recordCount(
   const count = { origin: command.origin, yes: command.yes, no: command.no, abstain: command.abstain };
   const problem = checkCounts(live, vote, [
     ...vote.counts,
-    { ...count, entryId: '', at: ctx.at, corrected: false },
+    { ...count, entryId: '', at: ctx.now, corrected: false },
   ]);
   if (problem) return refuse(`${ORIGIN_LABELS[command.origin]}票数不能录入：${problem}`);
   return accept(

@@ -26,7 +26,10 @@ export function ConsoleView({ meeting, records }: { meeting: MeetingDoc; records
   const live = useMemo(() => liveState(meeting, records), [meeting, records]);
   const { run, refusal, clearRefusal } = useConsole(meeting, records);
   const [stepError, setStepError] = useState<string | null>(null);
-  const step = async (event: 'start' | 'adjourn') => setStepError(await stepMeeting(db, who, meeting, event));
+  const step = async (event: 'start' | 'adjourn') => {
+    const outcome = await stepMeeting(db, who, meeting, event);
+    setStepError(outcome.ok ? null : outcome.message);
+  };
   const message = refusal ?? stepError;
 
   return (

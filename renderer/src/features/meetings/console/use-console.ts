@@ -12,9 +12,9 @@ export function useConsole(meeting: MeetingDoc, records: readonly MeetingRecordD
   const [refusal, setRefusal] = useState<string | null>(null);
   const run = useCallback(
     async (command: ConsoleCommand): Promise<boolean> => {
-      const message = await runConsole(db, who, meeting, records, command);
-      setRefusal(message);
-      return message === null;
+      const outcome = await runConsole(db, who, meeting, records, command);
+      setRefusal(outcome.ok ? null : outcome.message);
+      return outcome.ok;
     },
     [db, who, meeting, records],
   );

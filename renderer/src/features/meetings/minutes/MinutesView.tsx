@@ -31,12 +31,12 @@ export function MinutesView({ meeting, records }: { meeting: MeetingDoc; records
       event === 'publish'
         ? paperToText(publicNoticeText(meeting, records, { ...paper, issuedAt: nowIso() }))
         : undefined;
-    const message = await stepMeeting(db, who, meeting, event, {
+    const outcome = await stepMeeting(db, who, meeting, event, {
       minutesText: text,
       ...(publicNotice ? { publicNotice } : {}),
     });
-    setError(message);
-    if (!message && event === 'publish') navigate(`/meetings/${meeting.id}/print/publicNotice`);
+    setError(outcome.ok ? null : outcome.message);
+    if (outcome.ok && event === 'publish') navigate(`/meetings/${meeting.id}/print/publicNotice`);
   };
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>

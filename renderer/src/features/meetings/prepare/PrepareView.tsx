@@ -54,8 +54,8 @@ export function PrepareView({ meeting, records }: { meeting: MeetingDoc; records
   };
   const notice = async () => {
     if (dirty) await save();
-    const error = await stepMeeting(db, who, { ...meeting, ...draft, status: meeting.status }, 'notice');
-    if (error) setMessage({ severity: 'error', text: error });
+    const outcome = await stepMeeting(db, who, meeting, 'notice');
+    if (!outcome.ok) setMessage({ severity: 'error', text: outcome.message });
     else navigate(`/meetings/${meeting.id}/print/notice`);
   };
   const problems = preparationProblems(draft);
