@@ -8,8 +8,8 @@ describe('buildCsp', () => {
   it('is the strict policy with the hub in connect-src', () => {
     expect(buildCsp('https://hub.xg.example')).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "font-src 'self' data:; connect-src 'self' https://hub.xg.example; object-src 'none'; base-uri 'none'; " +
-        "frame-ancestors 'none'; form-action 'none'",
+        "font-src 'self' data:; connect-src 'self' https://hub.xg.example; worker-src 'self' blob:; " +
+        "manifest-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
   });
 

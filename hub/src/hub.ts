@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { createFailureLimiter } from './http/limiter';
 import { createHubServer } from './http/server';
 import type { HubContext } from './http/context';
+import type { StaticApp } from './http/static-app';
 import type { Logger } from './log';
 import { seedDemoStreet } from './seed';
 import type { Store } from './store/store';
@@ -23,6 +24,10 @@ export interface HubOptions {
   clock?: () => Date;
   policy?: RowPolicy;
   keepaliveMs?: number;
+  /** Serve the browser build of the app at `/` from this folder. */
+  app?: StaticApp;
+  /** Serve application updates published into this folder. */
+  updatesDir?: string;
 }
 
 export interface RunningHub {
@@ -48,6 +53,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     enrollLimiter: createFailureLimiter(30, 5 * 60_000, () => clock().getTime()),
     touched: new Map(),
     seedDemo: (actor) => seedDemoStreet(store, actor, clock()),
+    ...(options.app ? { app: options.app } : {}),
+    ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}),
   };
   const http = createHubServer(context);
   const url = await http.listen(options.port, options.host);

@@ -5,6 +5,8 @@ import { i18n } from './app/i18n';
 import type { Language } from './app/i18n';
 import { createYishiTheme } from './app/theme';
 import { Boot } from './app/Boot';
+import { UpdateNotice } from './app/UpdateNotice';
+import { startServiceWorker } from './platform';
 
 function App() {
   const [language, setLanguage] = useState<Language>(i18n.language === 'en' ? 'en' : 'zh-CN');
@@ -18,9 +20,12 @@ function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <Boot />
+      <UpdateNotice />
     </ThemeProvider>
   );
 }
+
+startServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HubProcess } from '../integration/sync-support/processes';
+import type { HubOptions } from '../integration/sync-support/processes';
 import { openProfile } from './browser';
 import { openApp } from './app';
 import { generateDemoStreet } from '#resources/demo/index';
@@ -12,8 +13,8 @@ import { visibleToDevice } from '#shared/domain/places/index';
 const run = promisify(execFile);
 
 /** A real hub process on PGlite in a temp folder, with the demo street seeded through its CLI. */
-export async function startSeededHub(): Promise<HubProcess> {
-  const hub = new HubProcess();
+export async function startSeededHub(options: HubOptions = {}): Promise<HubProcess> {
+  const hub = new HubProcess(options);
   await hub.start();
   await run(process.execPath, [
     '--import',

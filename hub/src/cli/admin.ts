@@ -2,6 +2,7 @@
 // is given), otherwise directly on the database. Both paths run the same audited actions.
 
 import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { AdminEnrollResponse, DeviceInfo, ErrorBody } from '#shared/protocol/v1';
 import {
   DEFAULT_CODE_TTL_MINUTES,
@@ -15,6 +16,8 @@ import { seedDemoStreet } from '../seed';
 import type { SeedOutcome, Store } from '../store/store';
 import type { Command } from './args';
 import { openConfiguredStore } from './open-store';
+import { publishUpdateAudited } from '../updates/publish-action';
+import type { PublishOrder, PublishOutcome } from '../updates/publish-action';
 import { processAlive, readAdminSecret, readHubInfo } from './paths';
 
 export class AdminError extends Error {}
@@ -30,6 +33,7 @@ export interface AdminApi {
   devices(): Promise<DeviceInfo[]>;
   revoke(deviceId: string): Promise<DeviceInfo | null>;
   seedDemo(): Promise<SeedOutcome>;
+  publishUpdate(order: PublishOrder): Promise<PublishOutcome>;
   close(): Promise<void>;
 }
 
@@ -76,11 +80,13 @@ function httpApi(baseUrl: string, secret: string): AdminApi {
       return r.status === 404 ? null : r.json.device;
     },
     seedDemo: async () => (await call<SeedOutcome>('POST', '/v1/admin/seed-demo')).json,
+    publishUpdate: async (order) =>
+      (await call<PublishOutcome>('POST', '/v1/admin/publish-update', order)).json,
     close: async () => undefined,
   };
 }
 
-function databaseApi(store: Store): AdminApi {
+function databaseApi(store: Store, dataDir: string): AdminApi {
   const actor = `cli:${actorName()}`;
   return {
     via: 'database',
@@ -92,6 +98,11 @@ function databaseApi(store: Store): AdminApi {
     devices: () => listDevicesAudited(store, actor, new Date()),
     revoke: (deviceId) => revokeDeviceAudited(store, deviceId, actor, new Date()),
     seedDemo: () => seedDemoStreet(store, actor, new Date()),
+    async publishUpdate(order) {
+      const outcome = await publishUpdateAudited(store, join(dataDir, 'updates'), order, actor, new Date());
+      if (typeof outcome === 'string') throw new AdminError(outcome);
+      return outcome;
+    },
     close: () => store.close(),
   };
 }
@@ -121,10 +132,13 @@ export async function connectAdmin(options: { dataDir: string; hub?: string }): 
     }
     return httpApi(info.url, secret);
   }
-  return databaseApi(await openConfiguredStore(options.dataDir, silentLogger));
+  return databaseApi(await openConfiguredStore(options.dataDir, silentLogger), options.dataDir);
 }
 
-type AdminCommand = Extract<Command, { command: 'enroll' | 'devices' | 'revoke' | 'seed-demo' }>;
+type AdminCommand = Extract<
+  Command,
+  { command: 'enroll' | 'devices' | 'revoke' | 'seed-demo' | 'publish-update' }
+>;
 
 /** Runs one admin command and returns the lines to print and the exit code. */
 export async function runAdmin(cmd: AdminCommand, api: AdminApi): Promise<{ out: string[]; code: number }> {
@@ -171,6 +185,21 @@ export async function runAdmin(cmd: AdminCommand, api: AdminApi): Promise<{ out:
       const r = await api.seedDemo();
       if (cmd.json) return { out: [JSON.stringify(r)], code: 0 };
       return { out: [`示范街道已载入：写入 ${r.written} 条，未变 ${r.unchanged} 条。`], code: 0 };
+    }
+    case 'publish-update': {
+      // The hub may run elsewhere in the file system's sense (another cwd): send an absolute path.
+      const r = await api.publishUpdate({
+        source: resolve(cmd.source),
+        ...(cmd.minimumVersion !== undefined ? { minimumVersion: cmd.minimumVersion } : {}),
+      });
+      if (cmd.json) return { out: [JSON.stringify(r)], code: 0 };
+      return {
+        out: [
+          `已发布版本 ${r.version}（${r.files.length} 个文件，摘要已核对）。`,
+          ...(r.removed.length > 0 ? [`已移除旧版本：${r.removed.join('、')}（保留最近三个版本）`] : []),
+        ],
+        code: 0,
+      };
     }
   }
 }

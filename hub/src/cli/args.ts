@@ -20,6 +20,7 @@ export type Command =
   | ({ command: 'enroll'; scope: string; role: ActorRole; name: string; ttlMinutes?: number } & Common)
   | ({ command: 'devices' } & Common)
   | ({ command: 'revoke'; deviceId: string } & Common)
+  | ({ command: 'publish-update'; source: string; minimumVersion?: string } & Common)
   | { command: 'help' };
 
 export const USAGE = `用法: npm run hub -- <命令> [选项]
@@ -31,6 +32,7 @@ export const USAGE = `用法: npm run hub -- <命令> [选项]
                                                             签发一次性设备登记码
   devices [--json]                                          列出已登记设备
   revoke <设备编号>                                         停用设备
+  publish-update <目录> [--minimum <版本>]                  发布应用更新（electron-builder 的输出目录）
 
 环境变量 HUB_DATABASE_URL=postgres://… 使用 PostgreSQL 代替内置数据库。
 角色: ${ACTOR_ROLES.join(', ')}`;
@@ -48,6 +50,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
   enroll: { options: { scope: text, role: text, name: text, ttl: text, ...admin }, positionals: 0 },
   devices: { options: admin, positionals: 0 },
   revoke: { options: admin, positionals: 1 },
+  'publish-update': { options: { minimum: text, ...admin }, positionals: 1 },
 };
 
 /** Node's parse errors name the option in quotes; the message the user reads is Chinese. */
@@ -80,7 +83,9 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   if (str('data') !== undefined) common.data = str('data');
   if (str('hub') !== undefined) common.hub = str('hub');
   if (positional.length !== spec.positionals) {
-    return { error: command === 'revoke' ? '请给出要停用的设备编号' : `多余的参数: ${positional.join(' ')}` };
+    if (command === 'revoke') return { error: '请给出要停用的设备编号' };
+    if (command === 'publish-update') return { error: '请给出发布目录（含 latest.yml 和安装文件）' };
+    return { error: `多余的参数: ${positional.join(' ')}` };
   }
 
   switch (command) {
@@ -110,6 +115,12 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     }
     case 'revoke':
       return { command, deviceId: positional[0] as string, ...common };
+    case 'publish-update': {
+      const out: Command = { command, source: positional[0] as string, ...common };
+      const minimum = str('minimum');
+      if (minimum !== undefined) out.minimumVersion = minimum;
+      return out;
+    }
     case 'seed-demo':
     case 'devices':
       return { command, ...common };

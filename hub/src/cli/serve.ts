@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stdoutLogger } from '../log';
 import { HUB_VERSION, startHub } from '../hub';
 import { generateAdminSecret } from '../secrets';
@@ -11,10 +14,23 @@ import {
   writeHubInfo,
 } from './paths';
 
+/** The browser build that `npm run build:renderer` writes, beside the hub's own sources. */
+export function defaultAppDir(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist', 'renderer');
+}
+
 /** `serve`: runs until SIGINT/SIGTERM, then shuts down gracefully and exits 0. */
-export async function serve(options: { port: number; host: string; dataDir: string }): Promise<number> {
+export async function serve(options: {
+  port: number;
+  host: string;
+  dataDir: string;
+  appDir?: string;
+}): Promise<number> {
   const log = stdoutLogger();
   const { dataDir } = options;
+  const appDir = resolve(options.appDir ?? process.env['HUB_APP_DIR'] ?? defaultAppDir());
+  const app = existsSync(join(appDir, 'index.html')) ? { root: appDir } : undefined;
+  if (!app) log.warn('no browser build to serve at /: run npm run build:renderer first', { appDir });
   ensureDataDir(dataDir);
   const running = readHubInfo(dataDir);
   if (running && running.pid !== process.pid && processAlive(running.pid)) {
@@ -43,6 +59,8 @@ export async function serve(options: { port: number; host: string; dataDir: stri
       port: options.port,
       host: options.host,
       adminSecret,
+      ...(app ? { app } : {}),
+      updatesDir: join(dataDir, 'updates'),
       ...(Number.isFinite(keepalive) && keepalive > 0 ? { keepaliveMs: keepalive } : {}),
     });
   } catch (err) {
@@ -57,7 +75,13 @@ export async function serve(options: { port: number; host: string; dataDir: stri
     startedAt: new Date().toISOString(),
   });
   // Supervisors and tests wait for this line: hub.json and admin-secret are in place by now.
-  log.info('hub listening', { url: hub.url, database: store.kind, hubId: store.hubId, version: HUB_VERSION });
+  log.info('hub listening', {
+    url: hub.url,
+    database: store.kind,
+    hubId: store.hubId,
+    version: HUB_VERSION,
+    app: app ? `${hub.url}/` : null,
+  });
 
   // The hub never crashes on input: an unexpected error is logged, and the process keeps serving.
   process.on('uncaughtException', (err) => log.error('uncaught exception', { error: err.message }));

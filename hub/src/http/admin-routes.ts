@@ -4,6 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { issueEnrollCode, listDevicesAudited, parseEnrollOrder, revokeDeviceAudited } from '../admin/actions';
 import { isStorableId } from '../sync/rules';
+import { parsePublishOrder, publishUpdateAudited } from '../updates/publish-action';
 import { HttpError, bearerToken, isLoopback, readJson, sendJson } from './io';
 import type { HubContext } from './context';
 
@@ -54,5 +55,18 @@ export async function handleAdminSeed(ctx: HubContext, req: IncomingMessage, res
   const actor = authorizeAdmin(ctx, req);
   const outcome = await ctx.seedDemo(actor);
   ctx.log.info('demo street seeded', { ...outcome });
+  sendJson(res, 200, outcome, false);
+}
+
+/** POST /v1/admin/publish-update: the CLI's publish-update while the hub serves the data folder. */
+export async function handleAdminPublishUpdate(ctx: HubContext, req: IncomingMessage, res: ServerResponse) {
+  const actor = authorizeAdmin(ctx, req);
+  if (req.method !== 'POST') throw new HttpError('method_not_allowed');
+  if (!ctx.updatesDir) throw new HttpError('not_found', '此同步服务没有更新目录。');
+  const order = parsePublishOrder(await readJson(req));
+  if (typeof order === 'string') throw new HttpError('bad_request', order);
+  const outcome = await publishUpdateAudited(ctx.store, ctx.updatesDir, order, actor, ctx.clock());
+  if (typeof outcome === 'string') throw new HttpError('bad_request', outcome);
+  ctx.log.info('update published', { version: outcome.version, removed: outcome.removed.join(',') });
   sendJson(res, 200, outcome, false);
 }

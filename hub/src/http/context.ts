@@ -3,6 +3,7 @@ import type { Store } from '../store/store';
 import type { Fanout } from '../sync/fanout';
 import type { RowPolicy } from '../sync/rules';
 import type { FailureLimiter } from './limiter';
+import type { StaticApp } from './static-app';
 
 /** What the request handlers share: one per hub process. */
 export interface HubContext {
@@ -18,6 +19,10 @@ export interface HubContext {
   /** Last `last_seen_at` write per device, so a busy device does not write on every request. */
   touched: Map<string, number>;
   seedDemo: (actor: string) => Promise<{ written: number; unchanged: number }>;
+  /** The browser build served at `/`, when the hub has one. */
+  app?: StaticApp;
+  /** Where published application updates live (the data folder's updates/). */
+  updatesDir?: string;
 }
 
 /** Filled in while a request is handled, logged once when it ends. */

@@ -8,10 +8,19 @@ import type { AddressInfo } from 'node:net';
 import { parseAttachmentRoute } from '#shared/protocol/attachments';
 import { PROTOCOL_VERSION, parseRoute } from '#shared/protocol/v1';
 import type { HealthResponse } from '#shared/protocol/v1';
-import { handleAdminDevices, handleAdminEnroll, handleAdminRevoke, handleAdminSeed } from './admin-routes';
+import {
+  handleAdminDevices,
+  handleAdminEnroll,
+  handleAdminPublishUpdate,
+  handleAdminRevoke,
+  handleAdminSeed,
+} from './admin-routes';
 import { handleGetAttachment, handlePutAttachment } from './attachment-routes';
 import type { HubContext, RequestInfo } from './context';
 import { CORS_HEADERS, HttpError, sendError, sendJson } from './io';
+import { isAppRequest, serveApp } from './static-app';
+import { handleUpdate } from './update-routes';
+import { parseUpdateRoute } from '#shared/protocol/updates';
 import { handleEnroll, handlePull, handlePush, handleStream } from './sync-routes';
 
 export interface HubServer {
@@ -28,6 +37,20 @@ async function route(
   url: URL,
   info: RequestInfo,
 ) {
+  if (ctx.app && isAppRequest(req.method, url.pathname)) {
+    info.route = 'app';
+    return serveApp(ctx.app, req, res, url.pathname);
+  }
+  if (url.pathname === '/v1/admin/publish-update') {
+    info.route = 'adminPublishUpdate';
+    return handleAdminPublishUpdate(ctx, req, res);
+  }
+  const update = parseUpdateRoute(req.method ?? 'GET', url.pathname);
+  if (update !== null) {
+    if (typeof update === 'string') throw new HttpError(update);
+    info.route = update.kind === 'policy' ? 'updatePolicy' : 'updateFile';
+    return handleUpdate(ctx.updatesDir, req, res, update);
+  }
   const attachment = parseAttachmentRoute(req.method ?? 'GET', url.pathname);
   if (attachment === 'method_not_allowed') throw new HttpError('method_not_allowed');
   if (attachment) {

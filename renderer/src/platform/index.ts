@@ -5,6 +5,13 @@ import type { Platform } from './platform';
 
 export type { Platform, FileFilter, OpenedFile } from './platform';
 export {
+  appUpdateState,
+  applyAppUpdate,
+  startServiceWorker,
+  subscribeAppUpdate,
+  type AppUpdateState,
+} from './service-worker';
+export {
   currentPassphrase,
   rememberPassphrase,
   forgetPassphrase,

@@ -32,6 +32,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export interface HubOptions {
   /** postgres://… to run on PostgreSQL instead of PGlite. */
   databaseUrl?: string;
+  /** A browser build for the hub to serve at `/`. */
+  appDir?: string;
 }
 
 export class HubProcess {
@@ -50,6 +52,7 @@ export class HubProcess {
     const env = { ...process.env };
     if (this.options.databaseUrl) env['HUB_DATABASE_URL'] = this.options.databaseUrl;
     else delete env['HUB_DATABASE_URL'];
+    if (this.options.appDir) env['HUB_APP_DIR'] = this.options.appDir;
     return env;
   }
 

@@ -85,6 +85,13 @@ export const en: typeof zhCN = {
     floor: 'Floor',
     venue: 'Venue',
   },
+  appUpdate: {
+    waiting: 'A new version is available',
+    waitingHint: 'Reload to use it; the data on this device stays as it is.',
+    apply: 'Reload',
+    later: 'Later',
+    inMeeting: 'A meeting is in progress: reload after it ends',
+  },
   errors: {
     unexpected: 'Unexpected error: {{message}}',
   },

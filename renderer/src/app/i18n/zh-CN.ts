@@ -83,6 +83,13 @@ export const zhCN = {
     floor: '楼层',
     venue: '议事空间',
   },
+  appUpdate: {
+    waiting: '新版本可用',
+    waitingHint: '刷新后使用新版本，本机数据不受影响。',
+    apply: '刷新',
+    later: '稍后',
+    inMeeting: '会议进行中，散会后再刷新',
+  },
   errors: {
     unexpected: '出现意外错误：{{message}}',
   },

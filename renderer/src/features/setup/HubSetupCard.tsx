@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceKind } from '#shared/domain/vocab';
 import { useDatabase } from '../../app/DatabaseContext';
 import { platform } from '../../platform';
-import { hubOrigin, rememberPendingEnrollment, setupByEnrollment } from '../sync';
+import { hubOrigin, rememberPendingEnrollment, setupByEnrollment, useServingHub } from '../sync';
 import type { PendingEnrollment } from '../sync';
 import './strings';
 
@@ -20,7 +20,10 @@ interface Props {
 export function HubSetupCard({ deviceName, deviceKind, pending, onMissingName }: Props) {
   const { t } = useTranslation('setup');
   const db = useDatabase();
-  const [url, setUrl] = useState(pending?.url ?? '');
+  const [typedUrl, setUrl] = useState<string | null>(pending?.url ?? null);
+  // Opened from the hub itself: its address is the one to enroll with, until the person types another.
+  const servingHub = useServingHub();
+  const url = typedUrl ?? servingHub ?? '';
   const [code, setCode] = useState(pending?.code ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

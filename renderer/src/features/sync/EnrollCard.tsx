@@ -12,6 +12,7 @@ import {
   takePendingEnrollment,
 } from './hub-session';
 import { platform } from '../../platform';
+import { useServingHub } from './use-serving-hub';
 import './strings';
 
 /** 连接街道服务器: hub address + one-time code; the token is kept in the keychain. */
@@ -22,7 +23,10 @@ export function EnrollCard() {
   const settings = useDeviceSettings();
   // After the reload that allowed a new hub address, the form comes back filled in.
   const [pending] = useState(takePendingEnrollment);
-  const [url, setUrl] = useState(pending?.url ?? '');
+  const [typedUrl, setUrl] = useState<string | null>(pending?.url ?? null);
+  // Opened from the hub itself: its address is the one to enroll with, until the person types another.
+  const servingHub = useServingHub();
+  const url = typedUrl ?? servingHub ?? '';
   const [code, setCode] = useState(pending?.code ?? '');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ severity: 'error' | 'success' | 'info'; text: string } | null>(

@@ -9,3 +9,4 @@ export {
   takePendingEnrollment,
 } from './hub-session';
 export type { PendingEnrollment } from './hub-session';
+export { useServingHub } from './use-serving-hub';
