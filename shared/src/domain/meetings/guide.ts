@@ -2,6 +2,8 @@ import { deadlineFor } from '#shared/domain/machines/index';
 import type { DemandCategory } from '#shared/domain/vocab';
 import type { MeetingDoc, MeetingRecordDoc, OrganizationDoc, TaskDoc, TopicDoc } from '#shared/schema/index';
 import { chineseDateTime } from './labels';
+import { unsettledTasks } from '#shared/domain/handling/reassign';
+import { attendanceText, meetingFigures, voteOutcomeText } from './figures';
 import { liveState } from './live';
 
 // 议事指引: for organisers unsure how to run a deliberation, the five steps of the guideline
@@ -20,9 +22,21 @@ export const GUIDE_STEP_LABELS: Readonly<Record<GuideStepKey, string>> = {
   supervision: '监督跟进',
 };
 
+/** The screen (area of the app) where a step's open lines are put right. */
+export type GuideScreen = 'topics' | 'meetings' | 'tasks' | 'supervision' | 'callbacks';
+
+export const GUIDE_STEP_SCREENS: Readonly<Record<GuideStepKey, GuideScreen>> = {
+  collect: 'topics',
+  stakeholders: 'meetings',
+  meeting: 'meetings',
+  handling: 'tasks',
+  supervision: 'supervision',
+};
+
 export interface GuideStep {
   readonly key: GuideStepKey;
   readonly label: string;
+  readonly screen: GuideScreen;
   readonly status: 'done' | 'missing' | 'notApplicable';
   readonly done: readonly string[];
   readonly missing: readonly string[];
@@ -51,13 +65,27 @@ function step(key: GuideStepKey, done: string[], missing: string[], applicable =
   return {
     key,
     label: GUIDE_STEP_LABELS[key],
+    screen: GUIDE_STEP_SCREENS[key],
     status: !applicable ? 'notApplicable' : missing.length === 0 ? 'done' : 'missing',
     done,
     missing,
   };
 }
 
-const FINISHED_TASK_STATES = ['finished', 'accepted', 'closed'];
+/** Residents' side in the hall, from the same figures as the minutes (居民, 居民代表, 门楼院长). */
+function residentsPresent(
+  topic: TopicDoc,
+  meetings: readonly MeetingDoc[],
+  records: readonly MeetingRecordDoc[],
+) {
+  const held = meetingsOf(topic, meetings).filter((m) => HELD.includes(m.status));
+  const first = held[0];
+  if (!first) return undefined;
+  const a = meetingFigures(first, records).attendance.attendees;
+  return { total: a.residents + a.representatives + a.leaders, ...a };
+}
+
+const HELD = ['inProgress', 'adjourned', 'minutesDrafted', 'minutesApproved', 'published'];
 
 function collectStep(topic: TopicDoc): GuideStep {
   const done: string[] = [`已立项为议题“${topic.title}”`];
@@ -68,7 +96,12 @@ function collectStep(topic: TopicDoc): GuideStep {
   return step('collect', done, missing);
 }
 
-function stakeholderStep(topic: TopicDoc, input: GuideInput): GuideStep {
+function stakeholderStep(
+  topic: TopicDoc,
+  input: GuideInput,
+  meetings: readonly MeetingDoc[],
+  records: readonly MeetingRecordDoc[],
+): GuideStep {
   if (topic.track === 'quick')
     return step('stakeholders', ['即时议由社区直接答复，无需确定参与主体'], [], false);
   const done: string[] = [];
@@ -76,9 +109,15 @@ function stakeholderStep(topic: TopicDoc, input: GuideInput): GuideStep {
   const s = topic.stakeholders;
   if (s.length === 0) missing.push('尚未确定参与主体');
   else done.push(`已确定参与主体 ${s.length} 方`);
-  if (!s.some((x) => x.kind === 'resident' || x.kind === 'residentRep' || x.kind === 'leader'))
-    missing.push('没有居民、居民代表或门楼院长参加');
-  else done.push('有居民一方参加');
+  const came = residentsPresent(topic, meetings, records);
+  if (came !== undefined && came.total > 0)
+    done.push(
+      `居民一方到会 ${came.total} 人（居民 ${came.residents} 人、居民代表 ${came.representatives} 人、门楼院长 ${came.leaders} 人）`,
+    );
+  else if (came !== undefined) missing.push('议事会上没有居民、居民代表或门楼院长到会');
+  else if (!s.some((x) => x.kind === 'resident' || x.kind === 'residentRep' || x.kind === 'leader'))
+    missing.push('参与主体中还没有居民、居民代表或门楼院长');
+  else done.push('参与主体中有居民一方');
   if (PROPERTY_CATEGORIES.includes(topic.category as DemandCategory)) {
     const orgKind = (id?: string) => input.organizations?.find((o) => o.id === id)?.kind;
     const property = s.some(
@@ -134,21 +173,17 @@ function meetingStep(
   const done = [`已安排“${meeting.title}”（${chineseDateTime(meeting.startsAt)}）`];
   const missing: string[] = [];
   (meeting.noticePrintedAt ? done : missing).push(
-    meeting.noticePrintedAt ? '会议通知已印发' : '会议通知未印发',
+    meeting.noticePrintedAt ? '会议通知已张贴或发送给参会人' : '会议通知还没有张贴或发送给参会人',
   );
-  const held = ['inProgress', 'adjourned', 'minutesDrafted', 'minutesApproved', 'published'].includes(
-    meeting.status,
-  );
-  if (!held) missing.push('议事会尚未召开');
+  if (!HELD.includes(meeting.status)) missing.push('议事会尚未召开');
   else {
-    const live = liveState(meeting, records);
-    if (live.quorum.reached) done.push(`到会 ${live.quorum.present} 人，达到法定人数`);
-    else missing.push(`到会 ${live.quorum.present} 人，未达到法定人数 ${live.quorum.required} 人`);
-    const items = meeting.agenda.filter((a) => a.topicId === topic.id).map((a) => a.itemId);
-    const votes = live.votes.filter(
-      (v) => v.agendaItemId !== undefined && items.includes(v.agendaItemId) && v.closed,
-    );
-    if (votes.length > 0) done.push(`已表决：${votes.map((v) => v.closed?.reason).join('；')}`);
+    const f = meetingFigures(meeting, records, { topicId: topic.id });
+    const a = f.attendance;
+    if (a.quorumReached) done.push(`${attendanceText(a)}，达到法定人数`);
+    else missing.push(`${attendanceText(a)}，未达到法定人数 ${a.quorumRequired} 人`);
+    const votes = f.votes.filter((v) => v.closed && v.agendaItemId !== undefined);
+    if (votes.length > 0)
+      done.push(`已表决：${votes.map((v) => `“${v.motion}”${voteOutcomeText(v)}`).join('；')}`);
     else missing.push('本议题尚未表决或协商一致');
   }
   return step('meeting', done, missing);
@@ -196,12 +231,14 @@ function supervisionStep(topic: TopicDoc, meetings: MeetingDoc[], input: GuideIn
     const published = meetings.some((m) => m.publishedAt !== undefined);
     (published ? done : missing).push(published ? '议事结果已公示' : '议事结果尚未公示');
     const tasks = (input.tasks ?? []).filter((t) => t.topicId === topic.id);
-    const open = tasks.filter((t) => !FINISHED_TASK_STATES.includes(t.status));
+    const open = unsettledTasks(tasks);
+    const returned = open.filter((t) => t.status === 'declined');
     const overdue = open.filter((t) => t.dueAt < input.now);
-    if (tasks.length > 0 && open.length === 0) done.push('交办任务均已完成');
-    else if (tasks.length > 0)
+    if (returned.length > 0) missing.push(`${returned.length} 项任务被责任方退回，待重新交办`);
+    if (tasks.length > 0 && open.length === 0) done.push('交办任务均已验收或撤回');
+    else if (open.length > returned.length)
       missing.push(
-        `还有 ${open.length} 项任务在办${overdue.length > 0 ? `，其中 ${overdue.length} 项已逾期` : ''}`,
+        `还有 ${open.length - returned.length} 项任务在办或待验收${overdue.length > 0 ? `，其中 ${overdue.length} 项已逾期` : ''}`,
       );
   }
   if (topic.status === 'closed') done.push('议题已办结');
@@ -218,7 +255,7 @@ export function guideFor(
   const mine = meetingsOf(topic, meetings);
   return [
     collectStep(topic),
-    stakeholderStep(topic, input),
+    stakeholderStep(topic, input, meetings, records),
     meetingStep(topic, mine, records, input),
     handlingStep(topic, mine, records, input),
     supervisionStep(topic, mine, input),

@@ -1,5 +1,6 @@
 import type { MeetingDoc, MeetingRecordDoc, TopicDoc } from '#shared/schema/index';
-import { GUIDE_STEP_LABELS, type GuideStep, type GuideStepKey } from './guide';
+import { attendanceText, meetingFigures } from './figures';
+import { GUIDE_STEP_LABELS, GUIDE_STEP_SCREENS, type GuideStep, type GuideStepKey } from './guide';
 import { liveState } from './live';
 import { preparationProblems } from './prepare';
 
@@ -9,6 +10,7 @@ function step(key: GuideStepKey, done: string[], missing: string[]): GuideStep {
   return {
     key,
     label: GUIDE_STEP_LABELS[key],
+    screen: GUIDE_STEP_SCREENS[key],
     status: missing.length === 0 ? 'done' : 'missing',
     done,
     missing,
@@ -49,13 +51,15 @@ export function guideForMeeting(
 
   const organise: string[] = [];
   const organiseMissing: string[] = [];
-  if (meeting.status === 'draft') organiseMissing.push(...preparationProblems(meeting), '会议通知尚未发布');
+  if (meeting.status === 'draft') organiseMissing.push(...preparationProblems(meeting), '会议通知尚未发出');
   (meeting.noticePrintedAt ? organise : organiseMissing).push(
-    meeting.noticePrintedAt ? '会议通知已印发' : '会议通知未印发',
+    meeting.noticePrintedAt ? '会议通知已张贴或发送给参会人' : '会议通知还没有张贴或发送给参会人',
   );
   if (HELD.includes(meeting.status)) {
-    if (live.quorum.reached) organise.push(`实到 ${live.quorum.present} 人，达到法定人数`);
-    else organiseMissing.push(`实到 ${live.quorum.present} 人，未达到法定人数 ${live.quorum.required} 人`);
+    const a = meetingFigures(meeting, records).attendance;
+    const who = `居民 ${a.attendees.residents} 人、居民代表 ${a.attendees.representatives} 人、门楼院长 ${a.attendees.leaders} 人到会`;
+    if (a.quorumReached) organise.push(`${attendanceText(a)}，达到法定人数`, who);
+    else organiseMissing.push(`${attendanceText(a)}，未达到法定人数 ${a.quorumRequired} 人`);
   } else organiseMissing.push('会议尚未召开');
 
   const undecided = meeting.agenda.filter((a) => !live.decisions.some((d) => d.agendaItemId === a.itemId));

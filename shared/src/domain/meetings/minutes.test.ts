@@ -150,8 +150,14 @@ describe('procedure guide', () => {
       ['监督跟进', 'missing'],
     ]);
     expect(steps[1]?.missing).toEqual(['未邀请物业服务企业参加']);
-    expect(steps[2]?.missing).toEqual(['会议通知未印发']);
-    expect(steps[2]?.done).toContain('到会 20 人，达到法定人数');
+    expect(steps[2]?.missing).toEqual(['会议通知还没有张贴或发送给参会人']);
+    // The same attendance line as the minutes, and each vote by its motion.
+    expect(steps[2]?.done).toContain(
+      '应到 24 人，实到 20 人（本人到会 19 人，委托 1 人），列席 1 人，达到法定人数',
+    );
+    expect(steps[2]?.done).toContain('已表决：“同意停车收费方案”通过（赞成 17、反对 2、弃权 1）');
+    expect(steps[1]?.done).toContain('居民一方到会 19 人（居民 19 人、居民代表 0 人、门楼院长 0 人）');
+    expect(steps.map((s) => s.screen)).toEqual(['topics', 'meetings', 'meetings', 'tasks', 'supervision']);
     expect(steps[3]?.missing).toEqual(['会议纪要尚未批准', '议定事项尚未交办给责任方']);
     expect(steps[4]?.missing).toContain('议事结果尚未公示');
   });
@@ -174,6 +180,18 @@ describe('procedure guide', () => {
     const steps = guideFor(t, [done], records, { now: T0 });
     expect(steps.slice(0, 3).map((s) => s.status)).toEqual(['done', 'done', 'done']);
     expect(steps[3]?.missing).toEqual(['议定事项尚未交办给责任方']);
+  });
+
+  it('counts the residents who came from the record, not from the stakeholder list', () => {
+    const { meeting, records } = heldMeeting();
+    const steps = guideFor(topic({ stakeholders: [] }), [{ ...meeting, status: 'adjourned' }], records, {
+      now: T0,
+    });
+    expect(steps[1]?.missing.join('')).not.toContain('没有居民');
+    const nobody = guideFor(topic({ stakeholders: [] }), [{ ...meeting, status: 'noticed' }], [], {
+      now: T0,
+    });
+    expect(nobody[1]?.missing).toContain('参与主体中还没有居民、居民代表或门楼院长');
   });
 
   it('follows the quick track: no stakeholders, an answer within 48 hours', () => {
@@ -200,7 +218,8 @@ describe('meeting guide', () => {
     ]);
     expect(steps.map((s) => s.status)).toEqual(['done', 'missing', 'missing', 'missing', 'missing']);
     expect(steps[1]?.missing).toEqual(['议题“停车秩序管理”尚未确定参与主体']);
-    expect(steps[2]?.missing).toEqual(['会议通知未印发']);
+    expect(steps[2]?.missing).toEqual(['会议通知还没有张贴或发送给参会人']);
+    expect(steps[2]?.done).toContain('居民 19 人、居民代表 0 人、门楼院长 0 人到会');
     expect(steps[3]?.missing).toEqual(['“充电桩选址”尚无议定事项', '会议纪要尚未批准']);
   });
 });

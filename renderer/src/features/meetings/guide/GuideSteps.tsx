@@ -1,9 +1,10 @@
-import { Chip, Paper, Stack, Typography } from '@mui/material';
+import { Chip, Link, Paper, Stack, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import DoNotDisturbAltIcon from '@mui/icons-material/DoNotDisturbAlt';
 import { useTranslation } from 'react-i18next';
 import type { GuideStep } from '#shared/domain/meetings/index';
+import { navigate } from '../../../app/router';
 
 const ICON = {
   done: <CheckCircleIcon color="success" sx={{ fontSize: 36 }} />,
@@ -37,9 +38,15 @@ export function GuideSteps({ steps }: { steps: readonly GuideStep[] }) {
                 <Typography key={d}>✓ {d}</Typography>
               ))}
               {s.missing.map((m) => (
-                <Typography key={m} color="warning.dark" sx={{ fontWeight: 700 }}>
-                  ○ {m}
-                </Typography>
+                <Stack key={m} direction="row" spacing={1} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
+                  <Typography color="warning.dark" sx={{ fontWeight: 700 }}>
+                    ○ {m}
+                  </Typography>
+                  {/* Each open line leads to the screen where it is put right. */}
+                  <Link component="button" type="button" onClick={() => navigate(`/${s.screen}`)}>
+                    {t(`guide.fixAt.${s.screen}`)}
+                  </Link>
+                </Stack>
               ))}
             </Stack>
           </Stack>
