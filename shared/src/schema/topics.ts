@@ -25,7 +25,8 @@ import { keep, type Migrations } from './migration-steps';
 /** 议题: a class of demands to deliberate; escalations keep where it started (originScope/originLevel). */
 export const topicsSchema = {
   title: 'topics',
-  version: 1,
+  // v2: an escalation keeps the deadline the topic had below, and when the level above took it up.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -70,6 +71,11 @@ export const topicsSchema = {
           at: timeProp,
           by: idProp,
           reason: textProp,
+          /** The deadline the topic had at the level it came from, shown beside the new one. */
+          deadlineAt: timeProp,
+          /** When (and by which device) the level above took the topic up; until then it is 已上报. */
+          takenUpAt: timeProp,
+          takenUpBy: idProp,
         },
         required: ['fromLevel', 'toLevel', 'fromScope', 'toScope', 'at', 'by', 'reason'],
         additionalProperties: false,
@@ -109,4 +115,5 @@ export type Stakeholder = TopicDoc['stakeholders'][number];
 export type Escalation = TopicDoc['escalations'][number];
 
 /** Steps from each older version of this schema to the next (see migration-steps.ts). */
-export const topicsMigrations: Migrations = { 1: keep };
+// v2 only adds optional fields to an escalation.
+export const topicsMigrations: Migrations = { 1: keep, 2: keep };
