@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardCounts } from '#shared/domain/handling/index';
 import './strings';
 
-const COLUMNS = ['open', 'overdue', 'dueSoon', 'stalled', 'awaitingAcceptance'] as const;
+const COLUMNS = ['open', 'returned', 'overdue', 'dueSoon', 'stalled', 'awaitingAcceptance'] as const;
 
 interface Row extends BoardCounts {
   key: string;

@@ -1,5 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Box, Card, CardContent, Chip, CircularProgress, List, Stack, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  CircularProgress,
+  List,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { supervisionBoard, type Bucket } from '#shared/domain/handling/index';
 import { ancestors, liesUnder } from '#shared/domain/places/index';
@@ -18,8 +28,9 @@ import {
 import { CountsTable } from './CountsTable';
 import './strings';
 
-const BUCKETS = ['overdue', 'dueSoon', 'stalled', 'awaitingAcceptance'] as const;
+const BUCKETS = ['returned', 'overdue', 'dueSoon', 'stalled', 'awaitingAcceptance'] as const;
 const COLORS: Record<Bucket, 'error' | 'warning' | 'default' | 'info'> = {
+  returned: 'error',
   overdue: 'error',
   dueSoon: 'warning',
   stalled: 'default',
@@ -174,7 +185,11 @@ export function SupervisionPage() {
                   {t('supervisedBy', { level: tTasks(`levels.${item.supervisedAt}`) })}
                 </Typography>
                 <Stack direction="row" sx={{ gap: 1 }}>
-                  {item.buckets.includes('awaitingAcceptance') ? (
+                  {item.buckets.includes('returned') ? (
+                    <Button variant="contained" onClick={() => navigate(`/tasks/${item.task.id}`)}>
+                      {t('reassign')}
+                    </Button>
+                  ) : item.buckets.includes('awaitingAcceptance') ? (
                     <InspectButton task={item.task} />
                   ) : (
                     <EscalateButton task={item.task} />

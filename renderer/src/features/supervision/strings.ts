@@ -2,11 +2,12 @@ import { addStrings } from '../../app/i18n';
 
 const zh = {
   title: '督办',
-  hint: '逾期、临期和停滞的办理任务，按地点和责任方统计；逾期任务可提交上一级督办，完成的任务组织验收。',
+  hint: '被退回待重新交办、逾期、临期和停滞的办理任务，按地点和责任方统计；逾期任务可提交上一级督办，完成的任务组织验收。',
   scope: '范围',
   home: '本级',
   buckets: {
     open: '办理中',
+    returned: '待重新交办',
     overdue: '已逾期',
     dueSoon: '临期（3日内）',
     stalled: '停滞（7日无进展）',
@@ -14,6 +15,7 @@ const zh = {
   },
   columns: {
     open: '办理中',
+    returned: '待重新交办',
     overdue: '逾期',
     dueSoon: '临期',
     stalled: '停滞',
@@ -30,6 +32,7 @@ const zh = {
   hoursLeft: '还剩 {{hours}} 小时',
   idle: '{{days}} 天无进展',
   supervisedBy: '{{level}}督办',
+  reassign: '重新交办',
   all: '全部',
   loading: '正在加载…',
 };
@@ -41,6 +44,7 @@ const en: typeof zh = {
   home: 'This level',
   buckets: {
     open: 'Open',
+    returned: 'Returned, to reassign',
     overdue: 'Overdue',
     dueSoon: 'Due within 3 days',
     stalled: 'Stalled (7 days without progress)',
@@ -48,6 +52,7 @@ const en: typeof zh = {
   },
   columns: {
     open: 'Open',
+    returned: 'Returned',
     overdue: 'Overdue',
     dueSoon: 'Due soon',
     stalled: 'Stalled',
@@ -63,6 +68,7 @@ const en: typeof zh = {
   daysOver: '{{days}} days overdue',
   hoursLeft: '{{hours}} h left',
   idle: '{{days}} days without progress',
+  reassign: 'Reassign',
   supervisedBy: 'Supervised by the {{level}}',
   all: 'All',
   loading: 'Loading…',

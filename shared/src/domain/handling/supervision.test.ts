@@ -69,6 +69,22 @@ describe('supervision board', () => {
       ],
     }),
     task('closed', 'xg.gyj.gyj2', { status: 'closed', dueAt: at(-3) }),
+    // 不属于职责: nobody is on it until the worker reassigns it, so it heads the board.
+    task('back', 'xg.hxy.hxy6', {
+      status: 'declined',
+      dueAt: at(10),
+      parties: [
+        {
+          partyId: 'back-p',
+          name: '远东仪表厂',
+          kind: 'propertyRightsUnit',
+          organizationId: 'org-22',
+          state: 'declined',
+          reason: '不属于产权单位职责',
+          updatedAt: NOW,
+        },
+      ],
+    }),
     task('elsewhere', 'xh.a.b', { dueAt: at(-3) }),
   ];
   const followUps = [progress('busy', -2), progress('late', -1), progress('soon', -1)];
@@ -82,18 +98,26 @@ describe('supervision board', () => {
       idle: ['stalled'],
       busy: [],
       done: ['awaitingAcceptance'],
+      back: ['returned'],
     });
-    expect(board.items.map((i) => i.task.id)).toEqual(['late', 'soon', 'idle', 'done', 'busy']);
-    const late = board.items[0];
+    expect(board.items.map((i) => i.task.id)).toEqual(['back', 'late', 'soon', 'idle', 'done', 'busy']);
+    const late = board.items[1];
     expect(late).toMatchObject({ hours: 72, supervisedAt: 'community' });
     expect(board.items.find((i) => i.task.id === 'idle')?.idleDays).toBe(30);
-    expect(board.total).toEqual({ open: 4, overdue: 1, dueSoon: 1, stalled: 1, awaitingAcceptance: 1 });
+    expect(board.total).toEqual({
+      open: 5,
+      returned: 1,
+      overdue: 1,
+      dueSoon: 1,
+      stalled: 1,
+      awaitingAcceptance: 1,
+    });
   });
 
   it('counts per place below the board and per responsible party that still owes work', () => {
     expect(board.byPlace).toEqual([
-      { scope: 'xg.gyj', open: 2, overdue: 1, dueSoon: 1, stalled: 0, awaitingAcceptance: 1 },
-      { scope: 'xg.hxy', open: 2, overdue: 0, dueSoon: 0, stalled: 1, awaitingAcceptance: 0 },
+      { scope: 'xg.gyj', open: 2, returned: 0, overdue: 1, dueSoon: 1, stalled: 0, awaitingAcceptance: 1 },
+      { scope: 'xg.hxy', open: 3, returned: 1, overdue: 0, dueSoon: 0, stalled: 1, awaitingAcceptance: 0 },
     ]);
     expect(board.byParty).toEqual([
       {
@@ -101,6 +125,7 @@ describe('supervision board', () => {
         name: '京惠物业',
         kind: 'propertyCompany',
         open: 4,
+        returned: 0,
         overdue: 1,
         dueSoon: 1,
         stalled: 1,
@@ -111,6 +136,7 @@ describe('supervision board', () => {
         name: '远东仪表厂',
         kind: 'propertyRightsUnit',
         open: 0,
+        returned: 0,
         overdue: 0,
         dueSoon: 0,
         stalled: 0,

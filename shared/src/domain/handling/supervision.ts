@@ -8,7 +8,8 @@ import { supervisingLevel } from './levels';
 // `overdueTasks`), finished ones waiting for acceptance, counted per place below and per
 // responsible party that still owes work.
 
-export type Bucket = 'overdue' | 'dueSoon' | 'stalled' | 'awaitingAcceptance';
+/** `returned`: a party declined its share and the task waits for the worker to reassign it. */
+export type Bucket = 'returned' | 'overdue' | 'dueSoon' | 'stalled' | 'awaitingAcceptance';
 
 export interface BoardItem {
   readonly task: TaskDoc;
@@ -21,6 +22,7 @@ export interface BoardItem {
 
 export interface BoardCounts {
   readonly open: number;
+  readonly returned: number;
   readonly overdue: number;
   readonly dueSoon: number;
   readonly stalled: number;
@@ -56,6 +58,7 @@ const OWING: readonly PartyState[] = ['pending', 'accepted'];
 
 const zero = (): { -readonly [K in keyof BoardCounts]: number } => ({
   open: 0,
+  returned: 0,
   overdue: 0,
   dueSoon: 0,
   stalled: 0,
@@ -63,7 +66,7 @@ const zero = (): { -readonly [K in keyof BoardCounts]: number } => ({
 });
 
 function count(counts: ReturnType<typeof zero>, item: BoardItem) {
-  if (OPEN_TASK_STATES.includes(item.task.status)) counts.open += 1;
+  if (OPEN_TASK_STATES.includes(item.task.status) || item.task.status === 'declined') counts.open += 1;
   for (const bucket of item.buckets) counts[bucket] += 1;
 }
 
@@ -86,6 +89,7 @@ export function supervisionBoard(
   const items: BoardItem[] = [];
   for (const task of inScope) {
     const buckets: Bucket[] = [];
+    if (task.status === 'declined') buckets.push('returned');
     if (overdue.has(task.id)) buckets.push('overdue');
     if (dueSoon.has(task.id)) buckets.push('dueSoon');
     if (stalled.has(task.id)) buckets.push('stalled');
@@ -139,9 +143,12 @@ export function supervisionBoard(
   return { items, total, byPlace, byParty };
 }
 
-/** Overdue first, then due soon, stalled, awaiting acceptance, then the rest of the open work. */
+/**
+ * Returned work first (nobody is on it), then overdue, due soon, stalled, awaiting acceptance, then
+ * the rest of the open work.
+ */
 function rank(item: BoardItem): number {
-  const order: Bucket[] = ['overdue', 'dueSoon', 'stalled', 'awaitingAcceptance'];
+  const order: Bucket[] = ['returned', 'overdue', 'dueSoon', 'stalled', 'awaitingAcceptance'];
   const first = order.findIndex((b) => item.buckets.includes(b));
   return first < 0 ? order.length : first;
 }
