@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { Alert, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { allowedEvents, partyMachine } from '#shared/domain/machines/index';
-import { partyStep } from '#shared/domain/handling/index';
+import { partyStep, reassignParty, redirectParty, type PartyPick } from '#shared/domain/handling/index';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '#shared/domain/vocab';
 import type { PartyEvent } from '#shared/domain/vocab';
 import type { TaskDoc, TaskParty } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { StepDialog, type StepField } from './StepDialog';
+import { HandOverDialog } from './HandOverDialog';
 import { messageOf } from '#shared/domain/commands/index';
 import { commitDecided } from '../../db/commit';
 import { commandContext } from '../../db/command-context';
@@ -16,9 +18,10 @@ import './strings';
 const FIELDS: Record<PartyEvent, readonly string[]> = {
   accept: [],
   decline: ['reason'],
-  redirect: ['redirectedTo', 'reason'],
+  // 转交 and 重新交办 pick the new party from the directory (HandOverDialog).
+  redirect: [],
   finish: ['note', 'photos'],
-  reassign: ['reason'],
+  reassign: [],
 };
 
 /** One responsible party: where it stands, and the steps its role may take now. */
@@ -61,6 +64,16 @@ export function PartyCard({ task, party, editable }: { task: TaskDoc; party: Tas
     return messageOf(await commitDecided(db, step));
   };
 
+  const handOver = async (chosen: 'redirect' | 'reassign', to: PartyPick, reason: string) => {
+    const ctx = commandContext(settings);
+    const step =
+      chosen === 'redirect'
+        ? redirectParty(task, party.partyId, { reason, to }, ctx)
+        : reassignParty(task, party.partyId, { reason, to }, ctx);
+    return messageOf(await commitDecided(db, step));
+  };
+  const handsOver = (e: PartyEvent) => e === 'redirect' || e === 'reassign';
+
   // A step without fields runs at once; its refusal or a failed write is shown on the card.
   const runNow = (chosen: PartyEvent) => {
     setError(null);
@@ -86,6 +99,7 @@ export function PartyCard({ task, party, editable }: { task: TaskDoc; party: Tas
           <Typography sx={{ mt: 1 }}>
             {t('page.reason')}：{party.reason}
             {party.redirectedTo ? `（${t('page.redirectedTo')} ${party.redirectedTo}）` : ''}
+            {party.state === 'declined' ? `，${t('page.waitsForReassignment')}` : ''}
           </Typography>
         )}
         {events.length > 0 && (
@@ -94,7 +108,7 @@ export function PartyCard({ task, party, editable }: { task: TaskDoc; party: Tas
               <Button
                 key={e}
                 variant={e === 'accept' || e === 'finish' ? 'contained' : 'outlined'}
-                onClick={() => (FIELDS[e].length === 0 ? runNow(e) : setEvent(e))}
+                onClick={() => (FIELDS[e].length === 0 && !handsOver(e) ? runNow(e) : setEvent(e))}
                 data-testid={`party-${e}`}
               >
                 {t(`page.${e}`)}
@@ -108,7 +122,21 @@ export function PartyCard({ task, party, editable }: { task: TaskDoc; party: Tas
           </Alert>
         )}
       </CardContent>
-      {event && (
+      {(event === 'redirect' || event === 'reassign') && (
+        <HandOverDialog
+          task={task}
+          title={`${party.name}：${t(`page.${event}`)}`}
+          kind={
+            (ORGANIZATION_KINDS as readonly string[]).includes(party.kind)
+              ? (party.kind as OrganizationKind)
+              : undefined
+          }
+          testId="handover-dialog"
+          onClose={() => setEvent(null)}
+          onSubmit={(to, reason) => handOver(event, to, reason)}
+        />
+      )}
+      {event && !handsOver(event) && (
         <StepDialog
           title={`${party.name}：${t(`page.${event}`)}`}
           fields={FIELDS[event].map(label)}
