@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openProfile, type Profile } from './browser';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { openProfile, screenshot, type Profile } from './browser';
 import { openApp, setupWithDemo } from './app';
+import { beijingInputValue } from '#shared/domain/calendar/index';
 
 // A hall PC in browser mode whose clock is set to UTC, as many PCs are out of the box: every
 // time typed and read must still be Beijing time. One demo street serves every case here.
@@ -18,9 +19,31 @@ beforeAll(async () => {
     homeQuery: 'gyj',
   });
 }, 180_000);
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail')
+    await screenshot(page, `FAILED-meeting-hall-${task.name.slice(0, 40)}.png`);
+});
 afterAll(async () => {
   await profile?.close();
 });
+
+const text = (testId: string) => page.getByTestId(testId).first().textContent();
+
+/** The refusal is on screen (not under the sticky bar) and right below the field that caused it. */
+async function expectInViewBeside(refusal: Locator, field: Locator) {
+  const box = await refusal.boundingBox();
+  const fieldBox = await field.boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !fieldBox || !viewport) throw new Error('not laid out');
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  expect(box.y - (fieldBox.y + fieldBox.height)).toBeLessThan(120);
+  const onTop = await refusal.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+  });
+  expect(onTop).toBe(true);
+}
 
 async function newMeeting(title: string, startsAt: string, kind?: string) {
   await page.getByRole('navigation').getByText('议事会').click();
@@ -30,6 +53,8 @@ async function newMeeting(title: string, startsAt: string, kind?: string) {
     await page.getByRole('option', { name: kind }).click();
   }
   await page.getByTestId('new-title').fill(title);
+  await page.getByRole('combobox', { name: '会议地点' }).click();
+  await page.getByRole('option').first().click();
   await page.getByTestId('new-starts-at').fill(startsAt);
   await page.getByTestId('create-meeting').click();
   await page.getByTestId('meeting-title').filter({ hasText: title }).waitFor();
@@ -43,5 +68,104 @@ describe('the hall console on a PC set to UTC', () => {
     expect(await page.getByTestId('prepare-starts-at').inputValue()).toBe('2026-12-20T19:00');
     await page.getByRole('navigation').getByText('议事会').click();
     await page.getByText('2026年12月20日 19:00').first().waitFor();
+  });
+
+  it('refuses an impossible and a negative count beside the field, recording nothing', async () => {
+    // Today, in Beijing: no early-start question here.
+    await newMeeting('楼道堆物清理议事会', beijingInputValue(new Date(Date.now() + 60_000).toISOString()));
+    await page.getByTestId('agenda-add-item').click();
+    await page.getByTestId('agenda-item-1').getByLabel('议程内容').fill('楼道堆物清理方案');
+    await page.getByTestId('roster-add-residentRep').click();
+    await page.getByTestId('prepare-save').click();
+    await page.getByTestId('prepare-notice').click();
+    await expect.poll(() => text('meeting-state')).toBe('已通知');
+    await page.getByRole('tab', { name: '会议现场' }).click();
+    await page.getByRole('button', { name: '开始会议' }).click();
+    await expect.poll(() => text('meeting-state')).toBe('进行中');
+    const absent = page.locator('[data-testid^="roster-"][data-entitled="yes"][data-status="absent"]');
+    while ((await page.getByTestId('quorum').getAttribute('data-reached')) !== 'yes') {
+      const before = await absent.count();
+      await absent.first().click();
+      await expect.poll(() => absent.count()).toBe(before - 1);
+    }
+    const present = Number(/^实到 (\d+)/.exec((await text('quorum-line')) ?? '')?.[1]);
+    await page.getByTestId('start-item-1').click();
+    await page.getByTestId('speaker-name').fill('张桂兰');
+    await page.getByTestId('speaker-queue').click();
+    await page.getByTestId('vote-open').click();
+
+    const refusal = page.getByTestId('refusal-count-hall');
+    await page.getByTestId('count-hall-yes').fill(String(present + 7));
+    await page.getByTestId('count-hall-submit').click();
+    await expect.poll(() => refusal.textContent()).toContain(`超过实到人数 ${present}`);
+    expect(await refusal.getAttribute('role')).toBe('alert');
+    await expectInViewBeside(refusal, page.getByTestId('count-hall-yes'));
+
+    await page.getByTestId('count-hall-yes').fill('-3');
+    await page.getByTestId('count-hall-submit').click();
+    await expect.poll(() => refusal.textContent()).toContain('票数不能为负');
+    await expectInViewBeside(refusal, page.getByTestId('count-hall-yes'));
+    expect(await page.getByTestId('counted-hall').count()).toBe(0);
+    // What was typed stays for the clerk to correct.
+    expect(await page.getByTestId('count-hall-yes').inputValue()).toBe('-3');
+  });
+
+  it('asks before 散会 and lists the queued speaker; cancel keeps the meeting running', async () => {
+    await page.getByRole('button', { name: '散会' }).click();
+    const dialog = page.getByTestId('adjourn-dialog');
+    await dialog.getByText('排队发言：张桂兰').waitFor();
+    await dialog.getByText('表决“同意“楼道堆物清理方案”的方案”尚未结束计票').waitFor();
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await text('meeting-state')).toBe('进行中');
+
+    await page.getByTestId('count-hall-yes').fill('10');
+    await page.getByTestId('count-hall-submit').click();
+    await page.getByTestId('counted-hall').waitFor();
+    await page.getByTestId('vote-close').click();
+    await page.getByTestId('vote-result').waitFor();
+    await page.getByRole('button', { name: '散会' }).click();
+    await page.getByTestId('adjourn-dialog').getByRole('button', { name: '确认散会' }).click();
+    await expect.poll(() => text('meeting-state')).toBe('已散会');
+  });
+
+  it('asks before 重新生成草稿 replaces edited minutes; cancel keeps the edits', async () => {
+    await page.getByRole('tab', { name: '纪要与公示' }).click();
+    await page.getByTestId('minutes-draft').click();
+    const minutes = page.getByTestId('minutes-text');
+    await expect.poll(() => minutes.inputValue()).toContain('楼道堆物清理方案');
+    await minutes.press('End');
+    await minutes.pressSequentially('补充：物业下周一清理。');
+    await page.getByTestId('minutes-draft').click();
+    const dialog = page.getByTestId('redraft-dialog');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await minutes.inputValue()).toContain('补充：物业下周一清理。');
+  });
+
+  it('asks before leaving unsaved minutes, and keeps them on the device across a reload', async () => {
+    await page.getByRole('navigation').getByText('议事会').click();
+    const dialog = page.getByTestId('leave-dialog');
+    await dialog.getByRole('button', { name: '留下继续编辑' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const minutes = page.getByTestId('minutes-text');
+    expect(await minutes.inputValue()).toContain('补充：物业下周一清理。');
+
+    // Unloading the page asks too (the browser's own question); staying keeps the edits.
+    const asked: string[] = [];
+    page.once('dialog', (d) => void (asked.push(d.type()), d.dismiss()));
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    expect(await minutes.inputValue()).toContain('补充：物业下周一清理。');
+
+    // A power cut: the page goes without asking; the edits come back from this device.
+    const route = page.url().split('#')[1] ?? '/';
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1_500)));
+    page.once('dialog', (d) => void d.accept());
+    await page.reload();
+    await openApp(page, profile.baseUrl, route);
+    await page.getByTestId('minutes-restored').waitFor();
+    expect(await page.getByTestId('minutes-text').inputValue()).toContain('补充：物业下周一清理。');
   });
 });

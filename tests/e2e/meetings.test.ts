@@ -76,6 +76,9 @@ describe('deliberation (议): a full 社区议事厅 meeting', () => {
     // The live console: start, sign in 19 by tile and pinyin initials, one proxy → 20 present.
     await page.getByRole('tab', { name: '会议现场' }).click();
     await page.getByRole('button', { name: '开始会议' }).click();
+    // The meeting was called for the day after tomorrow: starting now is confirmed and recorded.
+    await page.getByTestId('early-dialog').getByRole('button', { name: '确认提前开始' }).click();
+    await page.getByTestId('console-current-item').filter({ hasText: '提前于' }).waitFor();
     await expect.poll(() => text(page, 'meeting-state')).toBe('进行中');
     const absent = page.locator('[data-testid^="roster-"][data-entitled="yes"][data-status="absent"]');
     const firstName = (await absent.first().locator('p').first().textContent()) ?? '';
@@ -175,6 +178,7 @@ describe('deliberation (议): a full 社区议事厅 meeting', () => {
 
     // Adjourn, draft, approve and publish the minutes.
     await page.getByRole('button', { name: '散会' }).click();
+    await page.getByTestId('adjourn-dialog').getByRole('button', { name: '确认散会' }).click();
     await expect.poll(() => text(page, 'meeting-state')).toBe('已散会');
     await page.getByRole('tab', { name: '纪要与公示' }).click();
     await page.getByTestId('minutes-draft').click();
@@ -186,6 +190,8 @@ describe('deliberation (议): a full 社区议事厅 meeting', () => {
     await page.getByTestId('minutes-save').click();
     await expect.poll(() => text(page, 'meeting-state')).toBe('纪要待批准');
     await page.getByTestId('minutes-approve').click();
+    // The chair approves unless someone else is named; the approver is printed on the 公示.
+    await page.getByTestId('approve-dialog').getByRole('button', { name: '确认批准' }).click();
     await expect.poll(() => text(page, 'meeting-state')).toBe('纪要已批准');
     await page.getByTestId('minutes-publish').click();
     await expect.poll(() => text(page, 'meeting-state')).toBe('已公示');

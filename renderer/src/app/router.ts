@@ -15,7 +15,18 @@ export function useRoute(): string {
   return useSyncExternalStore(subscribe, read);
 }
 
-export function navigate(path: string): void {
+/**
+ * A screen with unsaved work may hold in-app navigation: the guard gets the path asked for and
+ * returns false to stay (it then asks the person and calls `navigate(path, { force: true })`).
+ */
+let leaveGuard: ((path: string) => boolean) | null = null;
+
+export function setLeaveGuard(guard: ((path: string) => boolean) | null): void {
+  leaveGuard = guard;
+}
+
+export function navigate(path: string, options: { force?: boolean } = {}): void {
+  if (!options.force && leaveGuard && !leaveGuard(path)) return;
   window.location.hash = path;
 }
 

@@ -9,6 +9,15 @@ export type { DecisionView, ItemTiming, LiveState, SpeakerEntry } from './live';
 export { totalsByOrigin, voteInput, votesOf } from './vote-view';
 export type { ClosedResult, CountEntry, VoteView } from './vote-view';
 export { meetingStep } from './lifecycle';
+export {
+  approvalLine,
+  CHAIR_ROLE,
+  chairOf,
+  earlyStart,
+  nothingUnfinished,
+  unfinishedBusiness,
+} from './adjourn';
+export type { UnfinishedBusiness } from './adjourn';
 export type { MeetingPatch, MeetingStepInput } from './lifecycle';
 export { attendanceSentence, draftMinutes, quorumLabel, voteSentence } from './minutes';
 export type { MinutesContext } from './minutes';

@@ -11,6 +11,7 @@ import { meetingMachine, transition, type Effect } from '#shared/domain/machines
 import { authorize, writeActionFor } from '#shared/domain/permissions/index';
 import type { MeetingEvent, MeetingState } from '#shared/domain/vocab';
 import type { MeetingDoc } from '#shared/schema/index';
+import { earlyStart } from './adjourn';
 
 // A meeting's own steps (通知, 开始, 散会, 纪要, 批准, 公示) go through the shared meeting machine:
 // this turns the machine's answer and effects into the changed meeting document and its audit entry.
@@ -21,12 +22,24 @@ export interface MeetingStepInput {
   /** Text of the 公示, for publish. */
   readonly publicNotice?: string;
   readonly reason?: string;
+  /** Starting before the scheduled day was confirmed by the person at the console. */
+  readonly confirmedEarly?: boolean;
+  /** Who approves the minutes (批准人), printed on the minutes and the 公示. */
+  readonly approverName?: string;
 }
 
 export type MeetingPatch = Partial<
   Pick<
     MeetingDoc,
-    'status' | 'minutesText' | 'minutesApprovedAt' | 'minutesApprovedBy' | 'publishedAt' | 'noticePrintedAt'
+    | 'status'
+    | 'minutesText'
+    | 'minutesApprovedAt'
+    | 'minutesApprovedBy'
+    | 'minutesApproverName'
+    | 'publishedAt'
+    | 'noticePrintedAt'
+    | 'startedAt'
+    | 'startedEarly'
   >
 >;
 
@@ -41,12 +54,34 @@ function applyEffects(effects: readonly Effect[], ctx: CommandContext, meeting: 
   return patch as MeetingPatch;
 }
 
+/** Facts a step records beyond the machine's stamps, or why it cannot be taken as asked. */
+function stepFacts(
+  meeting: MeetingDoc,
+  event: MeetingEvent,
+  input: MeetingStepInput,
+  at: string,
+): MeetingPatch | string {
+  if (event === 'start') {
+    const { early, question } = earlyStart(meeting, at);
+    if (early && !input.confirmedEarly) return question;
+    return { startedAt: at, ...(early ? { startedEarly: true } : {}) };
+  }
+  if (event === 'approveMinutes') {
+    const approverName = input.approverName?.trim() ?? '';
+    if (approverName === '') return '请填写批准人';
+    return { minutesApproverName: approverName };
+  }
+  return {};
+}
+
 export function meetingStep(
   meeting: MeetingDoc,
   event: MeetingEvent,
   input: MeetingStepInput,
   ctx: CommandContext,
 ): Decided<{ readonly change: Change; readonly patch: MeetingPatch }> {
+  const facts = stepFacts(meeting, event, input, ctx.now);
+  if (typeof facts === 'string') return refuse(facts);
   const minutesText = input.minutesText ?? meeting.minutesText;
   const next = transition(meetingMachine, meeting.status, event, {
     actor: ctx.actor,
@@ -67,6 +102,7 @@ export function meetingStep(
     status,
     ...(minutesText !== undefined && event !== 'notice' && event !== 'start' ? { minutesText } : {}),
     ...applyEffects(next.effects, ctx, meeting),
+    ...facts,
   };
   return {
     ok: true,

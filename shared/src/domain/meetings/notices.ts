@@ -7,6 +7,7 @@ import {
   MEETING_KIND_LABELS,
   PARTY_KIND_LABELS,
 } from './labels';
+import { approvalLine } from './adjourn';
 import { meetingFigures, voteOutcomeText } from './figures';
 import { liveState } from './live';
 import { attendanceSentence, quorumLabel } from './minutes';
@@ -72,6 +73,7 @@ export function publicNoticeText(
     ],
     items: items.length > 0 ? items : ['本次会议未形成议定事项。'],
     closing: [
+      ...(approvalLine(meeting) ? [approvalLine(meeting)] : []),
       `公示期自${chineseDate(ctx.issuedAt)}至${chineseDate(until)}（五个工作日）。如有异议，请在公示期内向${ctx.issuer}反映。`,
       ctx.issuer,
       chineseDate(ctx.issuedAt),

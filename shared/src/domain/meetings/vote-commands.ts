@@ -27,6 +27,14 @@ function openVoteOf(live: LiveState, voteId: string): VoteView | CommandResult {
   return vote;
 }
 
+/** Counts typed at the console: whole numbers of zero or more, and not all zero. */
+function countsProblem(c: { yes: number; no: number; abstain: number }): string | undefined {
+  const values = [c.yes, c.no, c.abstain];
+  if (values.some((v) => !Number.isInteger(v))) return '票数须为整数';
+  if (values.some((v) => v < 0)) return '票数不能为负';
+  return undefined;
+}
+
 const isRefusal = (v: VoteView | CommandResult): v is CommandResult => 'ok' in v;
 
 export function openVote(
@@ -86,6 +94,9 @@ export function recordCount(
   ctx: CommandContext,
 ): CommandResult {
   if (!COUNT_ORIGINS.includes(command.origin)) return refuse('计票来源无效');
+  const typed = countsProblem(command);
+  if (typed) return refuse(typed);
+  if (command.yes + command.no + command.abstain === 0) return refuse('票数都是 0，没有可录入的票');
   const live = liveState(meeting, records);
   const vote = openVoteOf(live, command.voteId);
   if (isRefusal(vote)) return vote;
@@ -111,6 +122,8 @@ export function correctCount(
   command: { entryId: string; yes: number; no: number; abstain: number },
   ctx: CommandContext,
 ): CommandResult {
+  const typed = countsProblem(command);
+  if (typed) return refuse(typed);
   const live = liveState(meeting, records);
   const vote = live.votes.find((v) => v.counts.some((c) => c.entryId === command.entryId));
   if (!vote) return refuse('没有这条计票记录');

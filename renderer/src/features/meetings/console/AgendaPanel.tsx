@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { chineseDuration, secondsBetween, type LiveState } from '#shared/domain/meetings/index';
 import type { MeetingDoc } from '#shared/schema/index';
 import { clockText, useClock } from '../use-meeting';
+import { RefusalNote } from './refusal';
 import type { ConsoleRun } from './use-console';
 
 /** 议程计时: start an item (the previous one ends), see its elapsed time against the plan. */
@@ -82,6 +83,7 @@ export function AgendaPanel({
             </Stack>
           );
         })}
+        <RefusalNote at="agenda" />
       </Stack>
     </Paper>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { RefusalNote } from './refusal';
 
 export interface Counts {
   yes: number;
@@ -9,8 +10,14 @@ export interface Counts {
 }
 
 const FIELDS = ['yes', 'no', 'abstain'] as const;
+type Typed = Record<(typeof FIELDS)[number], string>;
 
-/** Three large number fields (赞成/反对/弃权) and one button; used for new counts and corrections. */
+// What was typed goes to the shared rules as it is, so −3 or 2.5 is refused there with a message
+// instead of quietly becoming 0 here. An empty field is a zero.
+const asNumber = (text: string) => (text.trim() === '' ? 0 : Number(text));
+const typedOf = (c: Counts): Typed => ({ yes: String(c.yes), no: String(c.no), abstain: String(c.abstain) });
+
+/** Three large number fields (赞成/反对/弃权) and one button, with its refusal beneath; for new counts and corrections. */
 export function CountRow({
   label,
   testId,
@@ -25,35 +32,41 @@ export function CountRow({
   onSubmit: (counts: Counts) => Promise<boolean>;
 }) {
   const { t } = useTranslation('meetings');
-  const [counts, setCounts] = useState<Counts>(initial);
+  const [typed, setTyped] = useState<Typed>(() => typedOf(initial));
+  const counts: Counts = {
+    yes: asNumber(typed.yes),
+    no: asNumber(typed.no),
+    abstain: asNumber(typed.abstain),
+  };
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-      <Typography sx={{ fontSize: '1.15rem', fontWeight: 700, width: 100, flexShrink: 0 }}>
-        {label}
-      </Typography>
-      {FIELDS.map((field) => (
-        <TextField
-          key={field}
-          type="number"
-          label={t(`console.${field}`)}
-          value={counts[field]}
-          onChange={(e) =>
-            setCounts({ ...counts, [field]: Math.max(0, Math.floor(Number(e.target.value) || 0)) })
-          }
-          onFocus={(e) => e.target.select()}
-          sx={{ width: 110 }}
-          slotProps={{
-            htmlInput: { min: 0, 'data-testid': `${testId}-${field}`, style: { fontSize: '1.4rem' } },
-          }}
-        />
-      ))}
-      <Button
-        variant="contained"
-        onClick={() => void onSubmit(counts).then((ok) => ok && setCounts(initial))}
-        data-testid={`${testId}-submit`}
-      >
-        {action}
-      </Button>
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <Typography sx={{ fontSize: '1.15rem', fontWeight: 700, width: 100, flexShrink: 0 }}>
+          {label}
+        </Typography>
+        {FIELDS.map((field) => (
+          <TextField
+            key={field}
+            type="number"
+            label={t(`console.${field}`)}
+            value={typed[field]}
+            onChange={(e) => setTyped({ ...typed, [field]: e.target.value })}
+            onFocus={(e) => e.target.select()}
+            sx={{ width: 110 }}
+            slotProps={{
+              htmlInput: { min: 0, 'data-testid': `${testId}-${field}`, style: { fontSize: '1.4rem' } },
+            }}
+          />
+        ))}
+        <Button
+          variant="contained"
+          onClick={() => void onSubmit(counts).then((ok) => ok && setTyped(typedOf(initial)))}
+          data-testid={`${testId}-submit`}
+        >
+          {action}
+        </Button>
+      </Stack>
+      <RefusalNote at={testId} />
     </Stack>
   );
 }

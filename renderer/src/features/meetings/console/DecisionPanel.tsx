@@ -5,6 +5,7 @@ import type { DecisionParty, DecisionView, LiveState } from '#shared/domain/meet
 import type { MeetingDoc } from '#shared/schema/index';
 import { useOrganizations } from '../use-reference';
 import { PartiesEditor } from './PartiesEditor';
+import { RefusalNote } from './refusal';
 import type { ConsoleRun } from './use-console';
 
 /** 议定事项 per agenda item with its responsible parties (the Handle step makes tasks of them). */
@@ -113,6 +114,7 @@ export function DecisionPanel({
             </Button>
           )}
         </Stack>
+        <RefusalNote at="decision" />
       </Stack>
     </Paper>
   );

@@ -12,6 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { LiveState } from '#shared/domain/meetings/index';
 import type { MeetingDoc } from '#shared/schema/index';
+import { RefusalNote } from './refusal';
 import type { ConsoleRun } from './use-console';
 
 /** 委托: an absent entitled member lets someone present vote for them (the shared rules check the limit). */
@@ -39,7 +40,7 @@ export function ProxyDialog({
   );
   const holders = meeting.roster.filter((r) => present.has(r.personId));
   const save = async () => {
-    if (await run({ type: 'proxy', holderId, forId })) {
+    if (await run({ type: 'proxy', holderId, forId }, 'proxy')) {
       setForId('');
       setHolderId('');
       onClose();
@@ -76,6 +77,7 @@ export function ProxyDialog({
               </MenuItem>
             ))}
           </TextField>
+          <RefusalNote at="proxy" />
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -5,6 +5,7 @@ import { currentEntries, type LiveState } from '#shared/domain/meetings/index';
 import { initials, matchesQuery } from '#shared/domain/text/pinyin';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import { ProxyDialog } from './ProxyDialog';
+import { RefusalNote } from './refusal';
 import type { ConsoleRun } from './use-console';
 
 type Status = 'signedIn' | 'represented' | 'absent';
@@ -74,6 +75,7 @@ export function SignInPanel({
           }}
           slotProps={{ htmlInput: { 'data-testid': 'signin-search', style: { fontSize: '1.3rem' } } }}
         />
+        <RefusalNote at="signIn" />
         <Box sx={{ display: 'grid', gap: 1, gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))' }}>
           {shown.map((r) => {
             const s = status(r.personId);
@@ -120,13 +122,16 @@ export function SignInPanel({
           />
           <Button
             variant="outlined"
-            onClick={() => void run({ type: 'walkIn', name: walkIn }).then((ok) => ok && setWalkIn(''))}
+            onClick={() =>
+              void run({ type: 'walkIn', name: walkIn }, 'walkIn').then((ok) => ok && setWalkIn(''))
+            }
             sx={{ flexShrink: 0 }}
             data-testid="walkin-add"
           >
             {t('console.walkIn')}
           </Button>
         </Stack>
+        <RefusalNote at="walkIn" />
         {live.attendance.walkIns.length > 0 && (
           <Typography color="text.secondary">
             {t('prepare.observer')}：{live.attendance.walkIns.map((w) => w.name ?? '').join('、')}

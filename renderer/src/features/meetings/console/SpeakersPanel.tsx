@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { chineseDuration, secondsBetween, type LiveState } from '#shared/domain/meetings/index';
 import type { MeetingDoc } from '#shared/schema/index';
 import { clockText, useClock, useSpeakerLimit } from '../use-meeting';
+import { RefusalNote } from './refusal';
 import type { ConsoleRun } from './use-console';
 
 /** 发言队列 with a time limit per speaker; the projector shows the same speaker and clock. */
@@ -110,6 +111,7 @@ export function SpeakersPanel({
             {t('console.queue')}
           </Button>
         </Stack>
+        <RefusalNote at="speakers" />
         {queued.map((s, i) => (
           <Stack key={s.entryId} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
             <Typography sx={{ fontSize: '1.2rem', flexGrow: 1 }}>
@@ -122,7 +124,7 @@ export function SpeakersPanel({
             >
               {t('console.speak')}
             </Button>
-            <Button onClick={() => void run({ type: 'void', recordId: s.entryId })}>
+            <Button onClick={() => void run({ type: 'void', recordId: s.entryId }, 'speakers')}>
               {t('console.undo')}
             </Button>
           </Stack>

@@ -5,6 +5,7 @@ import { type LiveState, type VoteView } from '#shared/domain/meetings/index';
 import { COUNT_ORIGINS, VOTE_BASES, VOTE_RULES, type VoteBase, type VoteRule } from '#shared/domain/vocab';
 import type { MeetingDoc } from '#shared/schema/index';
 import { CountRow } from './CountRow';
+import { RefusalNote } from './refusal';
 import type { ConsoleRun } from './use-console';
 
 /** 表决: open a vote on the current item, type in the counts by origin, close it; the shared rules compute the result. */
@@ -87,6 +88,7 @@ function OpenVoteForm({ meeting, live, run }: { meeting: MeetingDoc; live: LiveS
           {t('console.openVote')}
         </Button>
       </Stack>
+      <RefusalNote at="vote" />
     </Stack>
   );
 }
@@ -117,7 +119,7 @@ function OpenVote({ vote, run }: { vote: VoteView; run: ConsoleRun }) {
             initial={{ yes: c.yes, no: c.no, abstain: c.abstain }}
             action={t('console.correct')}
             onSubmit={(n) =>
-              run({ type: 'correctCount', entryId: c.entryId, ...n }).then(
+              run({ type: 'correctCount', entryId: c.entryId, ...n }, `correct-${c.origin}`).then(
                 (ok) => (ok && setEditing(null), ok),
               )
             }
@@ -163,6 +165,7 @@ function OpenVote({ vote, run }: { vote: VoteView; run: ConsoleRun }) {
           {t('console.closeVote')}
         </Button>
       </Stack>
+      <RefusalNote at="vote" />
     </Stack>
   );
 }

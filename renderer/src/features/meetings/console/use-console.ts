@@ -4,21 +4,31 @@ import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import { useDatabase } from '../../../app/DatabaseContext';
 import { runConsole } from '../actions';
 import { useWho } from '../use-who';
+import { defaultPlace, type Refusal } from './refusal';
 
-/** Runs console commands against the live record; a refusal is kept for the alert on top. */
+/** Runs console commands against the live record; a refusal is kept for the control that caused it. */
 export function useConsole(meeting: MeetingDoc, records: readonly MeetingRecordDoc[]) {
   const db = useDatabase();
   const who = useWho();
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const run = useCallback(
-    async (command: ConsoleCommand): Promise<boolean> => {
+    async (command: ConsoleCommand, at?: string): Promise<boolean> => {
       const outcome = await runConsole(db, who, meeting, records, command);
-      setRefusal(outcome.ok ? null : outcome.message);
+      setRefusal((previous) =>
+        outcome.ok
+          ? null
+          : {
+              message: outcome.message,
+              at: at ?? defaultPlace(command),
+              serial: (previous?.serial ?? 0) + 1,
+            },
+      );
       return outcome.ok;
     },
     [db, who, meeting, records],
   );
-  return { run, refusal, clearRefusal: () => setRefusal(null) };
+  const clear = useCallback(() => setRefusal(null), []);
+  return { run, refusal, clear, setRefusal };
 }
 
-export type ConsoleRun = (command: ConsoleCommand) => Promise<boolean>;
+export type ConsoleRun = (command: ConsoleCommand, at?: string) => Promise<boolean>;

@@ -1,4 +1,4 @@
-import { draftMinutes } from '#shared/domain/meetings/index';
+import { approvalLine, draftMinutes } from '#shared/domain/meetings/index';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import type { PaperContext } from './NoticePapers';
 
@@ -32,6 +32,15 @@ export function MinutesPaper({
           {line}
         </div>
       ))}
+      {approvalLine(meeting) && (
+        <div
+          className="pre"
+          style={{ marginTop: '1.5em', textAlign: 'right' }}
+          data-testid="minutes-approval"
+        >
+          {approvalLine(meeting)}
+        </div>
+      )}
     </>
   );
 }
