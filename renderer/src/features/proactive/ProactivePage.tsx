@@ -55,8 +55,8 @@ export function ProactivePage() {
       category: CATEGORY_LABELS[c.category],
     });
     try {
-      const topic = await createTopic(
-        { db, author: { deviceId: settings.deviceId }, role: settings.role, homeScope: settings.homeScope },
+      const created = await createTopic(
+        { db, settings },
         {
           title,
           description: t('topicDescription', { reasons: c.reasons.join('，') }),
@@ -66,7 +66,8 @@ export function ProactivePage() {
           scope: c.scope,
         },
       );
-      setMessage({ ok: true, text: t('created', { title }), scope: topic.scope });
+      if (created.ok) setMessage({ ok: true, text: t('created', { title }), scope: created.topic.scope });
+      else setMessage({ ok: false, text: created.message });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     }

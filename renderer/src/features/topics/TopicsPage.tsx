@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { levelOf } from '#shared/domain/places/index';
+import type { Outcome } from '#shared/domain/commands/index';
 import type { TopicDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
@@ -42,19 +43,16 @@ export function TopicsPage() {
   const [mergeTarget, setMergeTarget] = useState('');
   const [detailId, setDetailId] = useState<string | null>(null);
   const [error, setError] = useState('');
-  const actor: actions.TopicActor = {
-    db,
-    author: { deviceId: settings.deviceId },
-    role: settings.role,
-    homeScope: settings.homeScope,
-  };
+  const actor: actions.TopicActor = { db, settings };
   const chosen = open.filter((d) => selected.has(d.id));
   const detail = topics.find((x) => x.id === detailId);
   const mergeable = topics.filter((x) => x.status === 'collecting');
 
-  const run = (work: () => Promise<unknown>) => {
+  const run = (work: () => Promise<Outcome>) => {
     setError('');
-    work().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    work()
+      .then((outcome) => !outcome.ok && setError(outcome.message))
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
 
   return (
@@ -107,12 +105,13 @@ export function TopicsPage() {
                     const target = topics.find((x) => x.id === mergeTarget);
                     if (target)
                       run(async () => {
-                        await actions.addToTopic(
+                        const outcome = await actions.addToTopic(
                           actor,
                           target,
                           chosen.map((d) => d.id),
                         );
-                        setSelected(new Set());
+                        if (outcome.ok) setSelected(new Set());
+                        return outcome;
                       });
                   }}
                 >
@@ -145,9 +144,11 @@ export function TopicsPage() {
           onCreate={(input) =>
             run(async () => {
               setCreating(false);
-              const topic = await actions.createTopic(actor, input);
+              const created = await actions.createTopic(actor, input);
+              if (!created.ok) return created;
               setSelected(new Set());
-              if (topic.scope !== scope) navigate(`/topics/${topic.scope}`);
+              if (created.topic.scope !== scope) navigate(`/topics/${created.topic.scope}`);
+              return created;
             })
           }
         />
@@ -162,9 +163,11 @@ export function TopicsPage() {
           onDeepen={(reason) => run(() => actions.deepen(actor, detail, reason))}
           onEscalate={(reason) =>
             run(async () => {
-              const copy = await actions.escalate(actor, detail, reason);
+              const escalated = await actions.escalate(actor, detail, reason);
+              if (!escalated.ok) return escalated;
               setDetailId(null);
-              navigate(`/topics/${copy.scope}`);
+              navigate(`/topics/${escalated.copy.scope}`);
+              return escalated;
             })
           }
         />

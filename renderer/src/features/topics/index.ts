@@ -1,3 +1,3 @@
 export { TopicsPage } from './TopicsPage';
-export { createTopic, RefusedError } from './topic-actions';
+export { createTopic } from './topic-actions';
 export type { NewTopic, TopicActor } from './topic-actions';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEffects, insertByPriority, topicHome } from './topic-model';
+import { insertByPriority, topicHome } from './placement';
 
 describe('topicHome', () => {
   it('puts demands of one courtyard at the courtyard, of several at their community', () => {
@@ -10,34 +10,6 @@ describe('topicHome', () => {
     expect(topicHome(['xg.hxl.hxl2.b1', 'xg.hxl.hxl201'])).toEqual({ scope: 'xg.hxl', level: 'community' });
     expect(topicHome(['xg.hxl.hxl2', 'xg.gyj'])).toEqual({ scope: 'xg', level: 'street' });
     expect(topicHome(['xg.hxl.hxl2.b1.e1'])).toEqual({ scope: 'xg.hxl.hxl2', level: 'courtyard' });
-  });
-});
-
-describe('applyEffects', () => {
-  it('stamps, keeps a first stamp, sets, clears and counts', () => {
-    const doc = { respondedAt: 'earlier', resolvedAt: 'x', reopenedCount: 1, status: 'a' };
-    const next = applyEffects(
-      doc,
-      [
-        { type: 'stamp', field: 'respondedAt', onlyIfEmpty: true },
-        { type: 'stamp', field: 'answeredAt' },
-        { type: 'clear', field: 'resolvedAt' },
-        { type: 'increment', field: 'reopenedCount' },
-        { type: 'set', field: 'track', value: 'inDepth' },
-        { type: 'stampActor', field: 'by' },
-      ],
-      'now',
-      'device-1',
-    );
-    expect(next).toEqual({
-      respondedAt: 'earlier',
-      answeredAt: 'now',
-      reopenedCount: 2,
-      status: 'a',
-      track: 'inDepth',
-      by: 'device-1',
-    });
-    expect(doc.resolvedAt).toBe('x');
   });
 });
 

@@ -1,9 +1,7 @@
-// Pure decisions of the topics screen: where a new topic belongs, how a machine's effects change a
-// document, and where a new topic enters a list ordered by hand.
-import type { Effect } from '#shared/domain/machines/index';
+// Where a new topic belongs, and where it enters a list ordered by hand.
 import { commonAncestor } from '#shared/domain/aggregations/index';
 import { levelOf, scopeAtLevel } from '#shared/domain/places/index';
-import { byTopicOrder, type Orderable } from '#shared/domain/topics/priority';
+import { byTopicOrder, type Orderable } from './priority';
 import type { Level } from '#shared/domain/vocab';
 
 /** A topic lives at the level its demands share: one courtyard → 院, several courtyards → 社区 … */
@@ -11,25 +9,6 @@ export function topicHome(demandScopes: readonly string[]): { scope: string; lev
   const shared = commonAncestor(demandScopes);
   const level = levelOf(shared);
   return { scope: scopeAtLevel(shared, level) ?? shared, level };
-}
-
-/** Applies the effects a transition returned (stamps, sets, clears, counters) to a copy of `doc`. */
-export function applyEffects<T extends object>(
-  doc: T,
-  effects: readonly Effect[],
-  at: string,
-  actorId: string,
-): T {
-  const next = { ...doc } as Record<string, unknown>;
-  for (const effect of effects) {
-    if (effect.type === 'stamp') {
-      if (!(effect.onlyIfEmpty && next[effect.field] !== undefined)) next[effect.field] = at;
-    } else if (effect.type === 'stampActor') next[effect.field] = actorId;
-    else if (effect.type === 'clear') delete next[effect.field];
-    else if (effect.type === 'increment') next[effect.field] = (Number(next[effect.field]) || 0) + 1;
-    else if (effect.type === 'set') next[effect.field] = effect.value;
-  }
-  return next as T;
 }
 
 /**
