@@ -3,6 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import importRules from './scripts/lint/import-rules.mjs';
 
 // Exact module names (a relative './http' is fine), so a regular expression rather than a glob.
 const nodeBuiltins =
@@ -13,7 +15,7 @@ const pattern = (group, message, allowTypeImports = false) =>
     ? { regex: group, message, allowTypeImports }
     : { group, message, allowTypeImports };
 
-// DESIGN.md §3: shared/ is pure. These imports fail `npm run check`.
+// shared/ is pure (ARCHITECTURE.md). These imports fail `npm run check`.
 const sharedForbidden = [
   pattern(
     ['react', 'react-dom', 'react/*', 'react-dom/*', '@mui/*', '@emotion/*'],
@@ -84,6 +86,21 @@ export default tseslint.config(
     },
   },
   {
+    // No import cycles anywhere; type-only imports do not count (they vanish at run time).
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX, yishi: importRules },
+    settings: {
+      // Without these the plugin skips .ts files when it follows imports, and finds no cycle at all.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'yishi/imports': 'error',
+    },
+  },
+  {
     files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}', 'tests/**/*.ts', 'hub/**/*.ts', 'electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
@@ -112,6 +129,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Advice for the React Compiler, which this app does not use; useVirtualizer would trip it.
+      'react-hooks/incompatible-library': 'off',
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {

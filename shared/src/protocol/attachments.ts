@@ -12,7 +12,11 @@ import { MAX_ID_LENGTH } from './v1';
 export const ATTACHMENT_MAX_BYTES = PHOTO_MAX_BYTES;
 
 /** The collections whose documents list photos (the schemas with `photos` and `attachments`). */
-export const PHOTO_COLLECTIONS = ['demands', 'projects', 'tasks'] as const satisfies readonly CollectionName[];
+export const PHOTO_COLLECTIONS = [
+  'demands',
+  'projects',
+  'tasks',
+] as const satisfies readonly CollectionName[];
 export type PhotoCollection = (typeof PHOTO_COLLECTIONS)[number];
 
 export interface PhotoEntry {

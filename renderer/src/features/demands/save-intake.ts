@@ -1,7 +1,7 @@
 import type { DemandDoc } from '#shared/schema/index';
 import type { YishiDatabase } from '../../db/create-database';
 import { newId, nowIso } from '../../db/ids';
-import { mergePhotos } from '../../sync/photos';
+import { mergePhotos } from '../../sync';
 import { audit } from '../../db/write';
 import { buildDemand, type IntakeDraft, type Remembered } from './intake-form';
 import { photoAttachmentId } from './photos';

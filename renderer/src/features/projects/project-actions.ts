@@ -15,7 +15,7 @@ import type { ProjectDoc } from '#shared/schema/index';
 import type { YishiDatabase } from '../../db/create-database';
 import { newId, nowIso } from '../../db/ids';
 import { audit, created, updated, type Author } from '../../db/write';
-import { mergePhotos } from '../../sync/photos';
+import { mergePhotos } from '../../sync';
 
 export interface ProjectActor {
   db: YishiDatabase;

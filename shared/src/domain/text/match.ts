@@ -201,7 +201,9 @@ function matchesLong(units: Uint32Array, chars: readonly string[]): boolean {
 /** Whether one term of a query is found in `target` (characters, pinyin, initials or a mix). */
 export function matchesTerm(target: SearchText, term: TextTerm): boolean {
   if ((term.letters & ~target.letters) !== 0) return false;
-  return term.chars.length > MAX_BITS ? matchesLong(target.units, term.chars) : matchesBits(target.units, term);
+  return term.chars.length > MAX_BITS
+    ? matchesLong(target.units, term.chars)
+    : matchesBits(target.units, term);
 }
 
 /** Whether every term of `query` is found in `target`. */
