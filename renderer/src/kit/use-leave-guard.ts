@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { navigate, setLeaveGuard } from '../app/router';
+import { navigate, setLeaveGuard } from './router';
 
 /**
  * While `dirty`, leaving asks first: closing or reloading the page gets the browser's own
