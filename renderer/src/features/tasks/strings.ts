@@ -85,6 +85,11 @@ const zh = {
   },
   page: {
     waitsForReassignment: '已退回社区，待重新交办',
+    escalateNotYours: '只有本级或上一级的工作人员可以督办这项任务',
+    escalateTop: '已经是街道督办，不能再升级',
+    escalateNotOpen: '任务{{status}}，不需要督办',
+    inspectNotYours: '只有本级或上一级的工作人员可以验收',
+    inspectWaits: '任务{{status}}：验收要等责任方完成',
     back: '返回任务列表',
     notFound: '找不到这项任务。',
     assignedAt: '交办时间',
@@ -221,6 +226,11 @@ const en: typeof zh = {
   },
   page: {
     waitsForReassignment: 'Returned to the community, to be reassigned',
+    escalateNotYours: 'Only staff of this level or the level above may escalate this task',
+    escalateTop: 'Already supervised by the street; cannot escalate further',
+    escalateNotOpen: 'The task is {{status}}; no supervision needed',
+    inspectNotYours: 'Only staff of this level or the level above may inspect',
+    inspectWaits: 'The task is {{status}}: acceptance waits for the party to finish',
     back: 'Back to tasks',
     notFound: 'Task not found.',
     assignedAt: 'Assigned',

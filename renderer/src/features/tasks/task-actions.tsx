@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button } from '@mui/material';
+import { Button, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '#shared/domain/commands/index';
 import { escalateTask, inspectTask, mayUpdateTask, supervisingLevel } from '#shared/domain/handling/index';
@@ -24,22 +24,37 @@ export function EscalateButton({ task }: { task: TaskDoc }) {
   const db = useDatabase();
   const { settings, actor } = useActor();
   const [open, setOpen] = useState(false);
-  const allowed =
-    mayUpdateTask(actor, task).ok &&
-    ['assigned', 'inProgress', 'reopened'].includes(task.status) &&
-    task.escalationLevel < 2;
+  const may = mayUpdateTask(actor, task);
+  // A disabled 督办 says why, in the same words the command would refuse with.
+  const why = !may.ok
+    ? t('page.escalateNotYours')
+    : task.escalationLevel >= 2
+      ? t('page.escalateTop')
+      : !['assigned', 'inProgress', 'reopened'].includes(task.status)
+        ? t('page.escalateNotOpen', { status: t(`statuses.${task.status}`) })
+        : null;
   const next = supervisingLevel(task.level, task.escalationLevel + 1);
   return (
     <>
       <Button
         color="warning"
         variant="outlined"
-        disabled={!allowed}
+        disabled={why !== null}
         onClick={() => setOpen(true)}
         data-testid={`escalate-${task.id}`}
+        aria-describedby={why ? `escalate-why-${task.id}` : undefined}
       >
         {t('page.escalate')}
       </Button>
+      {why && (
+        <Typography
+          id={`escalate-why-${task.id}`}
+          variant="body2"
+          sx={{ color: 'text.secondary', maxWidth: 260 }}
+        >
+          {why}
+        </Typography>
+      )}
       {open && (
         <StepDialog
           title={t('page.escalateTitle')}
@@ -75,17 +90,31 @@ export function InspectButton({ task }: { task: TaskDoc }) {
   const db = useDatabase();
   const { settings, actor } = useActor();
   const [open, setOpen] = useState(false);
-  const allowed = mayUpdateTask(actor, task).ok && task.status === 'finished';
+  const why = !mayUpdateTask(actor, task).ok
+    ? t('page.inspectNotYours')
+    : task.status !== 'finished'
+      ? t('page.inspectWaits', { status: t(`statuses.${task.status}`) })
+      : null;
   return (
     <>
       <Button
         variant="contained"
-        disabled={!allowed}
+        disabled={why !== null}
         onClick={() => setOpen(true)}
         data-testid={`inspect-${task.id}`}
+        aria-describedby={why ? `inspect-why-${task.id}` : undefined}
       >
         {t('page.inspect')}
       </Button>
+      {why && (
+        <Typography
+          id={`inspect-why-${task.id}`}
+          variant="body2"
+          sx={{ color: 'text.secondary', maxWidth: 260 }}
+        >
+          {why}
+        </Typography>
+      )}
       {open && (
         <StepDialog
           title={t('page.inspectTitle')}
