@@ -34,7 +34,7 @@ export function CountsTable({
       <Table size="small" data-testid={testId} aria-label={title}>
         <TableHead>
           <TableRow>
-            <TableCell>{head}</TableCell>
+            <TableCell sx={{ minWidth: '8em' }}>{head}</TableCell>
             {COLUMNS.map((c) => (
               <TableCell key={c} align="right" sx={{ whiteSpace: 'nowrap' }}>
                 {t(`columns.${c}`)}

@@ -15,7 +15,7 @@ const zh = {
   },
   columns: {
     open: '办理中',
-    returned: '待重新交办',
+    returned: '被退回',
     overdue: '逾期',
     dueSoon: '临期',
     stalled: '停滞',
