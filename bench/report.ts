@@ -1,5 +1,5 @@
 // BENCHMARKS.md from a run's results: the machine, then every figure with its median and spread,
-// the DESIGN.md §7 target beside it, met or not, and what limits the ones not met.
+// the target of docs/architecture.md beside it, met or not, and what limits the ones not met.
 
 import type { BenchResults, Outcome } from './run';
 import { fmt } from './stats';
@@ -9,7 +9,7 @@ const spread = (s: Summary) => `${fmt(s.min)}–${fmt(s.max)} (IQR ${fmt(s.q1)}�
 const verdict = (ok: boolean) => (ok ? '**met**' : '**not met**');
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const TABLE_HEAD = [
-  row(['figure', 'median', 'spread: min–max (IQR)', 'runs', 'target (DESIGN.md §7)', 'verdict']),
+  row(['figure', 'median', 'spread: min–max (IQR)', 'runs', 'target (docs/architecture.md)', 'verdict']),
   row(['---', '---:', '---', '---:', '---', '---']),
 ];
 
@@ -141,14 +141,14 @@ export function renderReport(r: BenchResults): string {
         '',
         "Measured with `bench/profile-sync.ts` (the Yishi variant under Chromium's CPU profiler, 20,000 documents, unminified build): of 17.6 s sampled in a 14.4 s sync, 5.6 s the main thread was idle (waiting for IndexedDB and the hub), 2.6 s went into Dexie's `put` (IndexedDB structured-cloning the records), 1.2 s into Dexie's `getMany` (reading ids before writing), about 2.5 s into sealing PII fields, 2.2 s into V8 itself and 0.8 s into garbage collection. So:",
         '',
-        "1. **Two records per document, and reads before every write.** RxDB's replication keeps, beside each document, its own copy of the state the hub last had (the assumed master state, in a second IndexedDB store), and before writing a page it reads the page's ids from both stores, then the storage reads them again to detect write conflicts. The limit writes one record per document and reads nothing. DESIGN.md §7 puts plain RxDB 17 pull replication at about 40 % of the limit at best for this reason; reaching 70 % needs a write path of our own for the initial pull (documents and master copies written in one bulk write per page, no per-id reads on an empty database), not tuning.",
+        "1. **Two records per document, and reads before every write.** RxDB's replication keeps, beside each document, its own copy of the state the hub last had (the assumed master state, in a second IndexedDB store), and before writing a page it reads the page's ids from both stores, then the storage reads them again to detect write conflicts. The limit writes one record per document and reads nothing. Plain RxDB 17 pull replication measured about 40 % of the limit at best for this reason; reaching 70 % needs a write path of our own for the initial pull (documents and master copies written in one bulk write per page, no per-id reads on an empty database), not tuning.",
         "2. **Sealing PII.** People (phone, ID number, address detail) and demands (reporter phone, address detail) are sealed field by field in the document and again in the master copy. Sealing was 40 % of the sync with RxDB's crypto-js plugin (a key derived for every field); the app now derives the key once per database and seals with XChaCha20-Poly1305 (`renderer/src/db/field-encryption.ts`), which took the sync from 555 to about 1,100 documents/s in the same profile setup. What remains is allocation inside the cipher (about 60 µs per field); sealing with Web Crypto's AES-GCM, which runs off the main thread, is the next step.",
         '3. **Twelve collections at once.** Every collection replicates in parallel, each with its own pull loop and IndexedDB transactions, so the browser interleaves many small transactions instead of one stream of large ones.',
         "4. **The first 1,000 documents** arrive in twelve collections' first pages at once, so no single collection reaches 1,000 early; a smaller first page for the reference data would show the first screens sooner.",
         '',
         `Already fixed in this run's code: the waiting-changes count no longer re-reads every pulled document after each page (it made the sync quadratic; 275 → about 1,000 documents/s together with the sealing change), pulls are pages of 1,000, and stored photos are looked up only for states that list photos.${appWrite ? ` For comparison, the app's database code without the sync client (bulkUpsert of the ledger's demands, below) wrote ${fmt(appWrite)} documents/s.` : ''}`,
         '',
-        `The peer is slower than the limit too (PouchDB writes revision trees and checks revisions with \`_revs_diff\`), and the limit here is ${fmt(limit.docsPerSecond.median)} documents/s rather than the 12,600–13,700 quoted in DESIGN.md §7 because it includes this hub's pull route (see §3 for the hub alone).`,
+        `The peer is slower than the limit too (PouchDB writes revision trees and checks revisions with \`_revs_diff\`), and the limit here is ${fmt(limit.docsPerSecond.median)} documents/s rather than the 12,600–13,700 of raw Dexie writes alone because it includes this hub's pull route (see §3 for the hub alone).`,
         '',
       );
     }

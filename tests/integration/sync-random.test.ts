@@ -1,4 +1,4 @@
-// Seeded random sync runs (DESIGN.md §7): three devices and a hub, random inserts and edits,
+// Seeded random sync runs (docs/architecture.md, reliability): three devices and a hub, random inserts and edits,
 // devices dropping off the network, hub restarts, and a network that duplicates requests, delays
 // answers (so concurrent requests finish out of order) and loses answers after the hub applied the
 // request. Afterwards every device must hold the same documents and no acknowledged write may be

@@ -4,7 +4,7 @@ import type { SetSecretResult } from '#shared/bridge/contract';
 
 // The device key and the hub token, encrypted with the OS keychain through safeStorage and kept
 // as base64 in a JSON file in userData. When the OS offers no real encryption the store refuses
-// to write and the renderer falls back to its passphrase (DESIGN.md §6).
+// to write and the renderer falls back to its passphrase (docs/architecture.md).
 
 export const SECRETS_FILE = 'secrets.json';
 

@@ -1,4 +1,4 @@
-// The per-row decision of a push (protocol.md): refuse (schema, scope, role, append-only),
+// The per-row decision of a push (docs/protocol.md): refuse (schema, scope, role, append-only),
 // ignore an idempotent replay, report a conflict, or write. Pure, so it is tested without a database.
 
 import type { ActorRole, CollectionName } from '#shared/domain/vocab';

@@ -1,4 +1,4 @@
-// The closed vocabularies of the field (GLOSSARY.md). Schemas, state machines, the UI and the
+// The closed vocabularies of the field (docs/glossary.md). Schemas, state machines, the UI and the
 // hub all draw their enumerations from here, so a value can never exist in one place only.
 
 export const PLACE_KINDS = [

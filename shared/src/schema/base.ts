@@ -44,7 +44,7 @@ export function enumProp<const T extends readonly string[]>(values: T) {
   } as const;
 }
 
-/** Fields every document carries (DESIGN.md §4). */
+/** Fields every document carries (docs/data-model.md). */
 export const BASE_PROPERTIES = {
   id: idProp,
   scope: scopeProp,

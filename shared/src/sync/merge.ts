@@ -1,4 +1,4 @@
-// Field-level three-way merge of mutable documents (DESIGN.md §4, issue 4 item 5). A device that
+// Field-level three-way merge of mutable documents (docs/data-model.md). A device that
 // pushed an edit learns that the hub's master moved on in the meantime; instead of "server wins"
 // every field is decided against the state the edit started from, and a field both sides changed
 // differently keeps both values: the master's in the field, the device's in `conflicts`, so a
