@@ -109,10 +109,15 @@ describe('demand intake and ledgers (集)', () => {
     await drawer.waitFor({ state: 'hidden' });
     await screenshot(page, 'demands-ledger.png');
 
-    // Export of the courtyard ledger: a community worker may read personal data but not export it.
+    // Export of the courtyard ledger: asked first, masked by default; a community worker may read
+    // personal data but not export it, so the full export is disabled.
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const asked = page.getByRole('dialog', { name: '导出含居民个人信息' });
+    await asked.getByText(/完整导出需要/).waitFor();
+    expect(await asked.getByRole('radio', { name: /完整导出/ }).isDisabled()).toBe(true);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出 Excel' }).click(),
+      asked.getByRole('button', { name: '导出', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^需求台账-高原街2号院-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();

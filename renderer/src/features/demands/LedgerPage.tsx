@@ -8,7 +8,8 @@ import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { parseRoute, useRoute } from '../../app/router';
 import { DemandDrawer } from './DemandDrawer';
-import { exportLedger } from './export-ledger';
+import { ExportPiiDialog } from '../../kit/ExportPiiDialog';
+import { exportLedger, mayExportPii } from './export-ledger';
 import type { ExportLabels } from './export-workbook';
 import { placePath } from './format';
 import { formatDate, formatDateTime } from '../../kit/beijing-time';
@@ -57,6 +58,7 @@ export function LedgerPage() {
   const [typed, setTyped] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [asking, setAsking] = useState(false);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
 
   const inScope = useMemo(() => (rows ?? []).filter((r) => liesUnder(r.scope, scope)), [rows, scope]);
@@ -86,7 +88,9 @@ export function LedgerPage() {
     [tree, complete, filtered, scope],
   );
 
-  const runExport = async () => {
+  const actor = { id: settings.deviceId, role: settings.role, scope: settings.homeScope };
+  const runExport = async (full: boolean) => {
+    setAsking(false);
     if (!tree) return;
     setExporting(true);
     setNotice(null);
@@ -104,7 +108,6 @@ export function LedgerPage() {
     const date = formatDate(now);
     const name = `${t('ledger.sheetName')}-${tree.byScope.get(scope)?.name ?? scope}-${date}.xlsx`;
     try {
-      const actor = { id: settings.deviceId, role: settings.role, scope: settings.homeScope };
       const outcome = await exportLedger(
         db,
         actor,
@@ -112,6 +115,7 @@ export function LedgerPage() {
         filtered.map((r) => r.id),
         labels,
         name,
+        full,
       );
       if (outcome.saved)
         setNotice({
@@ -145,11 +149,17 @@ export function LedgerPage() {
           variant="contained"
           startIcon={exporting ? <CircularProgress size={20} color="inherit" /> : <FileDownloadIcon />}
           disabled={exporting || !complete || filtered.length === 0}
-          onClick={() => void runExport()}
+          onClick={() => setAsking(true)}
         >
           {exporting ? t('ledger.exporting') : t('ledger.export')}
         </Button>
       </Stack>
+      <ExportPiiDialog
+        open={asking}
+        fullAllowed={mayExportPii(actor, scope)}
+        onCancel={() => setAsking(false)}
+        onExport={(full) => void runExport(full)}
+      />
       {notice && (
         <Alert severity={notice.severity} onClose={() => setNotice(null)} role="status">
           {notice.text}

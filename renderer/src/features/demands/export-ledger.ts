@@ -2,8 +2,7 @@ import type ExcelJS from 'exceljs';
 import { can, type Actor } from '#shared/domain/permissions/index';
 import type { DemandDoc } from '#shared/schema/index';
 import type { YishiDatabase } from '../../db/create-database';
-import { audit } from '../../db/write';
-import { platform } from '../../platform';
+import { saveWorkbook } from '../../kit/export-file';
 import { buildLedgerWorkbook, type ExportLabels } from './export-workbook';
 
 const CHUNK = 1000;
@@ -31,9 +30,15 @@ export interface ExportOutcome {
   masked: boolean;
 }
 
+/** Whether the actor may export residents' personal data in full: read it and export it. */
+export const mayExportPii = (actor: Actor, scope: string): boolean =>
+  can(actor, 'pii.read', { scope, collection: 'demands' }) &&
+  can(actor, 'export.pii', { scope, collection: 'demands' });
+
 /**
  * Exports the demands of the current (filtered) ledger in its order. Personal data is masked
- * unless the actor may export it (`export.pii`), and a saved export is written to the audit trail.
+ * unless the person asked for the full export and may have it; the export goes through the one
+ * exporter (no formulas, audit trail).
  */
 export async function exportLedger(
   db: YishiDatabase,
@@ -42,6 +47,7 @@ export async function exportLedger(
   ids: readonly string[],
   labels: ExportLabels,
   fileName: string,
+  full = false,
 ): Promise<ExportOutcome> {
   const demands: DemandDoc[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -52,16 +58,17 @@ export async function exportLedger(
       if (doc) demands.push(doc.toJSON() as DemandDoc);
     }
   }
-  const masked = !can(actor, 'export.pii', { scope, collection: 'demands' });
+  const masked = !(full && mayExportPii(actor, scope));
   const { default: excelJs } = await loadExcel();
   const workbook = buildLedgerWorkbook(excelJs, demands, { pii: !masked }, labels);
-  const data = new Uint8Array(await workbook.xlsx.writeBuffer());
-  const saved = await platform.saveFile(fileName, data, [{ name: 'Excel', extensions: ['xlsx'] }]);
-  if (saved) {
-    await audit(db, { deviceId: actor.id }, scope, 'demand.export', {
-      collection: 'demands',
-      detail: `${demands.length} 条${masked ? '，个人信息已脱敏' : '，含个人信息'}：${fileName}`,
-    });
-  }
+  const saved = await saveWorkbook(workbook, fileName, {
+    db,
+    author: { deviceId: actor.id },
+    scope,
+    collection: 'demands',
+    action: 'demand.export',
+    what: `需求台账 ${demands.length} 条`,
+    pii: masked ? 'masked' : 'full',
+  });
   return { saved, count: demands.length, masked };
 }

@@ -1,8 +1,9 @@
 // The exported ledger (.xlsx): one row per demand in ledger order, labels in the UI language,
-// personal data masked unless the actor may export it. ExcelJS is passed in: the browser build in
-// the renderer, the Node build in tests.
+// personal data masked unless a person who may export it chose the full export. ExcelJS is passed
+// in: the browser build in the renderer, the Node build in tests.
 import type { Workbook } from 'exceljs';
-import { maskReporter, type PiiAccess } from '#shared/domain/ledger/index';
+import { maskedForExport } from '#shared/domain/export/index';
+import type { PiiAccess } from '#shared/domain/ledger/index';
 import type { DemandDoc } from '#shared/schema/index';
 
 export const EXPORT_COLUMNS = [
@@ -38,7 +39,7 @@ export function exportRecord(
   access: PiiAccess,
   labels: ExportLabels,
 ): Record<ExportColumn, string> {
-  const shown = maskReporter(demand, access);
+  const shown = access.pii ? demand : maskedForExport('demands', demand);
   return {
     receivedAt: labels.dateTime(demand.receivedAt),
     hotlineOrderNo: demand.hotlineOrderNo ?? '',

@@ -12,10 +12,15 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { maskQuotedPii } from '#shared/domain/export/index';
 import { refusedTable } from '#shared/domain/hotline/plan';
-import { toCsv } from '#shared/domain/hotline/csv';
-import { platform } from '../../platform';
+import { can } from '#shared/domain/permissions/index';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useDeviceSettings } from '../../app/SettingsContext';
+import { saveCsv } from '../../kit/export-file';
+import { ExportPiiDialog } from '../../kit/ExportPiiDialog';
 import type { ImportResult } from './run-import';
 import './strings';
 
@@ -47,14 +52,29 @@ function Count({
 export function ImportSummary({ result, onAgain }: { result: ImportResult; onAgain: () => void }) {
   const { t } = useTranslation('hotlineImport');
   const { plan } = result;
+  const db = useDatabase();
+  const settings = useDeviceSettings();
+  const [asking, setAsking] = useState(false);
   const rows = refusedTable(plan.refused).slice(1);
-  const exportRefused = async () => {
-    const text = `\ufeff${toCsv(refusedTable(plan.refused))}`;
-    await platform.saveFile(
-      `12345-未导入的行-${result.fileName.replace(/\.[^.]+$/, '')}.csv`,
-      new TextEncoder().encode(text),
-      [{ name: 'CSV', extensions: ['csv'] }],
+  const actor = { id: settings.deviceId, role: settings.role, scope: settings.homeScope };
+  const where = { scope: settings.homeScope, collection: 'demands' as const };
+  const fullAllowed = can(actor, 'pii.read', where) && can(actor, 'export.pii', where);
+  // The reasons quote the cells they refuse (a phone number, an address): masked unless chosen.
+  const exportRefused = async (full: boolean) => {
+    setAsking(false);
+    const shown = full && fullAllowed;
+    const table = refusedTable(plan.refused).map((row, i) =>
+      i === 0 || shown ? row : row.map((cell, c) => (c === 3 ? maskQuotedPii(cell) : cell)),
     );
+    await saveCsv(table, `12345-未导入的行-${result.fileName.replace(/\.[^.]+$/, '')}.csv`, {
+      db,
+      author: { deviceId: settings.deviceId },
+      scope: settings.homeScope,
+      collection: 'demands',
+      action: 'demand.import.refusedExport',
+      what: `12345 未导入的行 ${table.length - 1} 条`,
+      pii: shown ? 'full' : 'masked',
+    });
   };
   return (
     <Stack spacing={3}>
@@ -167,7 +187,7 @@ export function ImportSummary({ result, onAgain }: { result: ImportResult; onAga
           )}
           <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
             {rows.length > 0 && (
-              <Button variant="outlined" onClick={() => void exportRefused()}>
+              <Button variant="outlined" onClick={() => setAsking(true)}>
                 {t('exportRefused')}
               </Button>
             )}
@@ -177,6 +197,12 @@ export function ImportSummary({ result, onAgain }: { result: ImportResult; onAga
           </Stack>
         </CardContent>
       </Card>
+      <ExportPiiDialog
+        open={asking}
+        fullAllowed={fullAllowed}
+        onCancel={() => setAsking(false)}
+        onExport={(full) => void exportRefused(full)}
+      />
     </Stack>
   );
 }

@@ -1,11 +1,14 @@
-import { Box, Paper, Typography } from '@mui/material';
+import { Box, Paper, Tooltip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '#shared/domain/reports/index';
 import { FigureButton } from './FigureButton';
 import { percent } from './format';
 import './strings';
 
-/** The dashboard's big numbers; a rate opens the records of its numerator. */
+/**
+ * The dashboard's big numbers; a rate opens the records of its numerator. Each label explains on
+ * hover (or keyboard focus) how the number is counted.
+ */
 export function Headline({ dashboard: d }: { dashboard: Dashboard }) {
   const { t } = useTranslation('reports');
   const r = d.rates.total;
@@ -32,9 +35,28 @@ export function Headline({ dashboard: d }: { dashboard: Dashboard }) {
     >
       {cards.map((card) => (
         <Paper key={card.key} variant="outlined" sx={{ p: 1.5 }}>
-          <Typography sx={{ color: 'text.secondary', fontSize: '1.0625rem' }}>
-            {t(`headline.${card.key}`)}
-          </Typography>
+          <Tooltip
+            title={t(`definitions.${card.key}`, {
+              unreachable: r.report.unreachable,
+              unsatisfied: r.report.unsatisfied,
+            })}
+            describeChild
+          >
+            <Typography
+              tabIndex={0}
+              data-testid={`definition-${card.key}`}
+              sx={{
+                color: 'text.secondary',
+                fontSize: '1.0625rem',
+                textDecoration: 'underline dotted',
+                textUnderlineOffset: '4px',
+                cursor: 'help',
+                width: 'fit-content',
+              }}
+            >
+              {t(`headline.${card.key}`)}
+            </Typography>
+          </Tooltip>
           <FigureButton
             figure={card.figure}
             label={t(`headline.${card.key}`)}

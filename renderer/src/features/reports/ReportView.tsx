@@ -4,6 +4,8 @@ import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import PrintIcon from '@mui/icons-material/Print';
 import { useTranslation } from 'react-i18next';
 import type { AnnualSummary, MonthlyReport } from '#shared/domain/reports/index';
+import { useDatabase } from '../../app/DatabaseContext';
+import { useDeviceSettings } from '../../app/SettingsContext';
 import { platform } from '../../platform';
 import { exportReport } from './export-report';
 import { FigureTable } from './FigureTable';
@@ -21,6 +23,8 @@ export function ReportView({
   placeName: (scope: string) => string;
 }) {
   const { t } = useTranslation('reports');
+  const db = useDatabase();
+  const settings = useDeviceSettings();
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const sections = useMemo(() => reportSections(report, t, placeName), [report, t, placeName]);
@@ -38,7 +42,8 @@ export function ReportView({
     setNotice(null);
     const name = `${title}.xlsx`;
     try {
-      if (await exportReport(name, title, subtitle, t('report.sheet'), sections))
+      const record = { db, author: { deviceId: settings.deviceId }, scope: settings.homeScope };
+      if (await exportReport(name, title, subtitle, t('report.sheet'), sections, record))
         setNotice({ severity: 'success', text: t('report.exported', { name }) });
     } catch (error) {
       setNotice({ severity: 'error', text: t('report.exportFailed', { message: (error as Error).message }) });

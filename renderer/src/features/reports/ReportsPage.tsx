@@ -70,6 +70,9 @@ export function ReportsPage() {
   const firstChild = tree ? childrenOf(tree, scope).find((p) => p.kind !== 'venue') : undefined;
   const childKind = firstChild ? tApp(`placeKinds.${firstChild.kind}`) : '';
 
+  const receivedAts = useMemo(() => (data ? data.demands.map((d) => d.receivedAt) : []), [data]);
+  const months = useMemo(() => reportMonths(now, receivedAts), [now, receivedAts]);
+  const years = useMemo(() => reportYears(now, receivedAts), [now, receivedAts]);
   const month = route.month ?? beijingMonth(now);
   const year = route.year ?? Number(beijingMonth(now).slice(0, 4));
   const result = useMemo(() => {
@@ -128,7 +131,7 @@ export function ReportsPage() {
               sx={{ width: 180 }}
               slotProps={{ htmlInput: { 'data-testid': 'report-month' } }}
             >
-              {reportMonths(now).map((m) => (
+              {months.map((m) => (
                 <MenuItem key={m} value={m}>
                   {t('report.monthLabel', monthParts(m))}
                 </MenuItem>
@@ -143,7 +146,7 @@ export function ReportsPage() {
               onChange={(e) => go({ year: Number(e.target.value) })}
               sx={{ width: 140 }}
             >
-              {reportYears(now).map((y) => (
+              {years.map((y) => (
                 <MenuItem key={y} value={y}>
                   {y}
                 </MenuItem>

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { platform } from '../../platform';
+import { saveWorkbook, type ExportRecord } from '../../kit/export-file';
 import { buildReportWorkbook } from './report-workbook';
 import type { Section } from './report-sections';
 
@@ -16,16 +16,25 @@ function loadExcel(): Promise<ExcelModule> {
 }
 void loadExcel().catch(() => undefined);
 
-/** Saves the report as .xlsx through the platform's save dialog (a download in browser mode). */
+/**
+ * Saves the report as .xlsx through the one exporter (the platform's save dialog, a download in
+ * browser mode). A report holds counts and place names only: no personal data.
+ */
 export async function exportReport(
   fileName: string,
   title: string,
   subtitle: string,
   sheetName: string,
   sections: readonly Section[],
+  record: Omit<ExportRecord, 'collection' | 'action' | 'what' | 'pii'>,
 ): Promise<boolean> {
   const { default: excelJs } = await loadExcel();
   const workbook = buildReportWorkbook(excelJs, title, subtitle, sheetName, sections);
-  const data = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return platform.saveFile(fileName, data, [{ name: 'Excel', extensions: ['xlsx'] }]);
+  return saveWorkbook(workbook, fileName, {
+    ...record,
+    collection: 'demands',
+    action: 'report.export',
+    what: `报表“${title}”`,
+    pii: 'none',
+  });
 }

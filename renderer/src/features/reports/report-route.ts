@@ -55,10 +55,28 @@ export function dashboardPeriod(choice: PeriodChoice, now: string): Period {
   return { from: period.from, to: period.to < now ? period.to : now };
 }
 
-/** The months a monthly report can be made for: the last twelve, latest first. */
-export const reportMonths = (now: string): string[] => monthsOf(lastTwelveMonths(now)).reverse();
+/**
+ * The months a monthly report can be made for, latest first: the last twelve and every earlier
+ * month a demand was received in (a year of imported 12345 orders reaches far back), never a
+ * month after now.
+ */
+export function reportMonths(now: string, receivedAts: readonly string[] = []): string[] {
+  const current = beijingMonth(now);
+  const months = new Set(monthsOf(lastTwelveMonths(now)));
+  for (const at of receivedAts) {
+    const month = beijingMonth(at);
+    if (month <= current) months.add(month);
+  }
+  return [...months].sort().reverse();
+}
 
-export const reportYears = (now: string): number[] => {
+/** The years an annual summary can be made for: the last three and every year with data. */
+export function reportYears(now: string, receivedAts: readonly string[] = []): number[] {
   const year = Number(beijingMonth(now).slice(0, 4));
-  return [year, year - 1, year - 2];
-};
+  const years = new Set([year, year - 1, year - 2]);
+  for (const at of receivedAts) {
+    const y = Number(beijingMonth(at).slice(0, 4));
+    if (y <= year) years.add(y);
+  }
+  return [...years].sort((a, b) => b - a);
+}

@@ -24,6 +24,21 @@ const zh = {
     projects: '微实事项目',
     spent: '资金支出（元）',
   },
+  definitions: {
+    received: '本期受理的诉求件数（含 12345 工单），重复诉求不计。',
+    solved: '在本期内答复、解决或办结的诉求件数（不论何时受理）。',
+    responseRate:
+      '响应率 = 按时响应的件数 ÷ 受理件数。12345 工单按导出的“响应情况”计：及时响应算按时，超时响应和未响应不算；其他诉求按首次响应时间计（一般 24 小时、紧急 12 小时、特急 2 小时内），仍在时限内未响应的暂不计入。',
+    resolutionRate:
+      '解决率 = 已解决的件数 ÷ 合理诉求件数。12345 工单有“是否解决”时按回访结论计，没有时按办理状态计；不合理诉求单列，不计入。',
+    satisfactionRate:
+      '满意率 =（满意 + 基本满意）÷（满意 + 基本满意 + 不满意）。不满意计入分母（本期 {{unsatisfied}} 件）；未联系上的回访没有评价，与市里口径一致不计入分子和分母（本期 {{unreachable}} 件）。每件诉求只计本期最后一次回访。',
+    meetings: '本期已召开的议事会场数。',
+    attendees: '本期议事会签到的人次（含委托）。',
+    overdue: '目前已超过办理期限、尚未完成的任务件数。',
+    projects: '本期在办或完成的微实事项目个数。',
+    spent: '本期微实事项目已登记的支出合计（元）。',
+  },
   charts: {
     demands: '诉求分类与月度趋势',
     otherCategories: '其他类别',
@@ -188,6 +203,21 @@ const en: typeof zh = {
     overdue: 'Overdue tasks',
     projects: 'Micro-projects',
     spent: 'Spent (yuan)',
+  },
+  definitions: {
+    received: 'Demands received in the period (12345 orders included), duplicates left out.',
+    solved: 'Demands answered, resolved or closed within the period, whenever received.',
+    responseRate:
+      'Response rate = responded in time ÷ received. 12345 orders count their exported response: in time counts, late and none do not; other demands count their first response (24 h normal, 12 h urgent, 2 h critical); those still within the time are left out.',
+    resolutionRate:
+      "Resolution rate = resolved ÷ reasonable demands. 12345 orders count the call-back's resolved verdict when the export has one, else their status; unreasonable demands are reported apart.",
+    satisfactionRate:
+      'Satisfaction rate = (satisfied + basically satisfied) ÷ (satisfied + basically satisfied + unsatisfied). Unsatisfied counts in the denominator ({{unsatisfied}} this period); unreachable call-backs gave no verdict and, as the city counts, are in neither ({{unreachable}} this period). Only the latest call-back per demand counts.',
+    meetings: 'Meetings held in the period.',
+    attendees: 'Sign-ins at meetings in the period (proxies included).',
+    overdue: 'Tasks past their deadline and not done.',
+    projects: 'Micro-projects running or completed in the period.',
+    spent: 'Spending recorded on micro-projects in the period (yuan).',
   },
   charts: {
     demands: 'Demands by category and month',
