@@ -28,7 +28,9 @@ describe('demand intake and ledgers (集)', () => {
     // The community ledger before: how many demands the courtyard has.
     await page.getByRole('button', { name: '需求台账' }).click();
     await page.getByRole('heading', { name: '需求台账', level: 1 }).waitFor();
-    await expect.poll(() => page.getByTestId('ledger-total').textContent()).toMatch(/^共 \d+ 条$/);
+    await expect
+      .poll(() => page.getByTestId('ledger-total').textContent(), { timeout: 60_000 })
+      .toMatch(/^共 \d+ 条$/);
     const courtyardCount = page.getByTestId(`child-count-${COURTYARD}`);
     await courtyardCount.waitFor();
     const before = Number(await courtyardCount.textContent());
