@@ -76,7 +76,11 @@ export function ConsultationsCard({
     const target = phase || suggested;
     if (!meetingId || !target) return;
     try {
-      await linkConsultation(actor, project.id, target, meetingId);
+      const outcome = await linkConsultation(actor, project.id, target, meetingId);
+      if (!outcome.ok) {
+        setError(outcome.message);
+        return;
+      }
       setMeetingId('');
       setPhase('');
     } catch (e) {

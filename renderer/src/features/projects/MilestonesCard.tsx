@@ -52,12 +52,16 @@ export function MilestonesCard({
     setError('');
     try {
       // A date typed in Beijing: due at the end of that day.
-      await addMilestone(
+      const outcome = await addMilestone(
         actor,
         project.id,
         title,
         due ? new Date(`${due}T23:59:59.000+08:00`).toISOString() : '',
       );
+      if (!outcome.ok) {
+        setError(outcome.message);
+        return;
+      }
       setTitle('');
       setDue('');
     } catch (e) {

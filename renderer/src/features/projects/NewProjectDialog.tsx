@@ -62,7 +62,7 @@ export function NewProjectDialog({
     const fullTitle =
       kind === 'major' && programme && !title.includes(programme) ? `${title}${programme}` : title;
     try {
-      const project = await createProject(actor, {
+      const created = await createProject(actor, {
         kind,
         title: fullTitle,
         description,
@@ -72,7 +72,8 @@ export function NewProjectDialog({
         year: Number(year),
         budgetFen,
       });
-      onCreated(project);
+      if (created.ok) onCreated(created.project);
+      else setError(created.message);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

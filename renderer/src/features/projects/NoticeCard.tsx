@@ -67,7 +67,11 @@ export function NoticeCard({
     setError('');
     try {
       const text = [notice.title, ...notice.sections.flatMap((s) => [s.heading, ...s.lines])].join('\n');
-      await stepProject(actor, project.id, { event: 'publish', artefacts: { publicNotice: text } });
+      const outcome = await stepProject(actor, project.id, {
+        event: 'publish',
+        artefacts: { publicNotice: text },
+      });
+      if (!outcome.ok) setError(t('refused', { message: outcome.message }));
     } catch (e) {
       setError(t('refused', { message: e instanceof Error ? e.message : String(e) }));
     }

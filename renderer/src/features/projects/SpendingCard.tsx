@@ -63,7 +63,11 @@ export function SpendingCard({
       return;
     }
     try {
-      await addSpending(actor, project.id, { amountFen, note }, receipts);
+      const outcome = await addSpending(actor, project.id, { amountFen, note }, receipts);
+      if (!outcome.ok) {
+        setMessage({ ok: false, text: t('refused', { message: outcome.message }) });
+        return;
+      }
       setMessage({ ok: true, text: t('spending.added', { amount: formatYuan(amountFen) }) });
       setAmount('');
       setNote('');

@@ -101,7 +101,11 @@ export function StepPanel({ actor, project }: { actor: ProjectActor; project: Pr
           consultation: { phase: 'before', meetingId: choice.fields.approvalMeetingId },
         };
       }
-      await stepProject(actor, project.id, input);
+      const outcome = await stepProject(actor, project.id, input);
+      if (!outcome.ok) {
+        setMessage({ ok: false, text: t('refused', { message: outcome.message }) });
+        return;
+      }
       setMessage({ ok: true, text: t('step.done', { action: projectMachine.eventLabels[event] }) });
       setEvent(null);
     } catch (e) {

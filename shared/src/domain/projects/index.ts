@@ -39,3 +39,15 @@ export type {
 } from './phases';
 export { chineseDate, publicNotice } from './notice';
 export type { NoticeContext, NoticeProject, NoticeSection, PublicNotice } from './notice';
+export {
+  addMilestone,
+  addSpending,
+  createProject,
+  finishMilestone,
+  linkConsultation,
+  mayActOnProject,
+  newProjectProblems,
+  stepProject,
+  unlinkConsultation,
+} from './commands';
+export type { NewProject, StepInput } from './commands';
