@@ -45,7 +45,7 @@ async function expectInViewBeside(refusal: Locator, field: Locator) {
   expect(onTop).toBe(true);
 }
 
-async function newMeeting(title: string, startsAt: string, kind?: string) {
+async function newMeeting(title: string, startsAt: string, kind?: string, venue?: string) {
   await page.getByRole('navigation').getByText('议事会').click();
   await page.getByRole('button', { name: '新建议事会' }).click();
   if (kind) {
@@ -54,7 +54,7 @@ async function newMeeting(title: string, startsAt: string, kind?: string) {
   }
   await page.getByTestId('new-title').fill(title);
   await page.getByRole('combobox', { name: '会议地点' }).click();
-  await page.getByRole('option').first().click();
+  await (venue ? page.getByRole('option', { name: venue }) : page.getByRole('option').first()).click();
   await page.getByTestId('new-starts-at').fill(startsAt);
   await page.getByTestId('create-meeting').click();
   await page.getByTestId('meeting-title').filter({ hasText: title }).waitFor();
@@ -167,5 +167,34 @@ describe('the hall console on a PC set to UTC', () => {
     await openApp(page, profile.baseUrl, route);
     await page.getByTestId('minutes-restored').waitFor();
     expect(await page.getByTestId('minutes-text').inputValue()).toContain('补充：物业下周一清理。');
+  });
+
+  it('adds only the leaders of that courtyard to a courtyard meeting, says how many first, removes in bulk', async () => {
+    await newMeeting('4号院楼道照明议事会', '2026-12-21T19:00', '楼院议事会', '高原街4号院议事角');
+    await expect.poll(() => text('roster-place')).toContain('高原街4号院议事角');
+    const button = page.getByTestId('roster-add-buildingLeader');
+    await expect.poll(async () => Number(await button.getAttribute('data-count'))).toBeGreaterThan(0);
+    const count = Number(await button.getAttribute('data-count'));
+    expect(await button.textContent()).toContain(`（${count} 人）`);
+    await button.click();
+    await expect.poll(() => text('roster-count')).toContain(`应到 ${count} 人`);
+    const places = await page
+      .getByTestId('roster-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-place')));
+    expect(places).toHaveLength(count);
+    for (const place of places) expect(place).toMatch(/^xg\.gyj\.gyj4\./);
+    expect(await button.getAttribute('data-count')).toBe('0');
+
+    // Two rows chosen and removed at once.
+    await page
+      .getByRole('checkbox', { name: /^选择 / })
+      .nth(0)
+      .check();
+    await page
+      .getByRole('checkbox', { name: /^选择 / })
+      .nth(1)
+      .check();
+    await page.getByRole('button', { name: '移除所选（2 人）' }).click();
+    await expect.poll(() => text('roster-count')).toContain(`应到 ${count - 2} 人`);
   });
 });

@@ -108,7 +108,7 @@ const zh = {
     adjourn: '散会',
     projector: '打开投影屏',
     signIn: '签到',
-    search: '输入姓名或拼音首字母',
+    search: '输入姓名、拼音或首字母',
     signedIn: '已签到',
     represented: '已委托',
     absent: '未到',

@@ -62,3 +62,13 @@ export const chairOf = (meeting: MeetingDoc): string | undefined =>
   meeting.roster.find((r) => r.role === CHAIR_ROLE)?.name;
 
 export const CHAIR_ROLE = '主持人';
+
+/**
+ * The place whose people a roster is drawn from: a courtyard meeting held at a courtyard's own
+ * venue (议事角) draws on that courtyard, not the whole community; otherwise the meeting's place.
+ */
+export function rosterPlace(meeting: MeetingDoc, venueScope: string | undefined): string {
+  if (meeting.kind !== 'courtyardMeeting' || venueScope === undefined) return meeting.scope;
+  const courtyard = venueScope.split('.').slice(0, -1).join('.');
+  return courtyard.startsWith(`${meeting.scope}.`) ? courtyard : meeting.scope;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '#shared/domain/commands/index';
-import { earlyStart, unfinishedBusiness, nothingUnfinished } from './adjourn';
+import { earlyStart, nothingUnfinished, rosterPlace, unfinishedBusiness } from './adjourn';
 import { meetingStep } from './lifecycle';
 import { consoleFor, hallMeeting } from './test-fixture';
 
@@ -111,5 +111,15 @@ describe('steps that are confirmed and recorded', () => {
       ok: true,
       patch: { status: 'minutesApproved', minutesApprovedAt: approvedAt, minutesApproverName: '李主任' },
     });
+  });
+});
+
+describe('the roster fits the meeting', () => {
+  it('draws a courtyard meeting at a courtyard venue from that courtyard only', () => {
+    const courtyard = hallMeeting({ kind: 'courtyardMeeting' });
+    expect(rosterPlace(courtyard, 'xg.gyj.gyj5.v1')).toBe('xg.gyj.gyj5');
+    expect(rosterPlace(courtyard, 'xg.gyj.v1')).toBe('xg.gyj');
+    expect(rosterPlace(courtyard, undefined)).toBe('xg.gyj');
+    expect(rosterPlace(hallMeeting(), 'xg.gyj.gyj5.v1')).toBe('xg.gyj');
   });
 });

@@ -15,6 +15,7 @@ export {
   chairOf,
   earlyStart,
   nothingUnfinished,
+  rosterPlace,
   unfinishedBusiness,
 } from './adjourn';
 export type { UnfinishedBusiness } from './adjourn';

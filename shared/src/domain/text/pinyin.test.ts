@@ -60,3 +60,14 @@ describe('matchesQuery', () => {
     );
   });
 });
+
+describe('pickers find people by full pinyin as well as initials and characters', () => {
+  it('matches wang, zhouli, wxl and 王', () => {
+    expect(matchesQuery('王秀兰', 'wxl', 'wang')).toBe(true);
+    expect(matchesQuery('周丽', 'zl', 'zhouli')).toBe(true);
+    expect(matchesQuery('周丽', 'zl', 'ZhouLi')).toBe(true);
+    expect(matchesQuery('王秀兰', 'wxl', 'wxl')).toBe(true);
+    expect(matchesQuery('王秀兰', 'wxl', '王')).toBe(true);
+    expect(matchesQuery('王秀兰', 'wxl', 'zhou')).toBe(false);
+  });
+});

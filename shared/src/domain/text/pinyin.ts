@@ -1,3 +1,4 @@
+import { matchesText } from './match';
 import { pinyin } from 'pinyin-pro';
 
 /**
@@ -31,9 +32,10 @@ export function initials(name: string, kind: NameKind = 'plain'): string {
 }
 
 /**
- * Whether a picker entry matches what was typed: a substring of the name itself, or a
- * prefix/substring of its initials (so `hxnl` and `nl5` both find 惠新南里5号院). Case and
- * surrounding spaces of the query are ignored; an empty query matches everything.
+ * Whether a picker entry matches what was typed: a substring of the name itself, a
+ * prefix/substring of its initials (so `hxnl` and `nl5` both find 惠新南里5号院), or full pinyin
+ * and mixes through the shared text matcher (`wang`, `zhouli`, `wangxl`). Case and surrounding
+ * spaces of the query are ignored; an empty query matches everything.
  */
 export function matchesQuery(name: string, nameInitials: string, query: string): boolean {
   const q = query.trim();
@@ -41,5 +43,5 @@ export function matchesQuery(name: string, nameInitials: string, query: string):
   if (name.includes(q)) return true;
   const lower = q.toLowerCase();
   if (name.toLowerCase().includes(lower)) return true;
-  return nameInitials.includes(lower.replace(/\s+/g, ''));
+  return nameInitials.includes(lower.replace(/\s+/g, '')) || matchesText(name, q);
 }

@@ -1,12 +1,23 @@
 import { useState } from 'react';
-import { Autocomplete, Button, IconButton, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
+import {
+  Autocomplete,
+  Button,
+  Checkbox,
+  IconButton,
+  Paper,
+  Stack,
+  Switch,
+  TextField,
+  Typography,
+} from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useTranslation } from 'react-i18next';
-import { addToRoster } from '#shared/domain/meetings/index';
+import { addToRoster, rosterPlace } from '#shared/domain/meetings/index';
 import { matchesQuery } from '#shared/domain/text/pinyin';
 import type { PersonRole } from '#shared/domain/vocab';
 import type { MeetingDoc, PersonDoc, RosterEntry } from '#shared/schema/index';
-import { usePeople } from '../use-reference';
+import { usePeople, useVenues } from '../use-reference';
+import '../strings-hall';
 
 const ROLE_GROUPS: PersonRole[] = ['courtyardLeader', 'buildingLeader', 'residentRep', 'partyMember'];
 const CHAIR = '主持人';
@@ -29,21 +40,36 @@ export function RosterEditor({
   onChange: (patch: Partial<MeetingDoc>) => void;
 }) {
   const { t } = useTranslation('meetings');
-  const people = usePeople(meeting.scope);
+  const venue = useVenues(meeting.scope).find((v) => v.id === meeting.venueId);
+  const place = rosterPlace(meeting, venue?.scope);
+  const all = usePeople(meeting.scope);
+  const people = all.filter((p) => p.scope === place || p.scope.startsWith(`${place}.`));
   const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const roster = meeting.roster;
   const set = (next: RosterEntry[]) => onChange({ roster: next });
   const entry = (p: PersonDoc): RosterEntry => {
     const role = activeRole(p, t);
     return { personId: p.id, name: p.name, entitled: true, ...(role ? { role } : {}) };
   };
-  const addRole = (role: PersonRole) =>
-    set(
-      addToRoster(
-        roster,
-        people.filter((p) => p.roles.some((r) => r.role === role && r.ceasedAt === undefined)).map(entry),
-      ),
+  // Only people not on the roster yet, so the button says how many it will add.
+  const candidates = (role: PersonRole) =>
+    people.filter(
+      (p) =>
+        p.roles.some((r) => r.role === role && r.ceasedAt === undefined) &&
+        !roster.some((r) => r.personId === p.id),
     );
+  const addRole = (role: PersonRole) => set(addToRoster(roster, candidates(role).map(entry)));
+  const removeSelected = () => {
+    set(roster.filter((r) => !selected.has(r.personId)));
+    setSelected(new Set());
+  };
+  const toggle = (personId: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(personId);
+    else next.delete(personId);
+    setSelected(next);
+  };
   const entitled = roster.filter((r) => r.entitled).length;
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
@@ -64,10 +90,40 @@ export function RosterEditor({
               disabled={disabled}
               onClick={() => addRole(role)}
               data-testid={`roster-add-${role}`}
+              data-count={candidates(role).length}
             >
               {t('prepare.addRole', { role: t(`personRoles.${role}`) })}
+              {t('hall.willAdd', { count: candidates(role).length })}
             </Button>
           ))}
+        </Stack>
+        <Typography color="text.secondary" data-testid="roster-place" data-scope={place}>
+          {t('hall.rosterFrom', {
+            place: place === meeting.scope ? t('hall.wholePlace') : (venue?.name ?? place),
+          })}
+        </Typography>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Checkbox
+            checked={roster.length > 0 && selected.size === roster.length}
+            indeterminate={selected.size > 0 && selected.size < roster.length}
+            disabled={disabled || roster.length === 0}
+            onChange={(e) =>
+              setSelected(e.target.checked ? new Set(roster.map((r) => r.personId)) : new Set())
+            }
+            slotProps={{ input: { 'aria-label': t('hall.selectAll') } }}
+          />
+          <Button
+            color="error"
+            variant="outlined"
+            disabled={disabled || selected.size === 0}
+            onClick={removeSelected}
+            data-testid="roster-remove-selected"
+          >
+            {t('hall.removeSelected', { count: selected.size })}
+          </Button>
+          {selected.size === 0 && !disabled && (
+            <Typography color="text.secondary">{t('hall.selectToRemove')}</Typography>
+          )}
         </Stack>
         <Autocomplete
           options={people}
@@ -102,7 +158,20 @@ export function RosterEditor({
         />
         <Stack spacing={0.5} sx={{ maxHeight: 420, overflowY: 'auto' }}>
           {roster.map((r) => (
-            <Stack key={r.personId} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Stack
+              key={r.personId}
+              direction="row"
+              spacing={1}
+              sx={{ alignItems: 'center' }}
+              data-testid="roster-row"
+              data-place={people.find((p) => p.id === r.personId)?.scope ?? ''}
+            >
+              <Checkbox
+                checked={selected.has(r.personId)}
+                disabled={disabled}
+                onChange={(e) => toggle(r.personId, e.target.checked)}
+                slotProps={{ input: { 'aria-label': t('hall.selectPerson', { name: r.name }) } }}
+              />
               <Typography sx={{ fontWeight: 700, width: 120 }}>{r.name}</Typography>
               <Typography color="text.secondary" sx={{ flexGrow: 1 }}>
                 {r.role ?? ''}
