@@ -23,6 +23,7 @@ import { createHubOriginStore } from './services/hub-origin';
 import { createPrintService } from './services/print';
 import { createSecretStore, SECRETS_FILE, type SafeStorageApi } from './services/secrets';
 import type { SenderContents } from './services/types';
+import { createUpdateService, type UpdaterLike } from './services/updater';
 import { readSettings } from './settings';
 import { mainWindowOptions, projectorWindowOptions, type DisplayInfo } from './window';
 
@@ -77,6 +78,8 @@ export interface StartOptions {
   readonly devUrl: string | undefined;
   readonly platform: string;
   readonly log: Logger;
+  /** electron-updater's autoUpdater, loaded on first use; only a packaged app updates itself. */
+  readonly updater?: () => Promise<UpdaterLike>;
 }
 
 export interface AppController {
@@ -177,6 +180,11 @@ export function startApp(electron: ElectronApis, options: StartOptions): AppCont
       hubOrigin,
       appVersion: () => app.getVersion(),
       openProjector,
+      updates: createUpdateService({
+        updater: async () => (app.isPackaged && options.updater ? options.updater() : null),
+        hubOrigin: () => hubOrigin.current(),
+        log,
+      }),
     });
     registerBridgeHandlers({
       ipcMain: electron.ipcMain,

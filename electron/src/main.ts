@@ -19,5 +19,10 @@ startApp(
       primaryId: screen.getPrimaryDisplay().id,
     }),
   },
-  { devUrl: process.env.YISHI_DEV_URL, platform: process.platform, log: consoleLogger() },
+  {
+    devUrl: process.env.YISHI_DEV_URL,
+    platform: process.platform,
+    log: consoleLogger(),
+    updater: async () => (await import('electron-updater')).autoUpdater,
+  },
 );

@@ -3,6 +3,7 @@ import { reloadSoon, type HubOriginStore } from './hub-origin';
 import type { PrintService } from './print';
 import type { SecretStore } from './secrets';
 import type { BridgeServices } from './types';
+import type { UpdateService } from './updater';
 
 export interface BridgeServiceParts {
   readonly files: FileService;
@@ -13,6 +14,7 @@ export interface BridgeServiceParts {
   readonly appVersion: () => string;
   /** Opens or focuses the projector window on a renderer route. */
   readonly openProjector: (route: string) => void;
+  readonly updates: UpdateService;
 }
 
 /** The services behind each bridge method; the IPC layer has already checked sender and args. */
@@ -34,5 +36,7 @@ export function createBridgeServices(parts: BridgeServiceParts): BridgeServices 
       reloadSoon(context.sender);
       return result;
     },
+    checkForUpdate: () => parts.updates.check(),
+    installUpdate: () => parts.updates.install(),
   };
 }

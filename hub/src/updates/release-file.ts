@@ -3,6 +3,7 @@
 // size. The hub checks every named file against its digest before it serves anything.
 
 import { parse } from 'yaml';
+import { isVersion } from '#shared/protocol/updates';
 
 export interface ReleaseFile {
   url: string;
@@ -21,7 +22,6 @@ export interface ReleaseChannel {
 export const CHANNEL_PATTERN = /^latest(?:-[a-z0-9]+)?\.yml$/;
 /** Installer names: no path, no leading dot, nothing a URL or a shell would read twice. */
 export const FILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._ +-]{0,199}$/;
-const VERSION_PATTERN = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 const SHA512_BASE64 = /^[A-Za-z0-9+/]{86}==$/;
 
 /** Parses one channel file; returns a Chinese reason for anything an updater could not trust. */
@@ -35,7 +35,7 @@ export function parseChannel(name: string, text: string): ReleaseChannel | strin
   if (typeof doc !== 'object' || doc === null) return `${name} 内容为空`;
   const v = doc as Record<string, unknown>;
   const version = typeof v['version'] === 'string' ? v['version'] : String(v['version'] ?? '');
-  if (!VERSION_PATTERN.test(version)) return `${name} 的版本号不正确：${version}`;
+  if (!isVersion(version)) return `${name} 的版本号不正确：${version}`;
   if (!Array.isArray(v['files']) || v['files'].length === 0) return `${name} 没有列出安装文件`;
   const files: ReleaseFile[] = [];
   for (const entry of v['files'] as unknown[]) {
@@ -52,24 +52,4 @@ export function parseChannel(name: string, text: string): ReleaseChannel | strin
   const channel: ReleaseChannel = { name, version, files };
   if (typeof v['releaseDate'] === 'string') channel.releaseDate = v['releaseDate'];
   return channel;
-}
-
-/** Compares two semantic versions (pre-releases before their release); enough for our tags. */
-export function compareVersions(a: string, b: string): number {
-  const [coreA = '', preA] = a.split('-', 2);
-  const [coreB = '', preB] = b.split('-', 2);
-  const partsA = coreA.split('.').map(Number);
-  const partsB = coreB.split('.').map(Number);
-  for (let i = 0; i < 3; i += 1) {
-    const d = (partsA[i] ?? 0) - (partsB[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  if (preA === preB) return 0;
-  if (preA === undefined) return 1;
-  if (preB === undefined) return -1;
-  return preA < preB ? -1 : 1;
-}
-
-export function isVersion(text: string): boolean {
-  return VERSION_PATTERN.test(text);
 }

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CHANNEL_PATTERN, compareVersions, isVersion, parseChannel } from './release-file';
+import { compareVersions, isVersion } from '#shared/protocol/updates';
+import { CHANNEL_PATTERN, parseChannel } from './release-file';
 import type { ReleaseChannel } from './release-file';
 
 export const KEPT_RELEASES = 3;

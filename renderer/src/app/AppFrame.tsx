@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { AREAS } from './routes';
 import { navigate, parseRoute, useRoute } from './router';
 import { LanguageSwitch } from './LanguageSwitch';
+import { UpdateCheck } from './UpdateCheck';
 import { useDeviceSettings } from './SettingsContext';
 import { SyncStatusBar } from '../features/sync';
 import { ProjectorPage } from '../features/meetings';
@@ -69,6 +70,7 @@ export function AppFrame() {
             {settings.deviceName}
           </Typography>
           <SyncStatusBar />
+          <UpdateCheck />
           <LanguageSwitch />
         </Toolbar>
       </AppBar>

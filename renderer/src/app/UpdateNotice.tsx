@@ -1,24 +1,28 @@
 import { useState, useSyncExternalStore } from 'react';
-import { Alert, Button, Snackbar, Tooltip } from '@mui/material';
+import { Alert, Button, Snackbar, Stack, Tooltip } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { appUpdateState, applyAppUpdate, subscribeAppUpdate } from '../platform';
 import { parseRoute, useRoute } from './router';
 
-/** The live console and the projector: a reload there would interrupt the meeting in the room. */
+/** The live console and the projector: a reload or restart there would interrupt the meeting. */
 function inMeeting(route: string): boolean {
   const [area, , tab] = parseRoute(route).segments;
   return area === 'projector' || (area === 'meetings' && tab === 'console');
 }
 
-/** 新版本可用 → 刷新: a new build waits for the person, never swaps under a meeting. */
+/**
+ * 新版本可用 → 刷新 (browser mode) or 立即重启更新 / 稍后 (desktop): a new version waits for the
+ * person and is never taken during a meeting; a device below the street's minimum is told so.
+ */
 export function UpdateNotice() {
   const { t } = useTranslation();
-  const { updateWaiting } = useSyncExternalStore(subscribeAppUpdate, appUpdateState);
+  const { waiting, belowMinimum } = useSyncExternalStore(subscribeAppUpdate, appUpdateState);
   const route = useRoute();
   const [dismissed, setDismissed] = useState(false);
   const [applying, setApplying] = useState(false);
   const meeting = inMeeting(route);
-  const reload = (
+  const restart = waiting?.kind === 'restart';
+  const action = (
     <Button
       color="inherit"
       size="small"
@@ -29,33 +33,49 @@ export function UpdateNotice() {
         void applyAppUpdate();
       }}
     >
-      {t('appUpdate.apply')}
+      {restart ? t('appUpdate.restart') : t('appUpdate.apply')}
     </Button>
   );
+  const hint = meeting
+    ? t('appUpdate.inMeeting')
+    : restart
+      ? t('appUpdate.restartHint', { version: waiting.version ?? '' })
+      : t('appUpdate.waitingHint');
   return (
-    <Snackbar open={updateWaiting && !dismissed} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
-      <Alert
-        severity="info"
-        variant="filled"
-        role="status"
-        action={
-          <>
-            {meeting ? (
-              <Tooltip title={t('appUpdate.inMeeting')}>
-                <span>{reload}</span>
-              </Tooltip>
-            ) : (
-              reload
-            )}
-            <Button color="inherit" size="small" onClick={() => setDismissed(true)}>
-              {t('appUpdate.later')}
-            </Button>
-          </>
-        }
-      >
-        <strong>{t('appUpdate.waiting')}</strong>{' '}
-        {meeting ? t('appUpdate.inMeeting') : t('appUpdate.waitingHint')}
-      </Alert>
+    <Snackbar
+      open={(waiting !== null && !dismissed) || belowMinimum !== null}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+    >
+      <Stack spacing={1}>
+        {belowMinimum && (
+          <Alert severity="warning" variant="filled" role="alert">
+            {t('appUpdate.belowMinimum', belowMinimum)}
+          </Alert>
+        )}
+        {waiting && !dismissed && (
+          <Alert
+            severity="info"
+            variant="filled"
+            role="status"
+            action={
+              <>
+                {meeting ? (
+                  <Tooltip title={t('appUpdate.inMeeting')}>
+                    <span>{action}</span>
+                  </Tooltip>
+                ) : (
+                  action
+                )}
+                <Button color="inherit" size="small" onClick={() => setDismissed(true)}>
+                  {t('appUpdate.later')}
+                </Button>
+              </>
+            }
+          >
+            <strong>{t('appUpdate.waiting')}</strong> {hint}
+          </Alert>
+        )}
+      </Stack>
     </Snackbar>
   );
 }

@@ -15,6 +15,9 @@ export function createBrowserPlatform(): Platform {
     async appVersion() {
       return import.meta.env.VITE_APP_VERSION ?? '0.0.0';
     },
+    // The service worker brings new builds (service-worker.ts); there is no installer to update.
+    checkForUpdate: async () => ({ state: 'unavailable' }),
+    installUpdate: async () => undefined,
     openFile(filters) {
       return new Promise<OpenedFile | null>((resolve) => {
         const input = document.createElement('input');

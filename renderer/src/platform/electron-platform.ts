@@ -7,6 +7,8 @@ export function createElectronPlatform(bridge: YishiBridge): Platform {
     kind: 'electron',
     usesPassphrase: false,
     appVersion: () => bridge.appVersion(),
+    checkForUpdate: () => bridge.checkForUpdate(),
+    installUpdate: () => bridge.installUpdate(),
     async openFile(filters) {
       const opened = await bridge.openFile({ filters });
       if (opened.status === 'canceled') return null;

@@ -7,10 +7,11 @@ export type { Platform, FileFilter, OpenedFile } from './platform';
 export {
   appUpdateState,
   applyAppUpdate,
-  startServiceWorker,
+  setAppUpdate,
   subscribeAppUpdate,
   type AppUpdateState,
-} from './service-worker';
+} from './app-update';
+export { startServiceWorker } from './service-worker';
 export {
   currentPassphrase,
   rememberPassphrase,

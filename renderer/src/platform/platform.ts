@@ -2,6 +2,8 @@
 // `window.yishi` bridge; in a plain browser the same calls fall back to downloads, file inputs,
 // `window.print` and a passphrase-protected secret store.
 
+import type { UpdateStatus } from '#shared/bridge/contract';
+
 export interface OpenedFile {
   name: string;
   data: Uint8Array;
@@ -30,4 +32,8 @@ export interface Platform {
   getSecret(name: string): Promise<string | null>;
   setSecret(name: string, value: string): Promise<void>;
   deleteSecret(name: string): Promise<void>;
+  /** The desktop app asks its hub for a newer version; browser mode updates through its service worker. */
+  checkForUpdate(): Promise<UpdateStatus>;
+  /** Restarts into the downloaded version. */
+  installUpdate(): Promise<void>;
 }

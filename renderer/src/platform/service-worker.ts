@@ -1,40 +1,12 @@
 // Browser mode's offline start: registers the service worker that vite-plugin-pwa generates
-// (precached app shell, versioned caches) and tells the app when a new build is waiting. The
-// new build takes over only when the person asks for it (applyUpdate), never by itself.
+// (precached app shell, versioned caches) and reports a waiting new build to app-update.ts. The
+// new build takes over only when the person asks for it, never by itself.
 
-export interface AppUpdateState {
-  /** The app is cached and starts without a network. */
-  offlineReady: boolean;
-  /** A newer build is installed and waits for 刷新. */
-  updateWaiting: boolean;
-}
-
-let state: AppUpdateState = { offlineReady: false, updateWaiting: false };
-const listeners = new Set<() => void>();
-let apply: ((reload?: boolean) => Promise<void>) | null = null;
-let started = false;
-
-function set(next: Partial<AppUpdateState>): void {
-  state = { ...state, ...next };
-  for (const listener of listeners) listener();
-}
-
-export function appUpdateState(): AppUpdateState {
-  return state;
-}
-
-export function subscribeAppUpdate(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** Activates the waiting build and reloads the page with it. */
-export async function applyAppUpdate(): Promise<void> {
-  if (apply) await apply(true);
-}
+import { setAppUpdate } from './app-update';
 
 /** How often an open page asks for a new build, besides every start and every return online. */
 const CHECK_EVERY_MS = 30 * 60_000;
+let started = false;
 
 /**
  * Only a page served over http(s) in a browser registers: Electron's app:// pages are updated by
@@ -46,13 +18,13 @@ export function startServiceWorker(): void {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
   started = true;
   void import('virtual:pwa-register').then(({ registerSW }) => {
-    apply = registerSW({
+    const update = registerSW({
       immediate: true,
-      onOfflineReady: () => set({ offlineReady: true }),
-      onNeedRefresh: () => set({ updateWaiting: true }),
+      onOfflineReady: () => setAppUpdate({ offlineReady: true }),
+      onNeedRefresh: () => setAppUpdate({ waiting: { kind: 'reload', version: null } }, () => update(true)),
       onRegisteredSW: (_url, registration) => {
         if (!registration) return;
-        if (registration.active) set({ offlineReady: true });
+        if (registration.active) setAppUpdate({ offlineReady: true });
         const check = () => {
           if (navigator.onLine) void registration.update().catch(() => undefined);
         };

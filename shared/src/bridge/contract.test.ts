@@ -20,7 +20,7 @@ import {
 const xlsx = { name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] };
 
 describe('bridge contract', () => {
-  it('lists the eleven channels under their method names', () => {
+  it('lists the thirteen channels under their method names', () => {
     const channels = Object.fromEntries(BRIDGE_METHODS.map((m) => [m, BRIDGE_CONTRACT[m].channel]));
     expect(channels).toEqual({
       openFile: 'dialog:openFile',
@@ -34,6 +34,8 @@ describe('bridge contract', () => {
       openProjector: 'window:openProjector',
       getHubOrigin: 'hub:getOrigin',
       setHubOrigin: 'hub:setOrigin',
+      checkForUpdate: 'update:check',
+      installUpdate: 'update:install',
     });
     expect(new Set(Object.values(channels)).size).toBe(BRIDGE_METHODS.length);
   });
@@ -61,6 +63,8 @@ describe('bridge contract', () => {
     await bridge.openProjector('/projector/meeting/m1');
     await bridge.getHubOrigin();
     await bridge.setHubOrigin('http://192.168.10.5:8787');
+    await bridge.checkForUpdate();
+    await bridge.installUpdate();
     expect(seen).toEqual(BRIDGE_METHODS.map((m) => `${m}:true`));
   });
 

@@ -78,6 +78,14 @@ export interface SetHubOriginResult {
   readonly origin: string | null;
 }
 
+/** Where the desktop app's self-update stands (browser mode has none: 'unavailable'). */
+export type UpdateStatus =
+  | { readonly state: 'unavailable' }
+  | { readonly state: 'none' }
+  | { readonly state: 'downloading'; readonly version: string }
+  | { readonly state: 'ready'; readonly version: string }
+  | { readonly state: 'failed'; readonly reason: string };
+
 /** What each bridge method resolves to; the keys are the method names on `window.yishi`. */
 export interface BridgeResults {
   openFile: OpenFileResult;
@@ -91,6 +99,8 @@ export interface BridgeResults {
   openProjector: void;
   getHubOrigin: string | null;
   setHubOrigin: SetHubOriginResult;
+  checkForUpdate: UpdateStatus;
+  installUpdate: void;
 }
 
 export type BridgeMethod = keyof BridgeResults;
@@ -242,6 +252,10 @@ export const BRIDGE_CONTRACT = {
     'hub:setOrigin',
     one((value) => value === null || isHubOrigin(value)),
   ),
+  /** Asks the hub for a newer version; a found one downloads in the background. */
+  checkForUpdate: spec<[]>('update:check', none),
+  /** Restarts into the downloaded version (only when the person chose 立即重启更新). */
+  installUpdate: spec<[]>('update:install', none),
 } as const satisfies { readonly [M in BridgeMethod]: ChannelSpec<readonly unknown[]> };
 
 export type BridgeContract = typeof BRIDGE_CONTRACT;

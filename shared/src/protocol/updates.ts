@@ -33,3 +33,25 @@ export function parseUpdateRoute(
   if (!FILE.test(name) || name.includes('..')) return 'not_found';
   return { kind: 'file', name };
 }
+
+const VERSION_PATTERN = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+export function isVersion(text: string): boolean {
+  return VERSION_PATTERN.test(text);
+}
+
+/** Compares two versions as semver orders them (a pre-release before its release); enough for our tags. */
+export function compareVersions(a: string, b: string): number {
+  const [coreA = '', preA] = a.split(/-(.*)/s, 2);
+  const [coreB = '', preB] = b.split(/-(.*)/s, 2);
+  const partsA = coreA.split('.').map(Number);
+  const partsB = coreB.split('.').map(Number);
+  for (let i = 0; i < 3; i += 1) {
+    const d = (partsA[i] ?? 0) - (partsB[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  if (preA === preB) return 0;
+  if (preA === undefined || preA === '') return 1;
+  if (preB === undefined || preB === '') return -1;
+  return preA < preB ? -1 : 1;
+}

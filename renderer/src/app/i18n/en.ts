@@ -91,6 +91,10 @@ export const en: typeof zhCN = {
     apply: 'Reload',
     later: 'Later',
     inMeeting: 'A meeting is in progress: reload after it ends',
+    restart: 'Restart and update',
+    restartHint: 'Version {{version}} is downloaded and verified; it takes effect after a restart.',
+    belowMinimum:
+      'This device runs {{current}}, older than the {{minimum}} the street requires: please update.',
   },
   errors: {
     unexpected: 'Unexpected error: {{message}}',

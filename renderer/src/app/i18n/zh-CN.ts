@@ -89,6 +89,9 @@ export const zhCN = {
     apply: '刷新',
     later: '稍后',
     inMeeting: '会议进行中，散会后再刷新',
+    restart: '立即重启更新',
+    restartHint: '新版本 {{version}} 已下载并校验，重启后生效。',
+    belowMinimum: '本机版本 {{current}} 低于街道要求的最低版本 {{minimum}}，请尽快更新。',
   },
   errors: {
     unexpected: '出现意外错误：{{message}}',
