@@ -27,7 +27,7 @@ function usePreparedSearch(searcher: LedgerSearch<LedgerRow>, rows: readonly Led
     let next = 0;
     let handle = 0;
     const step = () => {
-      searcher.prepare(rows.slice(next, next + PREPARE_CHUNK));
+      searcher.prepare(rows, next, next + PREPARE_CHUNK);
       next += PREPARE_CHUNK;
       if (next < rows.length) handle = window.setTimeout(step, 0);
     };
@@ -77,11 +77,13 @@ export function LedgerPage() {
   );
   // Typing stays responsive on a big ledger: the list follows the box a moment later if need be.
   const search = useDeferredValue(typed);
-  const matching = useMemo(
-    () => inScope.filter(ledgerPredicate({ ...filter, scope }, now)),
-    [inScope, filter, scope, now],
+  // The search runs over the whole place's list, which stays the same while filters change, so
+  // its prepared entries are reused; the filters then run over what it found.
+  const searched = useMemo(() => searcher.filter(inScope, search), [searcher, inScope, search]);
+  const filtered = useMemo(
+    () => searched.filter(ledgerPredicate({ ...filter, scope }, now)),
+    [searched, filter, scope, now],
   );
-  const filtered = useMemo(() => searcher.filter(matching, search), [searcher, matching, search]);
   usePreparedSearch(searcher, complete ? inScope : null);
   const counts = useMemo(
     () => (tree && complete ? ledgerCounts(tree, filtered, scope) : null),

@@ -18,21 +18,36 @@ export type SearchableRow = Pick<
   'scope' | 'title' | 'description' | 'reporterName' | 'hotlineOrderNo'
 >;
 
+/** What the search keeps of one row, prepared once. */
+interface Prepared {
+  /** Title and reporter name, for characters, pinyin and initials. */
+  readonly names: SearchText;
+  /** Content and order number, lowercase, for text as typed. */
+  readonly plain: string;
+}
+
 export class LedgerSearch<Row extends SearchableRow> {
-  private readonly prepared = new WeakMap<Row, SearchText>();
+  private readonly prepared = new WeakMap<Row, Prepared>();
   private readonly places = new Map<string, SearchText>();
-  private readonly lowered = new WeakMap<Row, string>();
+  // The entries of the last list searched, in its order: typing the next word over the same list
+  // costs no look-up per row (50,000 WeakMap look-ups cost as much as the matching itself).
+  private listed: readonly Row[] | null = null;
+  private entries: Prepared[] = [];
+  private pending: { rows: readonly Row[]; entries: Prepared[] } | null = null;
 
   /** `placeText(scope)`: the names of the place's path as people say them (below the street). */
   constructor(private readonly placeText: (scope: string) => string) {}
 
-  private textOf(row: Row): SearchText {
-    let text = this.prepared.get(row);
-    if (!text) {
-      text = searchText(row.title, row.reporterName);
-      this.prepared.set(row, text);
+  private entryOf(row: Row): Prepared {
+    let entry = this.prepared.get(row);
+    if (!entry) {
+      entry = {
+        names: searchText(row.title, row.reporterName),
+        plain: `${row.description}\n${row.hotlineOrderNo ?? ''}`.normalize('NFKC').toLowerCase(),
+      };
+      this.prepared.set(row, entry);
     }
-    return text;
+    return entry;
   }
 
   private placeOf(scope: string): SearchText {
@@ -44,35 +59,36 @@ export class LedgerSearch<Row extends SearchableRow> {
     return text;
   }
 
-  /** Content and order number as typed; lowercased (once per row) only for words with letters. */
-  private inPlain(row: Row, term: TextTerm): boolean {
-    if (term.letters === 0) {
-      return row.description.includes(term.text) || (row.hotlineOrderNo?.includes(term.text) ?? false);
+  private entriesOf(rows: readonly Row[]): Prepared[] {
+    if (rows !== this.listed) {
+      this.entries = rows.map((row) => this.entryOf(row));
+      this.listed = rows;
     }
-    return this.loweredOf(row).includes(term.text);
+    return this.entries;
   }
 
-  private loweredOf(row: Row): string {
-    let text = this.lowered.get(row);
-    if (text === undefined) {
-      text = `${row.description}\n${row.hotlineOrderNo ?? ''}`.normalize('NFKC').toLowerCase();
-      this.lowered.set(row, text);
+  /**
+   * Prepares `rows[start, end)` ahead of the first search, a chunk at a time while the page is
+   * idle; once the last chunk is done, searching `rows` starts at once.
+   */
+  prepare(rows: readonly Row[], start = 0, end = rows.length): void {
+    if (this.pending?.rows !== rows) this.pending = { rows, entries: new Array<Prepared>(rows.length) };
+    const { entries } = this.pending;
+    for (let i = start; i < Math.min(end, rows.length); i += 1) entries[i] = this.entryOf(rows[i] as Row);
+    if (end >= rows.length) {
+      this.listed = rows;
+      this.entries = entries;
+      this.pending = null;
     }
-    return text;
-  }
-
-  /** Prepares rows ahead of the first search (called while the page is idle). */
-  prepare(rows: readonly Row[]): void {
-    for (const row of rows) this.textOf(row);
   }
 
   /** The rows that match every word of `typed`, in their order; all of them when nothing is typed. */
   filter(rows: readonly Row[], typed: string): readonly Row[] {
     const { terms } = textQuery(typed);
     if (terms.length === 0) return rows;
+    // Each place is checked once per word, not once per row.
     const placeHits = terms.map(() => new Map<string, boolean>());
-    const inPlace = (term: TextTerm, index: number, scope: string) => {
-      const hits = placeHits[index] as Map<string, boolean>;
+    const inPlace = (term: TextTerm, hits: Map<string, boolean>, scope: string) => {
       let hit = hits.get(scope);
       if (hit === undefined) {
         hit = matchesTerm(this.placeOf(scope), term);
@@ -80,11 +96,21 @@ export class LedgerSearch<Row extends SearchableRow> {
       }
       return hit;
     };
-    return rows.filter((row) =>
-      terms.every(
-        (term, index) =>
-          matchesTerm(this.textOf(row), term) || inPlace(term, index, row.scope) || this.inPlain(row, term),
-      ),
-    );
+    const entries = this.entriesOf(rows);
+    const out: Row[] = [];
+    for (let r = 0; r < rows.length; r += 1) {
+      const row = rows[r] as Row;
+      const entry = entries[r] as Prepared;
+      let all = true;
+      for (let i = 0; i < terms.length && all; i += 1) {
+        const term = terms[i] as TextTerm;
+        all =
+          inPlace(term, placeHits[i] as Map<string, boolean>, row.scope) ||
+          matchesTerm(entry.names, term) ||
+          entry.plain.includes(term.text);
+      }
+      if (all) out.push(row);
+    }
+    return out;
   }
 }

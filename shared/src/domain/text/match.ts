@@ -93,9 +93,11 @@ export interface TextTerm {
   readonly chars: readonly string[];
   readonly letters: number;
   /**
-   * Per unit and query position p, the positions reachable by reading the unit at p (bit q: q
-   * characters used); -1 until computed. Sized on first use for the units known then.
+   * Per unit, the query positions reachable by reading it at the start (bit q: q characters
+   * used), and per unit and position p (index unit × length + p) the same from p; -1 until
+   * computed. Sized on first use for the units known then.
    */
+  starts: Int32Array;
   reached: Int32Array;
 }
 
@@ -115,7 +117,7 @@ export function textQuery(typed: string): TextQuery {
       const chars = [...text];
       let letters = 0;
       for (const ch of chars) letters |= letterBit(ch);
-      return { text, chars, letters, reached: new Int32Array(0) };
+      return { text, chars, letters, starts: new Int32Array(0), reached: new Int32Array(0) };
     });
   return { terms };
 }
@@ -143,8 +145,8 @@ function matchesBits(units: Uint32Array, term: TextTerm): boolean {
   const chars = term.chars;
   const n = chars.length;
   const full = 1 << n;
-  if (term.reached.length < unitChar.length * n) term.reached = new Int32Array(unitChar.length * n).fill(-1);
-  const reached = term.reached;
+  if (term.starts.length < unitChar.length) sizeTables(term);
+  const { starts, reached } = term;
   let state = 1;
   for (let i = 0; i < units.length; i += 1) {
     const u = units[i] as number;
@@ -152,23 +154,36 @@ function matchesBits(units: Uint32Array, term: TextTerm): boolean {
       state = 1;
       continue;
     }
-    let next = 1;
-    for (let p = 0, bits = state; bits !== 0; p += 1, bits >>>= 1) {
-      if ((bits & 1) === 0) continue;
-      const at = u * n + p;
-      // Texts prepared after the query was sized fall outside the table and compute each time.
-      let mask = at < reached.length ? (reached[at] as number) : -1;
-      if (mask < 0) {
-        mask = reach(u, chars, p);
-        if (at < reached.length) reached[at] = mask;
+    // Texts prepared after the query was sized have units outside the tables: computed as they come.
+    const known = u < starts.length;
+    // Most of the time nothing is under way: one table look-up per character.
+    let next = 1 | (known ? (starts[u] as number) : reach(u, chars, 0));
+    if (state !== 1) {
+      for (let p = 1, bits = state >>> 1; bits !== 0; p += 1, bits >>>= 1) {
+        if ((bits & 1) === 0) continue;
+        const at = u * n + p;
+        let mask = known ? (reached[at] as number) : -1;
+        if (mask < 0) {
+          mask = reach(u, chars, p);
+          if (known) reached[at] = mask;
+        }
+        next |= mask;
       }
-      next |= mask;
+      if (unitSkipped[u]) next |= state & ~1;
     }
-    if (unitSkipped[u]) next |= state & ~1;
     if ((next & full) !== 0) return true;
     state = next;
   }
   return false;
+}
+
+/** Fills the term's table of first steps for every unit known now; later steps fill lazily. */
+function sizeTables(term: TextTerm): void {
+  const size = unitChar.length;
+  const starts = new Int32Array(size);
+  for (let u = 1; u < size; u += 1) starts[u] = reach(u, term.chars, 0);
+  term.starts = starts;
+  term.reached = new Int32Array(size * term.chars.length).fill(-1);
 }
 
 /** The same for longer terms (full pinyin of a long name), one flag per query position. */
