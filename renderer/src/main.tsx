@@ -7,6 +7,9 @@ import { createYishiTheme } from './app/theme';
 import { Boot } from './app/Boot';
 import { UpdateNotice } from './app/UpdateNotice';
 import { startServiceWorker } from './platform';
+import { recordUncaughtErrors } from './kit/error-log';
+
+recordUncaughtErrors(window);
 
 function App() {
   const [language, setLanguage] = useState<Language>(i18n.language === 'en' ? 'en' : 'zh-CN');

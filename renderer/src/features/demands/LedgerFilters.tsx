@@ -2,6 +2,8 @@ import { Box, Button, FormControlLabel, InputAdornment, MenuItem, Switch, TextFi
 import SearchIcon from '@mui/icons-material/Search';
 import { useTranslation } from 'react-i18next';
 import { hasFilters, type LedgerFilter } from '#shared/domain/ledger/index';
+import { isReversedRange } from '#shared/domain/calendar/index';
+import { DateField } from '../../kit/DateField';
 import { DEMAND_CATEGORIES, DEMAND_SOURCES, DEMAND_STATES, DEMAND_TYPES } from '#shared/domain/vocab';
 import './strings';
 
@@ -89,19 +91,18 @@ export function LedgerFilters({ value, onChange, search, onSearch }: Props) {
           ))}
         </TextField>
       ))}
-      <TextField
-        type="date"
+      <DateField
         label={t('ledger.from')}
-        value={value.from ?? ''}
-        onChange={(e) => onChange({ ...value, from: e.target.value || undefined })}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'filter-from' } }}
+        value={value.from}
+        onChange={(from) => onChange({ ...value, from })}
+        testId="filter-from"
       />
-      <TextField
-        type="date"
+      <DateField
         label={t('ledger.to')}
-        value={value.to ?? ''}
-        onChange={(e) => onChange({ ...value, to: e.target.value || undefined })}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'filter-to' } }}
+        value={value.to}
+        onChange={(to) => onChange({ ...value, to })}
+        problem={isReversedRange(value.from, value.to) ? t('ledger.reversedRange') : undefined}
+        testId="filter-to"
       />
       <FormControlLabel
         control={

@@ -20,6 +20,7 @@ import { platform } from '../../platform';
 import { formatBytes, useCollectionCounts, useStorageState } from './use-database-stats';
 import { usePlaceName } from './use-place-name';
 import { EnrollCard } from '../sync';
+import { RecentErrorsCard } from './RecentErrorsCard';
 import './strings';
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -156,6 +157,8 @@ export function DevicePage() {
           </Table>
         </CardContent>
       </Card>
+
+      <RecentErrorsCard />
     </Stack>
   );
 }

@@ -2,6 +2,16 @@ import { addStrings } from '../../app/i18n';
 
 const zh = {
   title: '设备与数据',
+  errors: {
+    title: '最近的错误',
+    none: '本机没有记录到错误。',
+    at: '时间（北京时间）',
+    where: '页面',
+    message: '错误信息',
+    window: '页面之外',
+    clear: '清除记录',
+    nothingToClear: '没有可清除的记录',
+  },
   thisDevice: '本机',
   deviceName: '设备名称',
   deviceKind: '设备用途',
@@ -35,6 +45,16 @@ const zh = {
 
 const en: typeof zh = {
   title: 'Device & data',
+  errors: {
+    title: 'Recent errors',
+    none: 'No errors recorded on this device.',
+    at: 'Time (Beijing)',
+    where: 'Page',
+    message: 'Message',
+    window: 'Outside any page',
+    clear: 'Clear the list',
+    nothingToClear: 'Nothing to clear',
+  },
   thisDevice: 'This device',
   deviceName: 'Device name',
   deviceKind: 'Used as',

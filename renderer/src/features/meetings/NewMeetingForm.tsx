@@ -9,7 +9,8 @@ import { navigate } from '../../app/router';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { newId, nowIso } from '../../db/ids';
 import { audit, created } from '../../db/write';
-import { fromBeijingInput, toBeijingInput } from '../../kit/beijing-time';
+import { DateTimeField } from '../../kit/DateTimeField';
+import { NumberField } from '../../kit/NumberField';
 import { useVenues } from './use-reference';
 
 /** 新建议事会: kind, title, venue and time; agenda and roster follow on the preparation tab. */
@@ -21,10 +22,9 @@ export function NewMeetingForm() {
   const [kind, setKind] = useState<MeetingKind>('communityHall');
   const [title, setTitle] = useState('');
   const [venueId, setVenueId] = useState('');
-  const [startsAt, setStartsAt] = useState(() =>
-    toBeijingInput(new Date(Date.now() + 2 * 86_400_000).toISOString()),
+  const [startsAtIso, setStartsAt] = useState<string | undefined>(() =>
+    new Date(Date.now() + 2 * 86_400_000).toISOString(),
   );
-  const startsAtIso = fromBeijingInput(startsAt);
   const [duration, setDuration] = useState(90);
 
   const create = async () => {
@@ -92,20 +92,19 @@ export function NewMeetingForm() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          type="datetime-local"
+        <DateTimeField
           label={t('prepare.startsAt')}
-          value={startsAt}
-          onChange={(e) => setStartsAt(e.target.value)}
-          error={!startsAtIso}
-          helperText={startsAtIso ? t('prepare.beijingTime') : t('prepare.startsAtIncomplete')}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'new-starts-at' } }}
+          value={startsAtIso}
+          onChange={setStartsAt}
+          incompleteText={t('prepare.startsAtIncomplete')}
+          testId="new-starts-at"
         />
-        <TextField
-          type="number"
+        <NumberField
           label={t('prepare.duration')}
           value={duration}
-          onChange={(e) => setDuration(Math.max(1, Number(e.target.value) || 1))}
+          min={1}
+          max={720}
+          onChange={setDuration}
         />
         <Button
           variant="contained"

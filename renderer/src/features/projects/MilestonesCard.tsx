@@ -21,6 +21,7 @@ import {
 } from '#shared/domain/projects/index';
 import type { ProjectDoc } from '#shared/schema/index';
 import { nowIso } from '../../db/ids';
+import { DateField } from '../../kit/DateField';
 import { addMilestone, finishMilestone, type ProjectActor } from './project-actions';
 import './strings';
 
@@ -44,7 +45,7 @@ export function MilestonesCard({
 }) {
   const { t } = useTranslation('projects');
   const [title, setTitle] = useState('');
-  const [due, setDue] = useState('');
+  const [due, setDue] = useState<string | undefined>(undefined);
   const [error, setError] = useState('');
   const now = nowIso();
 
@@ -63,7 +64,7 @@ export function MilestonesCard({
         return;
       }
       setTitle('');
-      setDue('');
+      setDue(undefined);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -118,13 +119,7 @@ export function MilestonesCard({
               onChange={(e) => setTitle(e.target.value)}
               slotProps={{ htmlInput: { 'data-testid': 'milestone-title', maxLength: 200 } }}
             />
-            <TextField
-              type="date"
-              label={t('milestones.due')}
-              value={due}
-              onChange={(e) => setDue(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'milestone-due' } }}
-            />
+            <DateField label={t('milestones.due')} value={due} onChange={setDue} testId="milestone-due" />
             <Button variant="outlined" onClick={() => void add()}>
               {t('milestones.add')}
             </Button>

@@ -26,3 +26,13 @@ export {
   instantOfBeijingInput,
 } from './beijing-text';
 export type { WallClock } from './beijing-text';
+export {
+  FIELD_YEARS,
+  isReversedRange,
+  readDateInput,
+  readDateTimeInput,
+  readWholeNumber,
+  type DateReading,
+  type DateTimeReading,
+  type WholeNumberReading,
+} from './field-input';

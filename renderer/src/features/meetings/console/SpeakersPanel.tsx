@@ -6,6 +6,7 @@ import type { MeetingDoc } from '#shared/schema/index';
 import { clockText, useClock, useSpeakerLimit } from '../use-meeting';
 import { RefusalNote } from './refusal';
 import type { ConsoleRun } from './use-console';
+import { NumberField } from '../../../kit/NumberField';
 
 /** 发言队列 with a time limit per speaker; the projector shows the same speaker and clock. */
 export function SpeakersPanel({
@@ -40,11 +41,12 @@ export function SpeakersPanel({
       <Stack spacing={1.5}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
           <Typography variant="h2">{t('console.speakers')}</Typography>
-          <TextField
-            type="number"
+          <NumberField
             label={t('console.limit')}
             value={limit}
-            onChange={(e) => setLimit(Math.max(1, Number(e.target.value) || 1))}
+            min={1}
+            max={60}
+            onChange={setLimit}
             sx={{ width: 180 }}
           />
         </Stack>

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { agendaFromTopics, agendaMinutes, KIND_DEFAULTS } from '#shared/domain/meetings/index';
 import type { AgendaItem, MeetingDoc } from '#shared/schema/index';
 import { newId } from '../../../db/ids';
+import { NumberField } from '../../../kit/NumberField';
 import { useTopics } from '../use-reference';
 
 /** Topics waiting for deliberation (not answered, closed, dropped or escalated away). */
@@ -80,20 +81,15 @@ export function AgendaEditor({
                 set(agenda.map((a) => (a.itemId === item.itemId ? { ...a, title: e.target.value } : a)))
               }
             />
-            <TextField
-              type="number"
+            <NumberField
               label={t('prepare.minutes')}
               value={item.minutes}
+              min={0}
+              max={480}
               disabled={disabled}
               sx={{ width: 110, flexShrink: 0 }}
-              onChange={(e) =>
-                set(
-                  agenda.map((a) =>
-                    a.itemId === item.itemId
-                      ? { ...a, minutes: Math.max(0, Number(e.target.value) || 0) }
-                      : a,
-                  ),
-                )
+              onChange={(minutes) =>
+                set(agenda.map((a) => (a.itemId === item.itemId ? { ...a, minutes } : a)))
               }
             />
             <IconButton disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label="↑">

@@ -2,7 +2,8 @@ import { MenuItem, Paper, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { VOTE_BASES, VOTE_RULES, type VoteBase, type VoteRule } from '#shared/domain/vocab';
 import type { MeetingDoc } from '#shared/schema/index';
-import { fromBeijingInput, toBeijingInput } from '../../../kit/beijing-time';
+import { DateTimeField } from '../../../kit/DateTimeField';
+import { NumberField } from '../../../kit/NumberField';
 import { useVenues } from '../use-reference';
 
 const QUORUMS = ['1/2', '2/3', '3/4'];
@@ -42,25 +43,21 @@ export function BasicsForm({
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            type="datetime-local"
+          <DateTimeField
             label={t('prepare.startsAt')}
-            value={toBeijingInput(meeting.startsAt)}
+            value={meeting.startsAt}
             disabled={disabled}
-            helperText={t('prepare.beijingTime')}
-            onChange={(e) => {
-              // An incomplete entry is not a time yet; the stored one stays until it is.
-              const startsAt = fromBeijingInput(e.target.value);
-              if (startsAt) onChange({ startsAt });
-            }}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'prepare-starts-at' } }}
+            // An incomplete entry is not a time yet; the stored one stays until it is.
+            onChange={(startsAt) => startsAt && onChange({ startsAt })}
+            testId="prepare-starts-at"
           />
-          <TextField
-            type="number"
+          <NumberField
             label={t('prepare.duration')}
             value={meeting.durationMinutes}
+            min={1}
+            max={720}
             disabled={disabled}
-            onChange={(e) => onChange({ durationMinutes: Math.max(1, Number(e.target.value) || 1) })}
+            onChange={(durationMinutes) => onChange({ durationMinutes })}
           />
         </Stack>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
@@ -106,12 +103,13 @@ export function BasicsForm({
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            type="number"
+          <NumberField
             label={t('prepare.proxyLimit')}
             value={meeting.proxyLimit}
+            min={0}
+            max={10}
             disabled={disabled}
-            onChange={(e) => onChange({ proxyLimit: Math.max(0, Number(e.target.value) || 0) })}
+            onChange={(proxyLimit) => onChange({ proxyLimit })}
           />
         </Stack>
       </Stack>
