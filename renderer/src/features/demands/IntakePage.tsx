@@ -15,7 +15,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { can } from '#shared/domain/permissions/index';
 import { DEMAND_CATEGORIES, DEMAND_SOURCES, DEMAND_TYPES, URGENCIES } from '#shared/domain/vocab';
-import { deriveTitle } from '#shared/domain/ledger/index';
+import { DEMAND_TEXT_LIMITS, deriveTitle, normalisePhone } from '#shared/domain/ledger/index';
+import { CountedTextField } from '../../kit/CountedTextField';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { navigate } from '../../app/router';
@@ -94,6 +95,10 @@ export function IntakePage() {
     if (found.place) return placeRef.current?.focus();
     if (found.description) return descriptionRef.current?.focus();
     if (found.category) return document.getElementById('intake-category')?.focus();
+    const other = (['title', 'reporterName', 'reporterPhone', 'addressDetail'] as const).find(
+      (f) => found[f],
+    );
+    if (other) return document.querySelector<HTMLElement>(`[data-field="${other}"]`)?.focus();
     const place = draft.placeScope ? tree?.byScope.get(draft.placeScope) : undefined;
     if (!place) return placeRef.current?.focus();
     const actor = { id: settings.deviceId, role: settings.role, scope: settings.homeScope };
@@ -243,19 +248,20 @@ export function IntakePage() {
                   autoFocus={!draft.placeScope}
                   inputRef={placeRef}
                 />
-                <TextField
+                <CountedTextField
                   label={t('intake.description')}
                   value={draft.description}
+                  limit={DEMAND_TEXT_LIMITS.description}
                   onChange={(e) => set('description', e.target.value)}
                   multiline
                   minRows={3}
                   autoFocus={Boolean(draft.placeScope)}
                   inputRef={descriptionRef}
-                  error={Boolean(errors.description)}
-                  helperText={
-                    errors.description ? t(`intake.${errors.description}`) : t('intake.descriptionHint')
+                  problem={
+                    errors.description === 'descriptionMissing' ? t('intake.descriptionMissing') : undefined
                   }
-                  slotProps={{ htmlInput: { maxLength: 4000, 'data-testid': 'intake-description' } }}
+                  helperText={t('intake.descriptionHint')}
+                  slotProps={{ htmlInput: { 'data-testid': 'intake-description' } }}
                 />
                 <Box
                   sx={{
@@ -317,13 +323,14 @@ export function IntakePage() {
                   }
                   label={t('intake.vulnerable')}
                 />
-                <TextField
+                <CountedTextField
                   label={t('intake.titleField')}
                   value={draft.title}
+                  limit={DEMAND_TEXT_LIMITS.title}
                   onChange={(e) => set('title', e.target.value)}
                   placeholder={derived}
                   helperText={derived ? t('intake.titleHint', { derived }) : t('intake.titleHintEmpty')}
-                  slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'intake-title' } }}
+                  slotProps={{ htmlInput: { 'data-testid': 'intake-title', 'data-field': 'title' } }}
                 />
                 <Typography variant="h4" component="h2">
                   {t('intake.reporter')}
@@ -331,25 +338,41 @@ export function IntakePage() {
                 <Box
                   sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr 1.4fr' } }}
                 >
-                  <TextField
+                  <CountedTextField
                     label={t('intake.reporterName')}
                     value={draft.reporterName}
+                    limit={DEMAND_TEXT_LIMITS.reporterName}
                     onChange={(e) => set('reporterName', e.target.value)}
-                    slotProps={{ htmlInput: { maxLength: 64, 'data-testid': 'intake-reporter-name' } }}
+                    slotProps={{
+                      htmlInput: { 'data-testid': 'intake-reporter-name', 'data-field': 'reporterName' },
+                    }}
                   />
                   <TextField
                     label={t('intake.reporterPhone')}
                     value={draft.reporterPhone}
                     onChange={(e) => set('reporterPhone', e.target.value)}
+                    error={Boolean(errors.reporterPhone) && normalisePhone(draft.reporterPhone) === null}
+                    helperText={
+                      errors.reporterPhone && normalisePhone(draft.reporterPhone) === null
+                        ? t('intake.phoneInvalid', { phone: draft.reporterPhone.trim() })
+                        : undefined
+                    }
                     slotProps={{
-                      htmlInput: { maxLength: 32, inputMode: 'tel', 'data-testid': 'intake-reporter-phone' },
+                      htmlInput: {
+                        inputMode: 'tel',
+                        'data-testid': 'intake-reporter-phone',
+                        'data-field': 'reporterPhone',
+                      },
                     }}
                   />
-                  <TextField
+                  <CountedTextField
                     label={t('intake.addressDetail')}
                     value={draft.addressDetail}
+                    limit={DEMAND_TEXT_LIMITS.addressDetail}
                     onChange={(e) => set('addressDetail', e.target.value)}
-                    slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'intake-address' } }}
+                    slotProps={{
+                      htmlInput: { 'data-testid': 'intake-address', 'data-field': 'addressDetail' },
+                    }}
                   />
                 </Box>
                 <PhotoField photos={photos} onChange={setPhotos} onBusy={setPhotoBusy} />

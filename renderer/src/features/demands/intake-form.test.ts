@@ -61,6 +61,22 @@ describe('validation', () => {
     expect(validateDraft(ok)).toEqual({});
     expect(validateDraft({ ...ok, description: '想问问' })).toEqual({ category: 'categoryMissing' });
   });
+
+  it('refuses what the 12345 import refuses: over-long text (never cut) and phones that are not phones', () => {
+    const ok = { ...emptyDraft({ placeScope: 'xg.gyj.y2', source: 'visit' }), description: '楼道堆物' };
+    expect(validateDraft({ ...ok, description: '楼道堆物'.padEnd(4000, '堆') })).toEqual({});
+    expect(validateDraft({ ...ok, description: '楼道堆物'.padEnd(4001, '堆') })).toEqual({
+      description: 'tooLong',
+    });
+    // Characters, not UTF-16 units: a rare character outside the basic plane counts once.
+    expect(validateDraft({ ...ok, title: '𠀀'.repeat(200) })).toEqual({});
+    expect(validateDraft({ ...ok, title: '题'.repeat(201) })).toEqual({ title: 'tooLong' });
+    expect(validateDraft({ ...ok, reporterName: '王'.repeat(65) })).toEqual({ reporterName: 'tooLong' });
+    expect(validateDraft({ ...ok, reporterPhone: '139 0000 1234' })).toEqual({});
+    expect(validateDraft({ ...ok, reporterPhone: '010-12345678' })).toEqual({});
+    expect(validateDraft({ ...ok, reporterPhone: '1390000123' })).toEqual({ reporterPhone: 'phoneInvalid' });
+    expect(validateDraft({ ...ok, reporterPhone: '王先生' })).toEqual({ reporterPhone: 'phoneInvalid' });
+  });
 });
 
 describe('the demand a draft becomes', () => {

@@ -1,7 +1,13 @@
 // The intake form's decisions, apart from React: defaults remembered from the last entry, the
 // category suggested by the text, validation, and the demand document a draft becomes.
 import { CHINA_CALENDAR } from '#shared/domain/calendar/index';
-import { dueAtFor, titleFor } from '#shared/domain/ledger/index';
+import {
+  DEMAND_TEXT_LIMITS,
+  dueAtFor,
+  normalisePhone,
+  textLength,
+  titleFor,
+} from '#shared/domain/ledger/index';
 import {
   DEMAND_SOURCES,
   type DemandCategory,
@@ -114,15 +120,22 @@ export function effectiveCategory(draft: IntakeDraft): DemandCategory | undefine
   return draft.category === '' ? suggestCategory(draft.description) : draft.category;
 }
 
-export type IntakeError = 'placeMissing' | 'descriptionMissing' | 'categoryMissing';
+export type IntakeError =
+  'placeMissing' | 'descriptionMissing' | 'categoryMissing' | 'tooLong' | 'phoneInvalid';
 
-export function validateDraft(
-  draft: IntakeDraft,
-): Partial<Record<'place' | 'description' | 'category', IntakeError>> {
-  const errors: Partial<Record<'place' | 'description' | 'category', IntakeError>> = {};
+export type IntakeField =
+  'place' | 'description' | 'category' | 'title' | 'reporterName' | 'reporterPhone' | 'addressDetail';
+
+/** What keeps a draft from being saved, by field; the same limits and phone rule as the 12345 import. */
+export function validateDraft(draft: IntakeDraft): Partial<Record<IntakeField, IntakeError>> {
+  const errors: Partial<Record<IntakeField, IntakeError>> = {};
   if (!draft.placeScope) errors.place = 'placeMissing';
   if (draft.description.trim().length === 0) errors.description = 'descriptionMissing';
   if (!effectiveCategory(draft)) errors.category = 'categoryMissing';
+  for (const field of ['title', 'description', 'reporterName', 'addressDetail'] as const) {
+    if (textLength(draft[field].trim()) > DEMAND_TEXT_LIMITS[field]) errors[field] = 'tooLong';
+  }
+  if (normalisePhone(draft.reporterPhone) === null) errors.reporterPhone = 'phoneInvalid';
   return errors;
 }
 

@@ -74,21 +74,8 @@ export function parseDue(
   return parseHotlineTime(value) ?? null;
 }
 
-/**
- * A phone number in one written form (mobile 139-0000-1234, landline 010-12345678), or `null` when
- * it is not a phone number. Empty cells give `undefined`.
- */
-export function normalisePhone(text: string): string | undefined | null {
-  const raw = text.trim();
-  if (raw === '') return undefined;
-  const digits = raw.replace(/^(\+|00)86/, '').replace(/[\s\-()（）]/g, '');
-  if (!/^\d+$/.test(digits)) return null;
-  if (/^1[3-9]\d{9}$/.test(digits)) return `${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`;
-  if (/^010\d{8}$/.test(digits)) return `010-${digits.slice(3)}`;
-  if (/^0[1-9]\d{9,10}$/.test(digits)) return `${digits.slice(0, 4)}-${digits.slice(4)}`;
-  if (/^[2-9]\d{7}$/.test(digits)) return `010-${digits}`; // a Beijing number without area code
-  return null;
-}
+// The phone rule is the ledger's, shared with intake.
+export { normalisePhone } from '#shared/domain/ledger/fields';
 
 const TYPE_WORDS: readonly (readonly [string, DemandType])[] = [
   ['咨询', 'inquiry'],

@@ -25,3 +25,10 @@ export { dueAtFor, dueRule, SAFETY_CATEGORIES, type DueInput, type DueRule } fro
 export { DERIVED_TITLE_LENGTH, deriveTitle, titleFor } from './title';
 export { LiveLedgerRows, type DemandState } from './live-rows';
 export { LedgerSearch, type SearchableRow } from './search';
+export {
+  DEMAND_TEXT_LIMITS,
+  normalisePhone,
+  showsCounter,
+  textLength,
+  type LimitedDemandField,
+} from './fields';
