@@ -1,5 +1,16 @@
-import { useMemo } from 'react';
-import { Box, Button, Card, CardContent, Checkbox, Chip, Stack, Typography } from '@mui/material';
+import { useMemo, useState } from 'react';
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  Chip,
+  Stack,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { clusterDemands } from '#shared/domain/aggregations/index';
 import type { DemandDoc, PlaceDoc } from '#shared/schema/index';
@@ -14,11 +25,22 @@ interface Props {
   onSelected: (ids: Set<string>) => void;
 }
 
+/** How many open demands the list shows at once; the sort decides which. */
+const SHOWN = 300;
+
 /** 待议诉求 with the candidate classes the shared clustering finds among them. */
 export function OpenDemands({ demands, places, placeName, selected, onSelected }: Props) {
   const { t } = useTranslation('topics');
   const classes = useMemo(() => clusterDemands(demands, places).slice(0, 6), [demands, places]);
   const byId = useMemo(() => new Map(demands.map((d) => [d.id, d])), [demands]);
+  // Newest first, so a year of imported orders does not bury this week's demands.
+  const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
+  const listed = useMemo(() => {
+    const sorted = [...demands].sort(
+      (a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id),
+    );
+    return (order === 'newest' ? sorted.reverse() : sorted).slice(0, SHOWN);
+  }, [demands, order]);
   const toggle = (id: string) => {
     const next = new Set(selected);
     if (next.has(id)) next.delete(id);
@@ -56,14 +78,29 @@ export function OpenDemands({ demands, places, placeName, selected, onSelected }
       </Card>
       <Card>
         <CardContent>
-          <Typography variant="h3" component="h2" gutterBottom>
-            {t('open', { count: demands.length })}
-          </Typography>
+          <Stack
+            direction="row"
+            sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 1, flexWrap: 'wrap' }}
+          >
+            <Typography variant="h3" component="h2" gutterBottom>
+              {t('open', { count: demands.length })}
+            </Typography>
+            <ToggleButtonGroup
+              size="small"
+              exclusive
+              value={order}
+              onChange={(_, next: 'newest' | 'oldest' | null) => next && setOrder(next)}
+              aria-label={t('openOrder')}
+            >
+              <ToggleButton value="newest">{t('newestFirst')}</ToggleButton>
+              <ToggleButton value="oldest">{t('oldestFirst')}</ToggleButton>
+            </ToggleButtonGroup>
+          </Stack>
           <Typography color="text.secondary" sx={{ mb: 1 }}>
             {demands.length === 0 ? t('noOpen') : t('openHint')}
           </Typography>
           <Box sx={{ maxHeight: 520, overflow: 'auto' }}>
-            {demands.slice(0, 300).map((d) => (
+            {listed.map((d) => (
               <Stack
                 key={d.id}
                 direction="row"

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import {
+  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -10,7 +11,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { nextLevel } from '#shared/domain/machines/index';
+import { nextLevel, pendingEscalation } from '#shared/domain/machines/index';
 import type { DemandDoc, TopicDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useObservable } from '../../app/use-observable';
@@ -27,6 +28,7 @@ interface Props {
   onEscalate: (reason: string) => void;
   onAnswer: (text: string) => void;
   onDeepen: (reason: string) => void;
+  onTakeUp: () => void;
 }
 
 /** One topic: its demands (each can be taken out), escalation history, and the next steps. */
@@ -38,6 +40,7 @@ export function TopicDetailDialog({
   onEscalate,
   onAnswer,
   onDeepen,
+  onTakeUp,
 }: Props) {
   const { t } = useTranslation('topics');
   const db = useDatabase();
@@ -49,7 +52,11 @@ export function TopicDetailDialog({
   );
   const demands = [...docs.values()].map((d) => d.toJSON() as DemandDoc);
   const up = nextLevel(topic.level);
-  const active = topic.status !== 'escalated' && topic.status !== 'closed' && topic.status !== 'dropped';
+  const awaiting = pendingEscalation(topic);
+  // An escalated topic waits for this level to take it up before anything else is done with it.
+  const active =
+    !awaiting && topic.status !== 'escalated' && topic.status !== 'closed' && topic.status !== 'dropped';
+  const before = topic.escalations.at(-1)?.deadlineAt;
   const submit = () => {
     if (pending === 'escalate') onEscalate(text);
     if (pending === 'answer') onAnswer(text);
@@ -88,6 +95,22 @@ export function TopicDetailDialog({
               )}
             </Stack>
           ))}
+          {awaiting && (
+            <Alert severity="info" data-testid="awaiting-take-up">
+              {t('awaitingTakeUpFrom', {
+                from: placeName(awaiting.fromScope),
+                at: formatDateTime(awaiting.at),
+              })}
+            </Alert>
+          )}
+          {topic.deadlineAt && (
+            <Typography data-testid="topic-deadlines">
+              {t('deadline', { at: formatDateTime(topic.deadlineAt) })}
+              {before && before !== topic.deadlineAt
+                ? t('deadlineBefore', { at: formatDateTime(before) })
+                : ''}
+            </Typography>
+          )}
           {topic.escalations.length > 0 && (
             <>
               <Typography variant="h3" component="h3">
@@ -101,6 +124,8 @@ export function TopicDetailDialog({
                     to: placeName(e.toScope),
                     reason: e.reason,
                   })}
+                  {e.deadlineAt ? t('escalationDeadline', { at: formatDateTime(e.deadlineAt) }) : ''}
+                  {e.takenUpAt ? t('escalationTakenUp', { at: formatDateTime(e.takenUpAt) }) : ''}
                 </Typography>
               ))}
             </>
@@ -127,6 +152,11 @@ export function TopicDetailDialog({
           </>
         ) : (
           <>
+            {awaiting && (
+              <Button variant="contained" onClick={onTakeUp} data-testid="take-up">
+                {t('takeUp')}
+              </Button>
+            )}
             {active && topic.track === 'quick' && topic.status === 'collecting' && (
               <Button variant="outlined" onClick={() => setPending('answer')}>
                 {t('answer')}

@@ -2,6 +2,7 @@ import { Box, Button, Card, CardContent, Chip, IconButton, Stack, Tooltip, Typog
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import { useTranslation } from 'react-i18next';
+import { pendingEscalation } from '#shared/domain/machines/index';
 import type { Level } from '#shared/domain/vocab';
 import type { TopicDoc } from '#shared/schema/index';
 import { formatDateTime } from '../../kit/beijing-time';
@@ -36,71 +37,79 @@ export function TopicList({ level, topics, placeName, onMove, onRerank, onOpen }
         </Stack>
         {topics.length === 0 && <Typography color="text.secondary">{t('noTopics')}</Typography>}
         <Stack data-testid="topic-list">
-          {topics.map((topic, i) => (
-            <Stack
-              key={topic.id}
-              direction="row"
-              data-testid="topic-row"
-              sx={{ alignItems: 'center', gap: 1.5, py: 1.5, borderBottom: 1, borderColor: 'divider' }}
-            >
-              <Typography
-                variant="h3"
-                component="span"
-                sx={{ width: 36, textAlign: 'center', color: 'text.secondary' }}
+          {topics.map((topic, i) => {
+            const awaiting = pendingEscalation(topic) !== undefined;
+            return (
+              <Stack
+                key={topic.id}
+                direction="row"
+                data-testid="topic-row"
+                sx={{ alignItems: 'center', gap: 1.5, py: 1.5, borderBottom: 1, borderColor: 'divider' }}
               >
-                {i + 1}
-              </Typography>
-              <Box sx={{ flex: 1, minWidth: 0 }}>
-                <Typography sx={{ fontWeight: 600 }} data-testid="topic-title">
-                  {topic.title}
+                <Typography
+                  variant="h3"
+                  component="span"
+                  sx={{ width: 36, textAlign: 'center', color: 'text.secondary' }}
+                >
+                  {i + 1}
                 </Typography>
-                <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', mt: 0.5 }}>
-                  <Chip
-                    size="small"
-                    color={topic.status === 'escalated' ? 'default' : 'primary'}
-                    label={t(`states.${topic.status}`)}
-                  />
-                  <Chip
-                    size="small"
-                    variant="outlined"
-                    label={`${t(topic.track === 'quick' ? 'quickShort' : 'inDepthShort')}${topic.deadlineAt ? ` · ${t('deadline', { at: formatDateTime(topic.deadlineAt) })}` : ''}`}
-                  />
-                  <Chip
-                    size="small"
-                    variant="outlined"
-                    label={t('demands', { count: topic.demandIds.length })}
-                  />
-                  <Chip size="small" variant="outlined" label={t('priority', { score: topic.priority })} />
-                  {topic.originScope !== topic.scope && (
+                <Box sx={{ flex: 1, minWidth: 0 }}>
+                  <Typography sx={{ fontWeight: 600 }} data-testid="topic-title">
+                    {topic.title}
+                  </Typography>
+                  <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', mt: 0.5 }}>
                     <Chip
                       size="small"
-                      color="secondary"
-                      label={t('from', { place: placeName(topic.originScope) })}
+                      color={topic.status === 'escalated' || awaiting ? 'default' : 'primary'}
+                      label={awaiting ? t('awaitingTakeUp') : t(`states.${topic.status}`)}
+                      data-testid="topic-status"
                     />
-                  )}
-                </Stack>
-              </Box>
-              <Tooltip title={t('up')}>
-                <span>
-                  <IconButton aria-label={t('up')} disabled={i === 0} onClick={() => onMove(topic.id, 'up')}>
-                    <ArrowUpwardIcon />
-                  </IconButton>
-                </span>
-              </Tooltip>
-              <Tooltip title={t('down')}>
-                <span>
-                  <IconButton
-                    aria-label={t('down')}
-                    disabled={i === topics.length - 1}
-                    onClick={() => onMove(topic.id, 'down')}
-                  >
-                    <ArrowDownwardIcon />
-                  </IconButton>
-                </span>
-              </Tooltip>
-              <Button onClick={() => onOpen(topic)}>{t('details')}</Button>
-            </Stack>
-          ))}
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={`${t(topic.track === 'quick' ? 'quickShort' : 'inDepthShort')}${topic.deadlineAt ? ` · ${t('deadline', { at: formatDateTime(topic.deadlineAt) })}` : ''}`}
+                    />
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={t('demands', { count: topic.demandIds.length })}
+                    />
+                    <Chip size="small" variant="outlined" label={t('priority', { score: topic.priority })} />
+                    {topic.originScope !== topic.scope && (
+                      <Chip
+                        size="small"
+                        color="secondary"
+                        label={t('from', { place: placeName(topic.originScope) })}
+                      />
+                    )}
+                  </Stack>
+                </Box>
+                <Tooltip title={t('up')}>
+                  <span>
+                    <IconButton
+                      aria-label={t('up')}
+                      disabled={i === 0}
+                      onClick={() => onMove(topic.id, 'up')}
+                    >
+                      <ArrowUpwardIcon />
+                    </IconButton>
+                  </span>
+                </Tooltip>
+                <Tooltip title={t('down')}>
+                  <span>
+                    <IconButton
+                      aria-label={t('down')}
+                      disabled={i === topics.length - 1}
+                      onClick={() => onMove(topic.id, 'down')}
+                    >
+                      <ArrowDownwardIcon />
+                    </IconButton>
+                  </span>
+                </Tooltip>
+                <Button onClick={() => onOpen(topic)}>{t('details')}</Button>
+              </Stack>
+            );
+          })}
         </Stack>
       </CardContent>
     </Card>

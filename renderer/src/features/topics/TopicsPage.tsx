@@ -161,6 +161,7 @@ export function TopicsPage() {
           onSplit={(id) => run(() => actions.splitFromTopic(actor, detail, id))}
           onAnswer={(text) => run(() => actions.answerQuick(actor, detail, text))}
           onDeepen={(reason) => run(() => actions.deepen(actor, detail, reason))}
+          onTakeUp={() => run(() => actions.takeUp(actor, detail))}
           onEscalate={(reason) =>
             run(async () => {
               const escalated = await actions.escalate(actor, detail, reason);

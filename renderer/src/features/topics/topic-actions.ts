@@ -115,3 +115,7 @@ export async function answerQuick(actor: TopicActor, topic: TopicDoc, answer: st
 export async function deepen(actor: TopicActor, topic: TopicDoc, reason: string): Promise<Outcome> {
   return commitDecided(actor.db, topics.deepen(topic, reason, commandContext(actor.settings)));
 }
+
+export async function takeUp(actor: TopicActor, topic: TopicDoc): Promise<Outcome> {
+  return commitDecided(actor.db, topics.takeUp(topic, commandContext(actor.settings)));
+}

@@ -16,6 +16,7 @@ export { demandMachine } from './demand';
 export { deadlineFor, topicMachine } from './topic';
 export type { TopicContext } from './topic';
 export { escalateTopic, levelOfScope, nextLevel } from './topic-escalation';
+export { pendingEscalation, takeUpEscalation, type TakeUpResult, type TakeUpTopic } from './topic-take-up';
 export type {
   EscalatableTopic,
   EscalatedFields,

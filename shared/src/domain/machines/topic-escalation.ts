@@ -14,6 +14,11 @@ export interface Escalation {
   readonly at: string;
   readonly by: string;
   readonly reason: string;
+  /** The deadline the topic had at the level it came from: shown beside the new one. */
+  readonly deadlineAt?: string;
+  /** When the level above took the topic up; until then it reads 已上报 there too. */
+  readonly takenUpAt?: string;
+  readonly takenUpBy?: string;
 }
 
 export interface EscalatableTopic {
@@ -23,6 +28,7 @@ export interface EscalatableTopic {
   readonly originScope?: string;
   readonly originLevel?: Level;
   readonly escalations: readonly Escalation[];
+  readonly deadlineAt?: string;
 }
 
 export interface EscalationRequest {
@@ -84,6 +90,7 @@ export function escalateTopic(
     at: request.at,
     by: request.by,
     reason: request.reason,
+    ...(topic.deadlineAt ? { deadlineAt: topic.deadlineAt } : {}),
   };
   return {
     ok: true,

@@ -12,6 +12,7 @@ export {
 } from './grouping';
 export type { NewTopic } from './grouping';
 export { answerQuick, deepen, escalate, escalationScope, mayEscalateTopic } from './steps';
+export { takeUp } from './take-up';
 export { insertByPriority, topicHome } from './placement';
 export { byTopicOrder, moveInOrder, ordersByPriority, topicPriority } from './priority';
 export type { Orderable, Priority, PriorityDemand, PriorityPart } from './priority';
