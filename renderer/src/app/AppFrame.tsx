@@ -14,13 +14,14 @@ import {
 } from '@mui/material';
 import MenuIcon from '@mui/icons-material/Menu';
 import { useTranslation } from 'react-i18next';
-import { AREAS } from './routes';
+import { AREAS, startArea } from './routes';
 import { navigate, parseRoute, useRoute } from './router';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UpdateCheck } from './UpdateCheck';
 import { useDeviceSettings } from './SettingsContext';
 import { SyncStatusBar } from '../features/sync';
 import { ProjectorPage } from '../features/meetings';
+import { PageErrorBoundary } from '../kit/ErrorBoundary';
 
 const DRAWER_WIDTH = 240;
 
@@ -30,8 +31,9 @@ export function AppFrame() {
   const route = useRoute();
   const wide = useMediaQuery('(min-width: 900px)');
   const [open, setOpen] = useState(false);
-  const current = parseRoute(route).segments[0] ?? AREAS[0]?.path;
-  const area = AREAS.find((a) => a.path === current) ?? AREAS[0];
+  const start = startArea(settings.deviceKind);
+  const current = parseRoute(route).segments[0] ?? start;
+  const area = AREAS.find((a) => a.path === current) ?? AREAS.find((a) => a.path === start);
   const Page = area?.component;
   // The projector window (#/projector/meeting/<id>) shows the meeting full screen, without the frame.
   if (current === 'projector') return <ProjectorPage />;
@@ -85,7 +87,11 @@ export function AppFrame() {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: { xs: 2, md: 3 }, minWidth: 0 }}>
         <Toolbar />
-        {Page && <Page />}
+        {Page && area && (
+          <PageErrorBoundary key={area.path} where={area.label} onHome={() => navigate(`/${start}`)}>
+            <Page />
+          </PageErrorBoundary>
+        )}
       </Box>
     </Box>
   );

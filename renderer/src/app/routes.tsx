@@ -1,4 +1,6 @@
 import type { ComponentType, ReactElement } from 'react';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import { OverviewPage } from '../features/overview';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import { IntakePage, LedgerPage } from '../features/demands';
@@ -37,7 +39,13 @@ export interface Area {
 }
 
 // Only areas that work are listed; each later feature adds its own entry here.
+/** Where a device starts: the street office on its overview, the others on intake. */
+export function startArea(deviceKind: string): string {
+  return deviceKind === 'streetOffice' ? 'overview' : 'intake';
+}
+
 export const AREAS: Area[] = [
+  { path: 'overview', label: 'nav.overview', icon: <DashboardIcon />, component: OverviewPage },
   { path: 'intake', label: 'nav.intake', icon: <EditNoteIcon />, component: IntakePage },
   { path: 'demands', label: 'nav.demands', icon: <ListAltIcon />, component: LedgerPage },
   { path: 'import', label: 'nav.hotlineImport', icon: <UploadFileIcon />, component: HotlineImportPage },

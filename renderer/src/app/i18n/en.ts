@@ -4,6 +4,7 @@ export const en: typeof zhCN = {
   title: 'Yishi',
   subtitle: 'Community deliberation',
   nav: {
+    overview: 'Overview',
     tasks: 'Tasks',
     supervision: 'Supervision',
     callbacks: 'Call-backs & rates',

@@ -2,6 +2,7 @@ export const zhCN = {
   title: '议事',
   subtitle: '社区议事协商',
   nav: {
+    overview: '总览',
     tasks: '办理任务',
     supervision: '督办',
     callbacks: '回访与三率',

@@ -8,4 +8,4 @@ export { HistoryList } from './HistoryList';
 export { useNow } from './use-now';
 export { usePlaceNames } from './use-place-names';
 export type { PlaceNames } from './use-place-names';
-export { useDemands, useFollowUps, useTasks } from './use-handling-data';
+export { useDemands, useFollowUps, useMeetings, useTasks } from './use-handling-data';

@@ -1,0 +1,2 @@
+// 街道总览: the street office's first screen.
+export { beijingWeek, streetOverview, type OverviewInput, type StreetOverview } from './overview';
