@@ -1,0 +1,7 @@
+import { describe } from 'vitest';
+import { checkMigrations } from './migration-checks';
+import { tasksMigrations, tasksSchema } from './tasks';
+
+describe('tasks migrations', () => {
+  checkMigrations(tasksSchema, tasksMigrations);
+});
