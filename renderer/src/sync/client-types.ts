@@ -63,6 +63,11 @@ export interface SyncClientOptions {
   lastSyncedAt?: string | null;
   pullBatchSize?: number;
   pushBatchSize?: number;
+  /**
+   * A collection with nothing stored and no checkpoint is first pulled by the client's own write
+   * path (first-pull.ts) before RxDB's replication takes it over (default true).
+   */
+  firstPull?: boolean;
   /** Several windows share one database: only the elected leader replicates (default true). */
   waitForLeadership?: boolean;
   timing?: SyncTiming;

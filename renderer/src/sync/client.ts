@@ -25,6 +25,8 @@ import { startAttachmentMover } from './attachment-mover';
 import type { AttachmentMover } from './attachment-mover';
 import { MemoryUploadedAttachmentStore } from './uploaded-store';
 import { isPhotoCollection } from '#shared/protocol/attachments';
+import { createFirstPull } from './first-pull';
+import type { FirstPullProgress } from './first-pull';
 
 import type { SyncClient, SyncClientOptions, SyncStatus } from './client-types';
 export type { SyncClient, SyncClientOptions, SyncState, SyncStatus, SyncTiming } from './client-types';
@@ -268,6 +270,20 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     }
   };
 
+  const firstPullProgress = new Map<CollectionName, FirstPullProgress>();
+  const firstPull = createFirstPull({
+    batchSize: options.pullBatchSize ?? 1000,
+    isStopped: () => stopped,
+    retryDelay: (attempt) => backoffDelay(attempt, random(), timing.backoff),
+    onProgress: (name, progress) => {
+      firstPullProgress.set(name, progress);
+      publish();
+    },
+    onPulled: (name, seq) => {
+      if (seq > (highestSeq.get(name) ?? -1)) highestSeq.set(name, seq);
+    },
+  });
+
   const replicationId = `yishi-v1|${options.hubId ?? options.hubUrl}|${options.deviceScope}`;
   for (const name of collections) {
     const collection = dbCollections[name] as RxCollection<unknown>;
@@ -331,6 +347,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       push: { handler: handlers.push, batchSize: options.pushBatchSize ?? 100 },
     });
     replications.set(name, replication);
+    if (options.firstPull ?? true) firstPull.defer({ name, collection, replication, pull: handlers.pull });
     subs.push(
       collection.$.subscribe(() => schedulePending()),
       replication.sent$.subscribe((doc) => {

@@ -1,0 +1,229 @@
+// The first pull writes what RxDB's own pull replication would have written, and RxDB carries on
+// from it: compared row by row with a device that pulled the same documents through plain
+// replication (an RxDB upgrade that changes the layout fails here), then a push, a pull and a
+// resumed first pull that fetches no stored page again.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { fillWithDefaultSettings, getChangedDocumentsSince, getRxReplicationMetaInstanceSchema } from 'rxdb';
+import type { RxCollection } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { CollectionName } from '#shared/domain/vocab';
+import { demandsSchema } from '#shared/schema/demands';
+import { createYishiDatabase } from '../db/create-database';
+import type { YishiDatabase } from '../db/create-database';
+import { devTools } from '../db/dev-mode';
+import { createSyncClient } from './client';
+import type { SyncClient } from './client';
+import { PROGRESS_ITEM_ID, layoutSupported } from './first-pull-layout';
+import type { EventSourceFactory } from './sse';
+
+type Row = Record<string, unknown>;
+const T = '2026-11-29T08:00:00.000Z';
+const SCOPE = 'xg.gyj';
+
+function demand(i: number): Row {
+  return {
+    id: `d${i}`,
+    scope: SCOPE,
+    createdAt: T,
+    createdBy: 'w1',
+    updatedAt: T,
+    updatedBy: 'w1',
+    placeId: 'place-1',
+    title: `诉求 ${i}`,
+    description: '楼道照明损坏',
+    type: 'complaint',
+    category: 'publicFacilities',
+    source: 'visit',
+    urgency: 'normal',
+    status: 'received',
+    receivedAt: T,
+    vulnerable: false,
+    reasonable: true,
+    reopenedCount: 0,
+    reporterPhone: `1380000${String(i).padStart(4, '0')}`,
+    _deleted: i % 17 === 5,
+  };
+}
+
+function place(i: number): Row {
+  return {
+    id: `p${i}`,
+    scope: `${SCOPE}.c${i}`,
+    createdAt: T,
+    createdBy: 'w1',
+    updatedAt: T,
+    updatedBy: 'w1',
+    kind: 'courtyard',
+    name: `第${i}小区`,
+    parentId: 'gyj',
+    code: `c${i}`,
+    initials: 'dxq',
+    order: i,
+    _deleted: false,
+  };
+}
+
+/** A hub in memory speaking protocol v1's pull and push, logging every page asked for. */
+function memoryHub(initial: Partial<Record<CollectionName, Row[]>>) {
+  let seq = 0;
+  const rows = new Map<string, Array<{ doc: Row; seq: number }>>();
+  const put = (collection: string, doc: Row) => {
+    const list = (rows.get(collection) ?? []).filter((r) => r.doc['id'] !== doc['id']);
+    list.push({ doc, seq: (seq += 1) });
+    rows.set(collection, list);
+  };
+  for (const [c, docs] of Object.entries(initial)) for (const d of docs) put(c, d);
+  const pulls: string[] = [];
+  const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+  const fetchImpl = async (url: string, init?: RequestInit): Promise<Response> => {
+    const u = new URL(url);
+    if (u.pathname === '/v1/health')
+      return json({ ok: true, version: 'test', protocol: 1, database: 'pglite', hubId: 'hub-1' });
+    const [, , , collection, verb] = u.pathname.split('/');
+    if (verb === 'pull') {
+      const after = Number(u.searchParams.get('checkpoint') ?? 0);
+      const limit = Number(u.searchParams.get('limit'));
+      pulls.push(`${collection}@${after}`);
+      const page = (rows.get(collection!) ?? []).filter((r) => r.seq > after).slice(0, limit);
+      const last = page[page.length - 1];
+      return json({ documents: page.map((r) => r.doc), checkpoint: last ? { seq: last.seq } : after ? { seq: after } : null });
+    }
+    if (verb === 'push') {
+      const body = JSON.parse(String(init?.body)) as Array<{ newDocumentState: Row }>;
+      for (const r of body) put(collection!, r.newDocumentState);
+      return json({ conflicts: [], refused: [] });
+    }
+    return new Response('{}', { status: 404 });
+  };
+  return { fetchImpl, pulls, put, docs: (c: string) => (rows.get(c) ?? []).map((r) => r.doc) };
+}
+
+const silentStream: EventSourceFactory = () => ({ close: () => undefined, addEventListener: () => undefined });
+
+const open: Array<{ db: YishiDatabase; client?: SyncClient }> = [];
+afterEach(async () => {
+  const dbs = new Set<YishiDatabase>();
+  for (const o of open.splice(0)) {
+    await o.client?.stop();
+    dbs.add(o.db);
+  }
+  for (const db of dbs) await db.remove();
+});
+
+async function device(hub: ReturnType<typeof memoryHub>, firstPull: boolean, db?: YishiDatabase) {
+  db ??= await createYishiDatabase({
+    name: `fp${Math.random().toString(36).slice(2)}`,
+    storage: getRxStorageMemory(),
+    password: 'first-pull-test',
+    multiInstance: false,
+    devTools: devTools(),
+  });
+  const client = createSyncClient({
+    db,
+    hubUrl: 'http://hub.test',
+    token: 't',
+    deviceScope: SCOPE,
+    hubId: 'hub-1',
+    eventSourceFactory: silentStream,
+    fetchImpl: hub.fetchImpl,
+    collections: ['places', 'demands'],
+    pullBatchSize: 40,
+    firstPull,
+    onRevoked: () => undefined,
+  });
+  open.push({ db, client });
+  return { db, client };
+}
+
+async function initialSync(client: SyncClient) {
+  await Promise.all([...client.replications.values()].map((r) => r.awaitInitialReplication()));
+  await Promise.all([...client.replications.values()].map((r) => r.awaitInSync()));
+}
+
+/** Every stored row of a collection and of its replication meta, with per-database values masked. */
+async function storedRows(db: YishiDatabase, client: SyncClient, name: CollectionName) {
+  const collection = db.collections[name] as unknown as RxCollection<unknown>;
+  const mask = (row: Row): Row => {
+    const { _meta, _rev, ...rest } = row;
+    // Checkpoint rows are rewritten as often as either side happens to write them.
+    const height = row['isCheckpoint'] === '1' ? 'n' : String(_rev).split('-')[0];
+    return { ...rest, _meta: Object.keys(_meta as object).sort(), _rev: height };
+  };
+  const fork = (await getChangedDocumentsSince(collection.storageInstance, 10_000)).documents as Row[];
+  const replication = client.replications.get(name)!;
+  const metaInstance = replication.metaInstance!;
+  const meta = (await getChangedDocumentsSince(metaInstance, 10_000)).documents as Row[];
+  const items = meta.filter((r) => r['isCheckpoint'] === '0').map(mask);
+  const checkpoints = meta
+    .filter((r) => r['isCheckpoint'] === '1' && r['itemId'] !== PROGRESS_ITEM_ID)
+    .map((r) => ({ ...mask(r), checkpointData: Object.keys(r['checkpointData'] as object).sort() }));
+  const byId = (a: Row, b: Row) => String(a['id']).localeCompare(String(b['id']));
+  return { fork: fork.map(mask).sort(byId), items: items.sort(byId), checkpoints: checkpoints.sort(byId) };
+}
+
+describe('the first pull', () => {
+  it('is written for exactly the pinned RxDB version and meta schema', () => {
+    const schema = getRxReplicationMetaInstanceSchema(fillWithDefaultSettings(demandsSchema as never), true);
+    expect(layoutSupported(schema as never)).toBe(true);
+    expect(layoutSupported(schema as never, '17.6.1')).toBe(false);
+    const { isResolvedConflict: _gone, ...fewer } = schema.properties as Record<string, unknown>;
+    expect(layoutSupported({ ...schema, properties: fewer } as never)).toBe(false);
+  });
+
+  it('stores the same rows as RxDB’s own pull replication, and replication carries on from them', async () => {
+    const data = { places: Array.from({ length: 30 }, (_, i) => place(i)), demands: Array.from({ length: 130 }, (_, i) => demand(i)) };
+    const plainHub = memoryHub(data);
+    const fastHub = memoryHub(data);
+    // One database at a time (RxDB's open edition opens at most 13 collections per process).
+    const plain = await device(plainHub, false);
+    await initialSync(plain.client);
+    const expected = { places: await storedRows(plain.db, plain.client, 'places'), demands: await storedRows(plain.db, plain.client, 'demands') };
+    await plain.client.stop();
+    await plain.db.remove();
+    open.splice(0);
+    const fast = await device(fastHub, true);
+    await initialSync(fast.client);
+    for (const name of ['places', 'demands'] as const) {
+      const rows = await storedRows(fast.db, fast.client, name);
+      expect(rows.fork.length).toBe(data[name].length);
+      expect(rows).toEqual(expected[name]);
+    }
+    // Each page was asked for once.
+    expect(new Set(fastHub.pulls).size).toBe(fastHub.pulls.length);
+
+    // A local change goes up; a change on the hub comes down.
+    const local = await fast.db.demands.findOne('d3').exec();
+    await local!.incrementalPatch({ title: '本机修改' });
+    fastHub.put('demands', { ...demand(7), title: '服务器修改' });
+    await fast.client.syncNow();
+    expect(fastHub.docs('demands').find((d) => d['id'] === 'd3')?.['title']).toBe('本机修改');
+    expect((await fast.db.demands.findOne('d7').exec())?.title).toBe('服务器修改');
+  });
+
+  it('resumes after a restart at the last stored page without asking for it again', async () => {
+    const hub = memoryHub({ demands: Array.from({ length: 200 }, (_, i) => demand(i)) });
+    const first = await device(hub, true);
+    // Stop the client once three pages of demands have been asked for.
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (hub.pulls.filter((p) => p.startsWith('demands')).length >= 3) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 1);
+    });
+    await first.client.stop();
+    const before = hub.pulls.length;
+    const stored = await first.db.demands.count().exec();
+    const again = await device(hub, true, first.db);
+    await initialSync(again.client);
+    const after = hub.pulls.slice(before).filter((p) => p.startsWith('demands'));
+    // The restart asks only for pages after the stored ones (one of those may have been on its way).
+    const firstSeqAfter = Number(after[0]!.split('@')[1]);
+    expect(firstSeqAfter).toBeGreaterThanOrEqual(stored > 0 ? 40 : 0);
+    expect(hub.pulls.filter((p) => p.startsWith('demands')).length).toBeLessThanOrEqual(200 / 40 + 2);
+    const all = await getChangedDocumentsSince(first.db.demands.storageInstance, 1000);
+    expect(all.documents.length).toBe(200);
+  });
+});
