@@ -21,7 +21,7 @@ import { CORS_HEADERS, HttpError, sendError, sendJson } from './io';
 import { isAppRequest, serveApp } from './static-app';
 import { handleUpdate } from './update-routes';
 import { parseUpdateRoute } from '#shared/protocol/updates';
-import { handleEnroll, handlePull, handlePush, handleStream } from './sync-routes';
+import { handleCounts, handleEnroll, handlePull, handlePush, handleStream } from './sync-routes';
 
 export interface HubServer {
   server: Server;
@@ -85,6 +85,8 @@ async function route(
       return handlePush(ctx, req, res, url, info, r.collection);
     case 'stream':
       return handleStream(ctx, req, res, url, info);
+    case 'counts':
+      return handleCounts(ctx, req, res, url, info);
     case 'adminEnroll':
       return handleAdminEnroll(ctx, req, res);
     case 'adminDevices':

@@ -1,6 +1,7 @@
 // Device-facing routes: enrollment, pull, push and the change stream.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import {
   MAX_DEVICE_NAME_LENGTH,
@@ -8,7 +9,7 @@ import {
   PULL_LIMIT_MAX,
   isCollectionName,
 } from '#shared/protocol/v1';
-import type { DeviceInfo, EnrollResponse, PullResponse, PushResponse } from '#shared/protocol/v1';
+import type { CountsResponse, DeviceInfo, EnrollResponse, PullResponse, PushResponse } from '#shared/protocol/v1';
 import { generateDeviceId, generateToken, hashEnrollCode, hashToken, normalizeEnrollCode } from '../secrets';
 import { pushRows } from '../sync/push';
 import { hasUnstorableString, parsePushBody } from '../sync/rules';
@@ -69,6 +70,20 @@ export async function handlePull(
   const result = await ctx.store.pull(collection, actor.scope, since, limit);
   const body: PullResponse = result;
   info.fields['docs'] = result.documents.length;
+  sendJson(res, 200, body, true);
+}
+
+export async function handleCounts(
+  ctx: HubContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  info: RequestInfo,
+) {
+  const actor = await authenticate(ctx, req, url, info);
+  const found = await ctx.store.scopeCounts(actor.scope);
+  const counts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, found[c] ?? 0])) as CountsResponse['counts'];
+  const body: CountsResponse = { counts };
   sendJson(res, 200, body, true);
 }
 

@@ -3,6 +3,7 @@
 // push writes is decided in hub/src/sync/push.ts; this file only stores it.
 
 import { visibilityOf, visibilitySqlParams } from '#shared/domain/places/index';
+import { REFERENCE_COLLECTIONS } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import type { Checkpoint, Doc, RefusalCode } from '#shared/protocol/v1';
 import type { Driver, SqlClient } from '../db/driver';
@@ -53,6 +54,19 @@ export async function pullDocuments(
   );
   const last = rows[rows.length - 1];
   return { documents: rows.map(toDoc), checkpoint: { seq: last ? Number(last.seq) : since } };
+}
+
+/** Per collection, the documents a pull from the beginning delivers to a device of this scope. */
+export async function scopeCounts(db: SqlClient, deviceScope: string): Promise<Record<string, number>> {
+  const subtree = visibilitySqlParams(visibilityOf(deviceScope, undefined));
+  const reference = visibilitySqlParams(visibilityOf(deviceScope, 'places'));
+  const rows = await db.query<{ collection: string; n: number | string }>(
+    `select collection, count(*) as n from documents
+     where scope = $1 or scope like $2 or (collection = any($3::text[]) and scope = any($4::text[]))
+     group by collection`,
+    [subtree.exact, subtree.below, [...REFERENCE_COLLECTIONS], reference.alsoExactly],
+  );
+  return Object.fromEntries(rows.map((r) => [r.collection, Number(r.n)]));
 }
 
 export async function changesSince(db: SqlClient, since: number, limit: number): Promise<ChangedDoc[]> {

@@ -93,6 +93,12 @@ for (const backend of backends) {
         expect(seen, collection).toEqual(reference ? ['xg', 'xg.gyj', 'xg.gyj.c1'] : ['xg.gyj', 'xg.gyj.c1']);
         expect(documents.every((d) => d._deleted === false)).toBe(true);
       }
+      // The counts a first sync shows its progress against are what those pulls deliver.
+      const counts = await store.scopeCounts('xg.gyj');
+      for (const collection of COLLECTION_NAMES) {
+        const { documents } = await store.pull(collection, 'xg.gyj', 0, 1000);
+        expect(counts[collection] ?? 0, collection).toBe(documents.length);
+      }
     });
 
     it('pages by server sequence and echoes the checkpoint at the end', async () => {

@@ -45,6 +45,8 @@ export interface Store {
     now: Date,
     decide: (current: Map<string, Doc>) => PushPlan,
   ): Promise<number>;
+  /** Per collection, what a pull from the beginning delivers to a device of this scope. */
+  scopeCounts(deviceScope: string): Promise<Record<string, number>>;
   changesSince(seq: number, limit: number): Promise<ChangedDoc[]>;
   maxSeq(): Promise<number>;
   seed(
@@ -115,6 +117,7 @@ export async function storeOverDriver(db: Driver): Promise<Store> {
     pull: (collection, scope, since, limit) => documents.pullDocuments(db, collection, scope, since, limit),
     writePush: (collection, ids, deviceId, now, decide) =>
       documents.writePush(db, collection, ids, deviceId, now, decide),
+    scopeCounts: (scope) => documents.scopeCounts(db, scope),
     changesSince: (seq, limit) => documents.changesSince(db, seq, limit),
     maxSeq: () => documents.maxSeq(db),
     seed: (docs, same) => documents.seedDocuments(db, docs, same),

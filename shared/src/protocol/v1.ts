@@ -50,6 +50,14 @@ export interface PullResponse {
   checkpoint: Checkpoint | null;
 }
 
+/**
+ * `GET /v1/sync/counts`: how many documents each collection's pull delivers to this device from
+ * the beginning (its scope, tombstones included), so that a first sync can show its progress.
+ */
+export interface CountsResponse {
+  counts: Record<CollectionName, number>;
+}
+
 export interface PushRow {
   newDocumentState: Doc;
   assumedMasterState?: Doc | null;
@@ -184,6 +192,7 @@ export type Route =
   | { kind: 'pull'; collection: string }
   | { kind: 'push'; collection: string }
   | { kind: 'stream' }
+  | { kind: 'counts' }
   | { kind: 'adminEnroll' }
   | { kind: 'adminDevices' }
   | { kind: 'adminRevoke'; deviceId: string }
@@ -202,6 +211,8 @@ function matchPath(pathname: string): RouteMatch {
     return { route: { kind: 'enroll' }, method: 'POST' };
   if (rest.length === 2 && a === 'sync' && b === 'stream')
     return { route: { kind: 'stream' }, method: 'GET' };
+  if (rest.length === 2 && a === 'sync' && b === 'counts')
+    return { route: { kind: 'counts' }, method: 'GET' };
   if (rest.length === 3 && a === 'sync' && b !== undefined && c === 'pull')
     return { route: { kind: 'pull', collection: b }, method: 'GET' };
   if (rest.length === 3 && a === 'sync' && b !== undefined && c === 'push')
