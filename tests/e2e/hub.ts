@@ -53,7 +53,7 @@ export async function enrolledDevice(
  * The initial pull has landed: the device screen counts at least every demo document this scope
  * may see (its subtree, plus the places and organisations of its ancestors).
  */
-async function waitUntilSettled(page: Page, scope: string): Promise<void> {
+export async function waitUntilSettled(page: Page, scope: string): Promise<void> {
   const demo = generateDemoStreet({ seed: 1, now: new Date().toISOString(), scale: 1 });
   await page.getByRole('navigation').getByText('设备与数据').click();
   for (const name of COLLECTION_NAMES) {

@@ -10,6 +10,7 @@ import type { AttachmentMover } from './attachment-mover';
 import type { FetchLike } from './http';
 import type { RefusedRowRecord, RefusedRowStore } from './refused-store';
 import type { EventSourceFactory } from './sse';
+import type { FirstSyncStatus } from './first-sync-status';
 import type { UploadedAttachmentStore } from './uploaded-store';
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'revoked';
@@ -25,6 +26,8 @@ export interface SyncStatus {
   refusedCount: number;
   /** Photos still to upload to or download from the hub (they do not change `state`). */
   pendingPhotos?: number;
+  /** A new or restored device's first sync, while and after it ran in this session. */
+  firstSync?: FirstSyncStatus;
 }
 
 export interface SyncTiming {

@@ -11,7 +11,7 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import { backoffDelay } from '#shared/sync/backoff';
-import type { Checkpoint, HealthResponse } from '#shared/protocol/v1';
+import type { Checkpoint, CountsResponse, HealthResponse } from '#shared/protocol/v1';
 import { Connectivity } from './connectivity';
 import { CLIENT_ERROR_MESSAGES, HubError, asHubError, hubEndpoint, hubRequest } from './http';
 import type { FetchLike } from './http';
@@ -26,7 +26,7 @@ import type { AttachmentMover } from './attachment-mover';
 import { MemoryUploadedAttachmentStore } from './uploaded-store';
 import { isPhotoCollection } from '#shared/protocol/attachments';
 import { createFirstPull } from './first-pull';
-import type { FirstPullProgress } from './first-pull';
+import { firstSyncTracker } from './first-sync-status';
 
 import type { SyncClient, SyncClientOptions, SyncStatus } from './client-types';
 export type { SyncClient, SyncClientOptions, SyncState, SyncStatus, SyncTiming } from './client-types';
@@ -72,9 +72,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const streamChains = new Map<CollectionName, Promise<void>>();
   const photoCollections = new Map<string, RxCollection<unknown>>();
 
+  const firstSync = firstSyncTracker(now);
+
   const publish = (patch: Partial<SyncStatus> = {}) => {
     const prev = status$.getValue();
     const next: SyncStatus = { ...prev, ...patch };
+    const first = firstSync.summary(initialDone);
+    if (first) next.firstSync = first;
+    const busy = anyActive || (first !== undefined && !first.done);
     const errorText = fatalError ?? [...errors.values()][0];
     next.state = revoked
       ? 'revoked'
@@ -84,7 +89,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
           ? 'offline'
           : errors.size > 0
             ? 'error'
-            : anyActive
+            : busy
               ? 'syncing'
               : 'idle';
     if (revoked) next.error = CLIENT_ERROR_MESSAGES_REVOKED;
@@ -270,13 +275,20 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     }
   };
 
-  const firstPullProgress = new Map<CollectionName, FirstPullProgress>();
   const firstPull = createFirstPull({
     batchSize: options.pullBatchSize ?? 1000,
     isStopped: () => stopped,
     retryDelay: (attempt) => backoffDelay(attempt, random(), timing.backoff),
+    totals: async () =>
+      (
+        await hubRequest<CountsResponse>(fetchImpl, hubEndpoint(options.hubUrl, '/v1/sync/counts'), {
+          token: options.token,
+          signal: stopController.signal,
+          timeoutMs: timing.requestTimeoutMs ?? 30_000,
+        })
+      ).counts,
     onProgress: (name, progress) => {
-      firstPullProgress.set(name, progress);
+      firstSync.update(name, progress);
       publish();
     },
     onPulled: (name, seq) => {

@@ -43,7 +43,14 @@ export interface LayoutContext {
   metaSchema: RxJsonSchema<unknown>;
 }
 
-const EXPECTED_META_PROPERTIES = ['id', 'isCheckpoint', 'itemId', 'checkpointData', 'docData', 'isResolvedConflict'];
+const EXPECTED_META_PROPERTIES = [
+  'id',
+  'isCheckpoint',
+  'itemId',
+  'checkpointData',
+  'docData',
+  'isResolvedConflict',
+];
 
 /** True when the running RxDB and its meta schema are the ones this file was written for. */
 export function layoutSupported(metaSchema: RxJsonSchema<unknown>, version: string = RXDB_VERSION): boolean {
@@ -78,7 +85,12 @@ export function metaId(ctx: LayoutContext, itemId: string, isCheckpoint: '0' | '
 }
 
 /** The assumed master state of one document (`getMetaWriteRow`), new or replacing `previous`. */
-export function metaRow(ctx: LayoutContext, master: Row, lwt: number, previous?: Row): { document: Row; previous?: Row } {
+export function metaRow(
+  ctx: LayoutContext,
+  master: Row,
+  lwt: number,
+  previous?: Row,
+): { document: Row; previous?: Row } {
   const itemId = String(master['id']);
   const docData = ctx.hasAttachments ? stripAttachmentsDataFromDocument(master as never) : master;
   const document: Row = {

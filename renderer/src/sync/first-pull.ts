@@ -103,14 +103,18 @@ export function createFirstPull(options: FirstPullOptions): FirstPull {
   let plans: Promise<Map<CollectionName, Plan>> | undefined;
 
   const planAll = async () => {
-    const found = await Promise.all(targets.map((t) => planFor(t).catch(() => undefined)));
-    const open = found.filter((p): p is Plan => p !== undefined);
+    const found = (await Promise.all(targets.map((t) => planFor(t).catch(() => undefined)))).filter(
+      (p): p is Plan => p !== undefined,
+    );
+    const open = found.filter((p) => !p.record.done);
+    if (open.length === 0) return new Map<CollectionName, Plan>();
     if (open.some((p) => p.record.total === null) && options.totals) {
       const totals = await options.totals().catch(() => undefined);
       for (const p of open) if (p.record.total === null) p.record.total = totals?.[p.target.name] ?? null;
     }
     open.sort((a, b) => FIRST_PULL_ORDER.indexOf(a.target.name) - FIRST_PULL_ORDER.indexOf(b.target.name));
-    for (const p of open) options.onProgress(p.target.name, view(p.record));
+    // After a reload the collections already done count too, so the progress stays whole.
+    for (const p of found) options.onProgress(p.target.name, view(p.record));
     let queue: Promise<void> = Promise.resolve();
     for (const p of open) {
       p.turn = queue.then(() => pullAll(p, options));
@@ -186,7 +190,11 @@ async function planFor(target: FirstPullTarget): Promise<Plan | undefined> {
       record = { ...(rows.progress['checkpointData'] as ProgressRecord) };
       // The progress and the down checkpoint are written together: if they differ, RxDB has
       // pulled since, and the collection is RxDB's.
-      if (record.done || record.seq !== downSeq) throw new Error('not a first pull ');
+      if (record.done) {
+        await meta.close();
+        return { target, ctx, meta, fork, record, rows };
+      }
+      if (record.seq !== downSeq) throw new Error('not a first pull');
     } else {
       if (rows.down || rows.up) throw new Error('not a first pull');
       const stored = await getChangedDocumentsSince(collection.storageInstance, 1);
@@ -259,7 +267,11 @@ async function writePage(plan: Plan, docs: Row[], seq: number | null, last: bool
       const lwt = (inDb?.['_meta'] as { lwt?: number } | undefined)?.lwt ?? Infinity;
       // Written by this pull before a reload stopped it, and unchanged since: only the master copy
       // may be missing (it is written in the meta transaction right after).
-      if (inDb && lwt < FIRST_PULL_LWT_LIMIT && isEqual(docState(inDb, ctx.hasAttachments) as never, doc as never, 'yishi-first-pull'))
+      if (
+        inDb &&
+        lwt < FIRST_PULL_LWT_LIMIT &&
+        isEqual(docState(inDb, ctx.hasAttachments) as never, doc as never, 'yishi-first-pull')
+      )
         stored.push(doc);
       else complete = false;
     }
@@ -278,7 +290,13 @@ async function writePage(plan: Plan, docs: Row[], seq: number | null, last: bool
   // starts after them. Local writes carry clock times and always come later.
   if (docs.length > 0)
     metaRows.push(
-      checkpointRow(ctx, 'up', { id: String(docs[docs.length - 1]!['id']), lwt: record.lwt }, time, plan.rows.up),
+      checkpointRow(
+        ctx,
+        'up',
+        { id: String(docs[docs.length - 1]!['id']), lwt: record.lwt },
+        time,
+        plan.rows.up,
+      ),
     );
   metaRows.push(checkpointRow(ctx, PROGRESS_ITEM_ID, { ...record }, time, plan.rows.progress));
   await writeMeta(plan, metaRows);
@@ -297,7 +315,8 @@ async function writeMeta(plan: Plan, rows: Array<{ document: Row; previous?: Row
   for (const error of result.error) {
     const row = rows.find((r) => r.document['id'] === error.documentId);
     const inDb = error.status === 409 ? (error.documentInDb as Row | undefined) : undefined;
-    if (!row || !inDb || row.document['isCheckpoint'] !== '0') throw new Error(`meta write failed: ${error.status}`);
+    if (!row || !inDb || row.document['isCheckpoint'] !== '0')
+      throw new Error(`meta write failed: ${error.status}`);
     retry.push(metaRow(plan.ctx, row.document['docData'] as Row, rxdbNow(), inDb));
   }
   const again = await plan.meta.bulkWrite(retry as never, 'replication-down-write-meta');

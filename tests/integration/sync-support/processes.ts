@@ -41,8 +41,30 @@ export class HubProcess {
   port = 0;
   private child: ChildProcess | undefined;
   log = '';
+  /** Every pull the hub answered, from its access log (the log above keeps only its tail). */
+  readonly pulls: Array<{ collection: string; checkpoint: number; docs: number; status: number }> = [];
+  private partial = '';
 
   constructor(private readonly options: HubOptions = {}) {}
+
+  private collectPulls(chunk: string): void {
+    const lines = (this.partial + chunk).split('\n');
+    this.partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('"route":"pull"')) continue;
+      try {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        this.pulls.push({
+          collection: String(entry['collection']),
+          checkpoint: Number(entry['checkpoint']),
+          docs: Number(entry['docs']),
+          status: Number(entry['status']),
+        });
+      } catch {
+        // not a log line
+      }
+    }
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -68,7 +90,10 @@ export class HubProcess {
       },
     );
     this.child = child;
-    child.stdout?.on('data', (d: Buffer) => (this.log = (this.log + d.toString()).slice(-20_000)));
+    child.stdout?.on('data', (d: Buffer) => {
+      this.log = (this.log + d.toString()).slice(-20_000);
+      this.collectPulls(d.toString());
+    });
     child.stderr?.on('data', (d: Buffer) => (this.log = (this.log + d.toString()).slice(-20_000)));
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {

@@ -8,6 +8,7 @@ import ComputerIcon from '@mui/icons-material/Computer';
 import { useTranslation } from 'react-i18next';
 import { useSync } from './SyncContext';
 import { formatDateTime } from '../../kit/beijing-time';
+import { FirstSyncProgress } from './FirstSyncProgress';
 import './strings';
 
 const ICONS = {
@@ -54,6 +55,7 @@ export function SyncStatusBar() {
 
   // "In sync" only once a sync has completed: a fresh device is still catching up.
   const shown = status.state === 'idle' && !status.lastSyncedAt ? 'syncing' : status.state;
+  const firstSync = status.firstSync && !status.firstSync.done ? status.firstSync : undefined;
   const details = [
     status.lastSyncedAt ? t('lastSynced', { time: formatDateTime(status.lastSyncedAt) }) : t('neverSynced'),
     status.pending > 0 ? t('pending', { count: status.pending }) : null,
@@ -64,7 +66,7 @@ export function SyncStatusBar() {
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }} data-testid="sync-status">
       <Chip
         icon={ICONS[shown]}
-        label={t(`states.${shown}`)}
+        label={firstSync && shown === 'syncing' ? t('states.firstSync') : t(`states.${shown}`)}
         color={
           shown === 'idle'
             ? 'success'
@@ -77,6 +79,7 @@ export function SyncStatusBar() {
         data-testid="sync-state"
         sx={{ fontWeight: 700, bgcolor: shown === 'offline' ? 'background.paper' : undefined }}
       />
+      {firstSync && <FirstSyncProgress first={firstSync} />}
       <Typography
         variant="body2"
         noWrap
