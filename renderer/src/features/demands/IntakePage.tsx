@@ -19,7 +19,6 @@ import { DEMAND_TEXT_LIMITS, deriveTitle, normalisePhone } from '#shared/domain/
 import { CountedTextField } from '../../kit/CountedTextField';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
-import { navigate } from '../../app/router';
 import { placePath } from './format';
 import { formatDateTime } from '../../kit/beijing-time';
 import {
@@ -34,16 +33,11 @@ import { PhotoField } from './PhotoField';
 import { PlaceField } from './PlaceField';
 import { readRememberedRaw, remember, saveIntake } from './save-intake';
 import { SimilarPanel } from './SimilarPanel';
+import { IntakeResult, createIntakeResultStore } from './IntakeResult';
 import { useOnline } from './use-online';
 import { usePlaceTree } from './use-place-tree';
 import { useSimilarDemands } from './use-similar';
 import './strings';
-
-interface Result {
-  severity: 'success' | 'error';
-  message: string;
-  scope?: string;
-}
 
 /** Enter moves on like Tab: the order of the form is the order of a conversation at the door. */
 function focusNext(form: HTMLFormElement, current: HTMLElement): void {
@@ -71,7 +65,8 @@ export function IntakePage() {
   const [photoBusy, setPhotoBusy] = useState(false);
   const [errors, setErrors] = useState<ReturnType<typeof validateDraft>>({});
   const [saving, setSaving] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
+  const [resultStore] = useState(createIntakeResultStore);
+  const setResult = resultStore.set;
   const savingRef = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   const placeRef = useRef<HTMLInputElement>(null);
@@ -126,11 +121,14 @@ export function IntakePage() {
               due: demand.dueAt ? formatDateTime(demand.dueAt) : '—',
             }),
       });
-      // Whatever was typed while saving is the next demand: only the saved draft is cleared.
-      setDraft((current) =>
-        current === saved ? emptyDraft({ placeScope: place.scope, source: saved.source }) : current,
-      );
-      setPhotos([]);
+      // Whatever was typed while saving is the next demand: only the saved draft is cleared. The
+      // form's reset renders as a transition, after the confirmation has rendered on its own.
+      startTransition(() => {
+        setDraft((current) =>
+          current === saved ? emptyDraft({ placeScope: place.scope, source: saved.source }) : current,
+        );
+        setPhotos([]);
+      });
       descriptionRef.current?.focus();
       audited.catch((error: unknown) =>
         setResult({
@@ -143,7 +141,7 @@ export function IntakePage() {
       setResult({ severity: 'error', message: t('intake.failed', { message: (error as Error).message }) });
     } finally {
       savingRef.current = false;
-      setSaving(false);
+      startTransition(() => setSaving(false));
     }
   };
 
@@ -202,23 +200,7 @@ export function IntakePage() {
           {t('intake.offline')}
         </Alert>
       )}
-      {result && (
-        <Alert
-          severity={result.severity}
-          role="status"
-          data-testid="intake-result"
-          onClose={() => setResult(null)}
-          action={
-            result.scope ? (
-              <Button color="inherit" tabIndex={-1} onClick={() => navigate(`/demands/${result.scope}`)}>
-                {t('intake.viewInLedger')}
-              </Button>
-            ) : undefined
-          }
-        >
-          {result.message}
-        </Alert>
-      )}
+      <IntakeResult store={resultStore} />
       <Box
         sx={{
           display: 'grid',
