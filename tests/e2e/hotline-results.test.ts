@@ -177,11 +177,11 @@ describe('12345 handling results, classes and safe exports', () => {
     await page.getByTestId('definition-satisfactionRate').hover();
     await page
       .getByRole('tooltip')
-      .getByText(/不满意计入分母/)
+      .getByText(/÷（满意 \+ 基本满意 \+ 不满意 \+ 未联系上）/)
       .waitFor();
     await page
       .getByRole('tooltip')
-      .getByText(/未联系上的回访没有评价/)
+      .getByText(/不满意（本期 \d+ 件）和未联系上（本期 \d+ 件）都计入分母/)
       .waitFor();
     await screenshot(page, 'report-definitions.png');
   });

@@ -204,7 +204,7 @@ describe('12345 import with handling results', () => {
   it('counts the three rates as the city does', async () => {
     // 响应率: 及时响应 8 of 10 (A4 超时, A7 未响应).
     // 解决率: 是否解决 where given, else the status: A1 A2 A4 A5(办结) A8 A9 A10 = 7 of 10.
-    // 满意率: (满意 4 + 基本满意 1) / (4 + 1 + 不满意 1) = 5/6; 未联系上 (A5) apart.
+    // 满意率: (满意 4 + 基本满意 1) / (4 + 1 + 不满意 1 + 未联系上 1 (A5)) = 5/7.
     expect(await rates()).toMatchObject({
       received: 10,
       respondedInTime: 8,
@@ -214,10 +214,10 @@ describe('12345 import with handling results', () => {
       basicallySatisfied: 1,
       unsatisfied: 1,
       unreachable: 1,
-      callbacks: 6,
+      callbacks: 7,
       responseRate: 0.8,
       resolutionRate: 0.7,
-      satisfactionRate: 5 / 6,
+      satisfactionRate: 5 / 7,
     });
   });
 
@@ -267,7 +267,7 @@ describe('12345 import with handling results', () => {
     ]);
 
     // 响应率 9/11 (A4 超时, A7 超时); 解决率 9/11 (A3 否, A11 open);
-    // 满意率 (5 + 1) / (5 + 1 + 2) = 6/8, 未联系上 1 apart.
+    // 满意率 (5 + 1) / (5 + 1 + 不满意 2 + 未联系上 1) = 6/9.
     expect(await rates()).toMatchObject({
       received: 11,
       respondedInTime: 9,
@@ -276,7 +276,7 @@ describe('12345 import with handling results', () => {
       basicallySatisfied: 1,
       unsatisfied: 2,
       unreachable: 1,
-      satisfactionRate: 0.75,
+      satisfactionRate: 6 / 9,
     });
 
     const again = await importFile(newer, classes);

@@ -19,3 +19,4 @@ export type { AttachmentLike } from './photos';
 export { DexieUploadedAttachmentStore, MemoryUploadedAttachmentStore } from './uploaded-store';
 export type { UploadedAttachmentStore } from './uploaded-store';
 export type { AttachmentMover } from './attachment-mover';
+export { firstSyncTracker } from './first-sync-status';

@@ -8,7 +8,7 @@ import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { parseRoute, useRoute } from '../../app/router';
 import { DemandDrawer } from './DemandDrawer';
-import { ExportPiiDialog } from '../../kit/ExportPiiDialog';
+import { ExportPiiDialog } from '../../app/ExportPiiDialog';
 import { exportLedger, mayExportPii } from './export-ledger';
 import type { ExportLabels } from './export-workbook';
 import { placePath } from './format';

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { can, type Actor } from '#shared/domain/permissions/index';
 import type { DemandDoc } from '#shared/schema/index';
 import type { YishiDatabase } from '../../db/create-database';
-import { saveWorkbook } from '../../kit/export-file';
+import { saveWorkbook } from '../../app/export-file';
 import { buildLedgerWorkbook, type ExportLabels } from './export-workbook';
 
 const CHUNK = 1000;

@@ -19,8 +19,8 @@ import { refusedTable } from '#shared/domain/hotline/plan';
 import { can } from '#shared/domain/permissions/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
-import { saveCsv } from '../../kit/export-file';
-import { ExportPiiDialog } from '../../kit/ExportPiiDialog';
+import { saveCsv } from '../../app/export-file';
+import { ExportPiiDialog } from '../../app/ExportPiiDialog';
 import type { ImportResult } from './run-import';
 import './strings';
 

@@ -32,7 +32,7 @@ const zh = {
     resolutionRate:
       '解决率 = 已解决的件数 ÷ 合理诉求件数。12345 工单有“是否解决”时按回访结论计，没有时按办理状态计；不合理诉求单列，不计入。',
     satisfactionRate:
-      '满意率 =（满意 + 基本满意）÷（满意 + 基本满意 + 不满意）。不满意计入分母（本期 {{unsatisfied}} 件）；未联系上的回访没有评价，与市里口径一致不计入分子和分母（本期 {{unreachable}} 件）。每件诉求只计本期最后一次回访。',
+      '满意率 =（满意 + 基本满意）÷（满意 + 基本满意 + 不满意 + 未联系上）。与市里口径一致，不满意（本期 {{unsatisfied}} 件）和未联系上（本期 {{unreachable}} 件）都计入分母。每件诉求只计本期最后一次回访。',
     meetings: '本期已召开的议事会场数。',
     attendees: '本期议事会签到的人次（含委托）。',
     overdue: '目前已超过办理期限、尚未完成的任务件数。',
@@ -212,7 +212,7 @@ const en: typeof zh = {
     resolutionRate:
       "Resolution rate = resolved ÷ reasonable demands. 12345 orders count the call-back's resolved verdict when the export has one, else their status; unreasonable demands are reported apart.",
     satisfactionRate:
-      'Satisfaction rate = (satisfied + basically satisfied) ÷ (satisfied + basically satisfied + unsatisfied). Unsatisfied counts in the denominator ({{unsatisfied}} this period); unreachable call-backs gave no verdict and, as the city counts, are in neither ({{unreachable}} this period). Only the latest call-back per demand counts.',
+      'Satisfaction rate = (satisfied + basically satisfied) ÷ (satisfied + basically satisfied + unsatisfied + unreachable). As the city counts, unsatisfied ({{unsatisfied}} this period) and unreachable ({{unreachable}} this period) are both in the denominator. Only the latest call-back per demand counts.',
     meetings: 'Meetings held in the period.',
     attendees: 'Sign-ins at meetings in the period (proxies included).',
     overdue: 'Tasks past their deadline and not done.',

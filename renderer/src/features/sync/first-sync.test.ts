@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstSyncPercent, remainingParts } from './first-sync';
-import { firstSyncTracker } from '../../sync/first-sync-status';
+import { firstSyncTracker } from '../../sync';
 
 describe('the first-sync progress', () => {
   it('reaches 100 % only when every document is stored', () => {

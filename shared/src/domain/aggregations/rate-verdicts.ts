@@ -122,7 +122,7 @@ export type CallbackVerdict =
 /** How the latest call-back about a demand (undefined when the demand is unknown) counts. */
 export function callbackVerdict(callback: FollowUpFacts, demand: DemandFacts | undefined): CallbackVerdict {
   if (demand && isDuplicate(demand)) return 'uncounted';
-  // 未联系上 gave no verdict: it is counted apart, never as satisfied or unsatisfied.
+  // 未联系上 gave no verdict: never satisfied, so it weighs in the denominator only.
   if (callback.outcome === 'unreachable') return demand?.reasonable === false ? 'uncounted' : 'unreachable';
   const good = callback.outcome === 'satisfied' || callback.outcome === 'basicallySatisfied';
   if (demand?.reasonable === false) return good ? 'unreasonableGood' : 'unreasonable';

@@ -57,7 +57,7 @@ function reference(
   const satisfied = outcomes('satisfied');
   const basicallySatisfied = outcomes('basicallySatisfied');
   const unsatisfied = outcomes('unsatisfied');
-  const callbacks = satisfied + basicallySatisfied + unsatisfied;
+  const callbacks = satisfied + basicallySatisfied + unsatisfied + outcomes('unreachable');
   const respondedInTime = kept.filter(inTime).length;
   const responsePending = kept.filter(
     (d) => d.respondedAt === undefined && asOf !== undefined && asOf < deadline(d),

@@ -31,14 +31,14 @@ export { DEFAULT_RESPONSE_HOURS, type RateOptions } from './rate-verdicts';
  *   Resolved: current status answered, resolved or closed. A reopened demand (不满意 after a
  *   call-back) is back in handling and counts as unresolved until it is resolved again. A 12345
  *   order whose export says 是否解决 counts the city's verdict instead of its status.
- * 满意率 = (满意 + 基本满意) / (满意 + 基本满意 + 不满意).
+ * 满意率 = (满意 + 基本满意) / (满意 + 基本满意 + 不满意 + 未联系上).
  *   Call-backs: follow-ups of kind 'callback' made in [from, to) about a reasonable, non-duplicate
  *   demand lying under `scope` (any receipt date); the latest call-back per demand in the period
  *   counts once. A call-back about a demand missing from `demands` is placed by the scope of
  *   that latest call-back. The city's 回访结果 of a 12345 order is one more call-back, dated at
- *   its 办结时间; a later call-back of the app replaces it. 不满意 stays in the denominator (it
- *   lowers the rate); 未联系上 gave no verdict, so, as the city counts it, it is neither in the
- *   numerator nor the denominator and is reported apart (`unreachable`).
+ *   its 办结时间; a later call-back of the app replaces it. As the city counts it, 不满意 and
+ *   未联系上 both stay in the denominator (a resident the street could not reach is not a
+ *   satisfied one), and 未联系上 is also reported on its own (`unreachable`).
  *
  * A rate whose denominator is 0 is null, never NaN.
  */
@@ -168,7 +168,7 @@ function sumOf(tallies: Iterable<Tally>): Tally {
 }
 
 function reportOf(t: Tally, scope: string, from: string, to: string): RateReport {
-  const callbacks = t.satisfied + t.basicallySatisfied + t.unsatisfied;
+  const callbacks = t.satisfied + t.basicallySatisfied + t.unsatisfied + t.unreachable;
   return {
     scope,
     from,

@@ -7,7 +7,7 @@ import type { CollectionName } from '#shared/domain/vocab';
 import type { YishiDatabase } from '../db/create-database';
 import { audit, type Author } from '../db/write';
 import { platform } from '../platform';
-import { csvBytes, neutraliseWorkbook } from './safe-workbook';
+import { csvBytes, neutraliseWorkbook } from '../kit/safe-workbook';
 
 export interface ExportRecord {
   readonly db: YishiDatabase;
