@@ -47,7 +47,12 @@ async function expectInViewBeside(refusal: Locator, field: Locator) {
 
 async function newMeeting(title: string, startsAt: string, kind?: string, venue?: string) {
   await page.getByRole('navigation').getByText('议事会').click();
-  await page.getByRole('button', { name: '新建议事会' }).click();
+  // A test before may leave minutes unsaved on purpose: leaving them is the person's choice.
+  const leave = page.getByRole('dialog').getByRole('button', { name: '离开' });
+  const create = page.getByRole('button', { name: '新建议事会' });
+  await leave.or(create).first().waitFor();
+  if (await leave.isVisible()) await leave.click();
+  await create.click();
   if (kind) {
     await page.getByRole('combobox', { name: '会议类型' }).click();
     await page.getByRole('option', { name: kind }).click();
