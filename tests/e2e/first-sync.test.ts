@@ -52,7 +52,7 @@ it('resumes a first sync after a reload and ends with every document, at 100 %, 
     .toBe('首次同步中');
   // Places and organisations come first, then people: reload once a page of people is stored.
   await expect.poll(() => received(page), { timeout: 120_000, interval: 50 }).toBeGreaterThan(3_000);
-  await screenshot(page, 'first-sync-progress');
+  await screenshot(page, 'first-sync-progress.png');
   const before = await received(page);
   await page.reload();
   const gate = page.getByTestId('passphrase');
@@ -67,7 +67,7 @@ it('resumes a first sync after a reload and ends with every document, at 100 %, 
 
   await page.getByRole('navigation').getByText('同步与冲突').click();
   await expect.poll(() => page.getByTestId('first-sync-figures').textContent()).toMatch(/^100% · /);
-  await screenshot(page, 'first-sync-done');
+  await screenshot(page, 'first-sync-done.png');
   await waitUntilSettled(page, 'xg');
 
   const withDocuments = hub.pulls.filter((p) => p.status === 200 && p.docs > 0);

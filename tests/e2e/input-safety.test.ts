@@ -26,6 +26,20 @@ const KEYS = [
 
 const FIELDS = 'input[type="date"], input[type="datetime-local"], input[inputmode="numeric"]';
 
+/** A select that Enter or a keystroke opened keeps its menu over the page: close it as a person would. */
+async function closeMenus(page: Page): Promise<void> {
+  const menus = page.locator('.MuiPopover-root, .MuiMenu-root');
+  for (let i = 0; i < 3 && (await menus.count()) > 0; i += 1) {
+    await page.keyboard.press('Escape');
+    if ((await menus.count()) === 0) break;
+    await page
+      .locator('.MuiPopover-root .MuiBackdrop-root')
+      .first()
+      .click({ force: true })
+      .catch(() => undefined);
+  }
+}
+
 /**
  * Random keystrokes into every date and number field on screen, a few seconds' worth: nothing
  * may throw, and no page may fall into its error screen.
@@ -40,6 +54,7 @@ async function fuzzFields(page: Page, uncaught: Error[], runs: number): Promise<
       fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 14 }),
       async (index, keys) => {
         const field = fields.nth(index);
+        await closeMenus(page);
         if (!(await field.isVisible()) || !(await field.isEnabled())) return;
         await field.click();
         for (const key of keys) {
@@ -83,7 +98,7 @@ describe('no input can crash a page', () => {
     });
 
     // The ledger's date filters: typed by keyboard, an absurd year refused, a reversed range told.
-    await page.getByRole('button', { name: '需求台账' }).click();
+    await page.getByRole('navigation').getByText('需求台账').click();
     const total = page.getByTestId('ledger-total');
     await expect.poll(() => total.textContent(), { timeout: 60_000 }).toMatch(/^共 \d+ 条$/);
     const all = (await total.textContent()) ?? '';

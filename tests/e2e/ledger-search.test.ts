@@ -37,7 +37,7 @@ describe('the ledger search box', () => {
     const name = reported.reporterName;
     const fullPinyin = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true }).join('');
 
-    await page.getByRole('button', { name: '需求台账' }).click();
+    await page.getByRole('navigation').getByText('需求台账').click();
     await page.getByRole('heading', { name: '需求台账', level: 1 }).waitFor();
     const total = page.getByTestId('ledger-total');
     await expect.poll(() => total.textContent(), { timeout: 60_000 }).toBe(`共 ${rows.length} 条`);

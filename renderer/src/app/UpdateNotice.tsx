@@ -44,7 +44,8 @@ export function UpdateNotice() {
   return (
     <Snackbar
       open={(waiting !== null && !dismissed) || belowMinimum !== null}
-      anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+      // Bottom right: the navigation runs down the left edge and must stay reachable.
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
     >
       <Stack spacing={1}>
         {belowMinimum && (
