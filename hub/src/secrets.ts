@@ -56,3 +56,7 @@ export function generateAdminSecret(): string {
 export function isExpired(expiresAt: Date, now: Date): boolean {
   return now.getTime() >= expiresAt.getTime();
 }
+
+export function generateBundleId(): string {
+  return `bdl_${randomBytes(12).toString('base64url')}`;
+}

@@ -1,8 +1,10 @@
 // Admin commands: over the loopback admin routes when a hub serves the data folder (or --hub
 // is given), otherwise directly on the database. Both paths run the same audited actions.
 
+import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { bundleFileName } from '#shared/protocol/bundle';
 import type { AdminEnrollResponse, DeviceInfo, ErrorBody } from '#shared/protocol/v1';
 import {
   DEFAULT_CODE_TTL_MINUTES,
@@ -13,6 +15,9 @@ import {
 } from '../admin/actions';
 import { silentLogger } from '../log';
 import { seedDemoStreet } from '../seed';
+import { importBundleAudited, readBundleFile } from '../admin/bundle-action';
+import type { BundleImportReport } from '../admin/bundle-action';
+import { createRowPolicy } from '../sync/policy';
 import type { SeedOutcome, Store } from '../store/store';
 import type { Command } from './args';
 import { openConfiguredStore } from './open-store';
@@ -34,6 +39,8 @@ export interface AdminApi {
   revoke(deviceId: string): Promise<DeviceInfo | null>;
   seedDemo(): Promise<SeedOutcome>;
   publishUpdate(order: PublishOrder): Promise<PublishOutcome>;
+  /** Imports the bundle file at this absolute path (refusals are AdminErrors). */
+  importBundle(file: string): Promise<BundleImportReport>;
   close(): Promise<void>;
 }
 
@@ -82,6 +89,8 @@ function httpApi(baseUrl: string, secret: string): AdminApi {
     seedDemo: async () => (await call<SeedOutcome>('POST', '/v1/admin/seed-demo')).json,
     publishUpdate: async (order) =>
       (await call<PublishOutcome>('POST', '/v1/admin/publish-update', order)).json,
+    importBundle: async (file) =>
+      (await call<BundleImportReport>('POST', '/v1/admin/import-bundle', { file })).json,
     close: async () => undefined,
   };
 }
@@ -102,6 +111,13 @@ function databaseApi(store: Store, dataDir: string): AdminApi {
       const outcome = await publishUpdateAudited(store, join(dataDir, 'updates'), order, actor, new Date());
       if (typeof outcome === 'string') throw new AdminError(outcome);
       return outcome;
+    },
+    async importBundle(file) {
+      const text = await readBundleFile(file);
+      if (typeof text !== 'string') throw new AdminError(text.error);
+      const report = await importBundleAudited(store, createRowPolicy(), text, actor, new Date());
+      if ('error' in report) throw new AdminError(report.error);
+      return report;
     },
     close: () => store.close(),
   };
@@ -137,7 +153,7 @@ export async function connectAdmin(options: { dataDir: string; hub?: string }): 
 
 type AdminCommand = Extract<
   Command,
-  { command: 'enroll' | 'devices' | 'revoke' | 'seed-demo' | 'publish-update' }
+  { command: 'enroll' | 'devices' | 'revoke' | 'seed-demo' | 'publish-update' | 'import-bundle' }
 >;
 
 /** Runs one admin command and returns the lines to print and the exit code. */
@@ -186,6 +202,8 @@ export async function runAdmin(cmd: AdminCommand, api: AdminApi): Promise<{ out:
       if (cmd.json) return { out: [JSON.stringify(r)], code: 0 };
       return { out: [`示范街道已载入：写入 ${r.written} 条，未变 ${r.unchanged} 条。`], code: 0 };
     }
+    case 'import-bundle':
+      return importBundleCommand(cmd, api);
     case 'publish-update': {
       // The hub may run elsewhere in the file system's sense (another cwd): send an absolute path.
       const r = await api.publishUpdate({
@@ -202,4 +220,38 @@ export async function runAdmin(cmd: AdminCommand, api: AdminApi): Promise<{ out:
       };
     }
   }
+}
+
+/** Beijing time as `YYYYMMDD-HHmm`, for file names. */
+function beijingStamp(iso: string): string {
+  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
+  return `${t.slice(0, 10).replace(/-/g, '')}-${t.slice(11, 16).replace(':', '')}`;
+}
+
+const beijingTime = (iso: string) =>
+  new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+async function importBundleCommand(
+  cmd: Extract<Command, { command: 'import-bundle' }>,
+  api: AdminApi,
+): Promise<{ out: string[]; code: number }> {
+  const file = resolve(cmd.file);
+  const r = await api.importBundle(file);
+  const target = resolve(
+    cmd.out ??
+      join(dirname(file), bundleFileName('return', r.device.deviceId, beijingStamp(r.answer.createdAt))),
+  );
+  await writeFile(target, JSON.stringify(r.answer), { mode: 0o600 });
+  const { answer: _answer, ...summary } = r;
+  if (cmd.json) return { out: [JSON.stringify({ ...summary, returnFile: target })], code: 0 };
+  const who = `设备“${r.device.label}”（${r.device.deviceId}，${r.device.scope}）`;
+  return {
+    out: [
+      r.replay
+        ? `${who}的同步包 ${r.bundleId} 已于 ${beijingTime(r.firstImportedAt ?? r.answer.createdAt)}（北京时间）导入过，这次没有再写入任何数据。`
+        : `已导入${who}的同步包 ${r.bundleId}：更改 ${r.rows} 条，写入 ${r.written} 条，冲突 ${r.conflicts} 条，拒收 ${r.refused} 条。`,
+      `回传包已写入 ${target}（含新增数据 ${r.documentsReturned} 条）。请带回议事厅，在“设备与数据”中用“导入同步包”导入。`,
+    ],
+    code: 0,
+  };
 }

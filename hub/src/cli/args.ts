@@ -21,6 +21,7 @@ export type Command =
   | ({ command: 'devices' } & Common)
   | ({ command: 'revoke'; deviceId: string } & Common)
   | ({ command: 'publish-update'; source: string; minimumVersion?: string } & Common)
+  | ({ command: 'import-bundle'; file: string; out?: string } & Common)
   | { command: 'help' };
 
 export const USAGE = `用法: npm run hub -- <命令> [选项]
@@ -33,6 +34,7 @@ export const USAGE = `用法: npm run hub -- <命令> [选项]
   devices [--json]                                          列出已登记设备
   revoke <设备编号>                                         停用设备
   publish-update <目录> [--minimum <版本>]                  发布应用更新（electron-builder 的输出目录）
+  import-bundle <文件> [--out <回传包文件>]                 导入议事厅带来的同步包，写出回传包
 
 环境变量 HUB_DATABASE_URL=postgres://… 使用 PostgreSQL 代替内置数据库。
 角色: ${ACTOR_ROLES.join(', ')}`;
@@ -51,6 +53,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
   devices: { options: admin, positionals: 0 },
   revoke: { options: admin, positionals: 1 },
   'publish-update': { options: { minimum: text, ...admin }, positionals: 1 },
+  'import-bundle': { options: { out: text, ...admin }, positionals: 1 },
 };
 
 /** Node's parse errors name the option in quotes; the message the user reads is Chinese. */
@@ -85,6 +88,7 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   if (positional.length !== spec.positionals) {
     if (command === 'revoke') return { error: '请给出要停用的设备编号' };
     if (command === 'publish-update') return { error: '请给出发布目录（含 latest.yml 和安装文件）' };
+    if (command === 'import-bundle') return { error: '请给出同步包文件（议事厅设备导出的 .json 文件）' };
     return { error: `多余的参数: ${positional.join(' ')}` };
   }
 
@@ -115,6 +119,12 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     }
     case 'revoke':
       return { command, deviceId: positional[0] as string, ...common };
+    case 'import-bundle': {
+      const out: Command = { command, file: positional[0] as string, ...common };
+      const target = str('out');
+      if (target !== undefined) out.out = target;
+      return out;
+    }
     case 'publish-update': {
       const out: Command = { command, source: positional[0] as string, ...common };
       const minimum = str('minimum');

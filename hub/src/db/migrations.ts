@@ -82,6 +82,22 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 4,
+    name: 'sync bundles',
+    // A device's bundle MAC key (derived from its token, which the hub does not keep) is stored
+    // when the device enrols or first authenticates; imported bundles are remembered per device.
+    sql: `
+      alter table devices add column bundle_key text;
+      create table sync_bundles (
+        device_id text not null,
+        bundle_id text not null,
+        imported_at timestamptz not null,
+        outcomes jsonb not null,
+        primary key (device_id, bundle_id)
+      );
+    `,
+  },
 ];
 
 /** Any 64-bit key works as long as every hub process agrees; this one spells "yishimig". */

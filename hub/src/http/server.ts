@@ -16,6 +16,7 @@ import {
   handleAdminSeed,
 } from './admin-routes';
 import { handleGetAttachment, handlePutAttachment } from './attachment-routes';
+import { handleAdminImportBundle, handleBundleUpload } from './bundle-routes';
 import type { HubContext, RequestInfo } from './context';
 import { CORS_HEADERS, HttpError, sendError, sendJson } from './io';
 import { isAppRequest, serveApp } from './static-app';
@@ -44,6 +45,14 @@ async function route(
   if (url.pathname === '/v1/admin/publish-update') {
     info.route = 'adminPublishUpdate';
     return handleAdminPublishUpdate(ctx, req, res);
+  }
+  if (url.pathname === '/v1/admin/import-bundle') {
+    info.route = 'adminImportBundle';
+    return handleAdminImportBundle(ctx, req, res);
+  }
+  if (url.pathname === '/v1/sync/bundles') {
+    info.route = 'bundleUpload';
+    return handleBundleUpload(ctx, req, res, url, info);
   }
   const update = parseUpdateRoute(req.method ?? 'GET', url.pathname);
   if (update !== null) {

@@ -16,6 +16,7 @@ import type {
   PullResponse,
   PushResponse,
 } from '#shared/protocol/v1';
+import { bundleKeyFromToken } from '#shared/protocol/bundle';
 import { generateDeviceId, generateToken, hashEnrollCode, hashToken, normalizeEnrollCode } from '../secrets';
 import { pushRows } from '../sync/push';
 import { hasUnstorableString, parsePushBody } from '../sync/rules';
@@ -48,6 +49,8 @@ export async function authenticate(
   if (now.getTime() - last > TOUCH_INTERVAL_MS) {
     ctx.touched.set(device.deviceId, now.getTime());
     await ctx.store.touchDevice(device.deviceId, now);
+    // The hub keeps no token, so a device enrolled before bundles existed gets its key here.
+    await ctx.store.ensureBundleKey(device.deviceId, bundleKeyFromToken(token));
   }
   return { id: device.deviceId, role: device.role, scope: device.scope };
 }
@@ -182,6 +185,8 @@ export async function handleEnroll(
     throw new HttpError(result.code);
   }
   info.deviceId = deviceId;
+  // What lets this hub check the device's sync bundles later, without the token itself.
+  await ctx.store.ensureBundleKey(deviceId, bundleKeyFromToken(token));
   Object.assign(info.fields, { scope: result.scope, role: result.role });
   ctx.log.info('device enrolled', { deviceId, scope: result.scope, role: result.role });
   const answer: EnrollResponse = {

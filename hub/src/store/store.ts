@@ -11,12 +11,15 @@ import type { Logger } from '../log';
 import { generateHubId } from '../secrets';
 import * as attachments from './attachments-sql';
 import type { AttachmentInput, StoredAttachment } from './attachments-sql';
+import * as bundles from './bundles-sql';
+import type { BundleOutcomes, ImportedBundle } from './bundles-sql';
 import * as devices from './devices-sql';
 import type { AuditEntry, EnrollCodeInput, QuarantineEntry, RedeemInput, RedeemResult } from './devices-sql';
 import * as documents from './documents-sql';
 import type { ChangeNotice, ChangedDoc, PushPlan, QuarantinedRow, SeedOutcome } from './documents-sql';
 
 export type { AttachmentInput, StoredAttachment };
+export type { BundleOutcomes, ImportedBundle };
 export type {
   AuditEntry,
   ChangeNotice,
@@ -70,6 +73,16 @@ export interface Store {
   touchDevice(deviceId: string, now: Date): Promise<void>;
   listDevices(): Promise<DeviceInfo[]>;
   revokeDevice(deviceId: string, now: Date): Promise<DeviceInfo | null>;
+  /** Stores the bundle MAC key of a device that has none yet. */
+  ensureBundleKey(deviceId: string, key: string): Promise<void>;
+  deviceBundleKey(deviceId: string): Promise<{ device: DeviceInfo; bundleKey: string | null } | null>;
+  findImportedBundle(deviceId: string, bundleId: string): Promise<ImportedBundle | null>;
+  recordImportedBundle(
+    deviceId: string,
+    bundleId: string,
+    now: Date,
+    outcomes: BundleOutcomes,
+  ): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
   listAudit(limit: number): Promise<AuditEntry[]>;
   listQuarantine(limit: number): Promise<QuarantineEntry[]>;
@@ -133,6 +146,11 @@ export async function storeOverDriver(db: Driver): Promise<Store> {
     touchDevice: (id, now) => devices.touchDevice(db, id, now),
     listDevices: () => devices.listDevices(db),
     revokeDevice: (id, now) => devices.revokeDevice(db, id, now),
+    ensureBundleKey: (id, key) => bundles.ensureBundleKey(db, id, key),
+    deviceBundleKey: (id) => bundles.deviceBundleKey(db, id, () => devices.listDevices(db)),
+    findImportedBundle: (id, bundleId) => bundles.findImportedBundle(db, id, bundleId),
+    recordImportedBundle: (id, bundleId, now, outcomes) =>
+      bundles.recordImportedBundle(db, id, bundleId, now, outcomes),
     audit: (entry) => devices.insertAudit(db, entry),
     listAudit: (limit) => devices.listAudit(db, limit),
     listQuarantine: (limit) => devices.listQuarantine(db, limit),
