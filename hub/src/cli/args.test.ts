@@ -72,4 +72,14 @@ describe('parseArgs', () => {
     expect(parseArgs(['serve', '--verbose'])).toEqual({ error: '命令 serve 不支持选项 --verbose' });
     expect(parseArgs(['serve', '--port'])).toEqual({ error: '选项 --port 的取值不正确或缺失' });
   });
+
+  it('parses import-bundle with its file and an optional return file', () => {
+    expect(parseArgs(['import-bundle', 'hall.json', '--out', 'back.json'])).toEqual({
+      command: 'import-bundle',
+      file: 'hall.json',
+      out: 'back.json',
+      json: false,
+    });
+    expect(parseArgs(['import-bundle'])).toEqual({ error: expect.stringContaining('同步包文件') });
+  });
 });

@@ -3,7 +3,7 @@ import { COLLECTION_NAMES, REFERENCE_COLLECTIONS } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import type { Doc } from '#shared/protocol/v1';
 import type { Driver } from '../db/driver';
-import { migrate } from '../db/migrations';
+import { MIGRATIONS, migrate } from '../db/migrations';
 import { openPgliteDriver } from '../db/pglite-driver';
 import { openPostgresDriver } from '../db/postgres-driver';
 import { silentLogger } from '../log';
@@ -58,7 +58,7 @@ for (const backend of backends) {
 
     beforeAll(async () => {
       ({ driver, drop } = await backend.open());
-      expect(await migrate(driver)).toEqual([1, 2]);
+      expect(await migrate(driver)).toEqual(MIGRATIONS.map((m) => m.version));
       store = await storeOverDriver(driver);
       await store.subscribe(
         (n) => notices.push(n),
@@ -73,7 +73,7 @@ for (const backend of backends) {
     it('records migrations once and keeps a stable hub id', async () => {
       expect(await migrate(driver)).toEqual([]);
       const versions = await driver.query<{ version: number }>('select version from schema_migrations');
-      expect(versions.map((v) => Number(v.version))).toEqual([1, 2]);
+      expect(versions.map((v) => Number(v.version))).toEqual(MIGRATIONS.map((m) => m.version));
       expect(store.hubId).toMatch(/^hub_/);
       expect(await store.initMeta('hub_id', 'other')).toBe(store.hubId);
     });
