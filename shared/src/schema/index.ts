@@ -15,7 +15,7 @@ export { tasksSchema, type TaskDoc } from './tasks';
 export { topicsSchema, type TopicDoc } from './topics';
 export type { PersonRoleTerm } from './people';
 export type { Escalation, Stakeholder } from './topics';
-export type { AgendaItem, RosterEntry } from './meetings';
+export type { AgendaItem, MeetingNotification, RosterEntry } from './meetings';
 export type { TaskParty } from './tasks';
 export type { Milestone, Spending } from './projects';
 export type { FromSchema, JsonValue } from './from-schema';

@@ -57,12 +57,6 @@ export function approvalLine(meeting: MeetingDoc): string {
   return `纪要批准人：${meeting.minutesApproverName}（${chineseDate(meeting.minutesApprovedAt)}批准）`;
 }
 
-/** The chair on the roster, who approves the minutes unless someone else is named. */
-export const chairOf = (meeting: MeetingDoc): string | undefined =>
-  meeting.roster.find((r) => r.role === CHAIR_ROLE)?.name;
-
-export const CHAIR_ROLE = '主持人';
-
 /**
  * The place whose people a roster is drawn from: a courtyard meeting held at a courtyard's own
  * venue (议事角) draws on that courtyard, not the whole community; otherwise the meeting's place.

@@ -35,7 +35,7 @@ describe('console commands: attendance', () => {
     });
     expect(c.run({ type: 'proxy', holderId: 'p1', forId: 'p2' })).toEqual({
       ok: false,
-      message: '委托人本人已到场,委托无效',
+      message: '委托人本人已到场，委托无效',
     });
     c.must({ type: 'proxy', holderId: 'p1', forId: 'p10' });
     expect(c.run({ type: 'proxy', holderId: 'p1', forId: 'p11' })).toEqual({

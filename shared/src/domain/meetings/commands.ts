@@ -30,7 +30,7 @@ function checkParties(parties: readonly DecisionParty[]): string | undefined {
   if (parties.length === 0) return '请至少指定一个责任方';
   for (const party of parties) {
     if (party.name.trim() === '') return '责任方名称不能为空';
-    if (!TASK_PARTY_KINDS.includes(party.kind)) return `责任方类型无效： ${party.kind}`;
+    if (!TASK_PARTY_KINDS.includes(party.kind)) return `责任方类型无效：${party.kind}`;
   }
   return undefined;
 }

@@ -9,20 +9,31 @@ export type { DecisionView, ItemTiming, LiveState, SpeakerEntry } from './live';
 export { totalsByOrigin, voteInput, votesOf } from './vote-view';
 export type { ClosedResult, CountEntry, VoteView } from './vote-view';
 export { meetingStep } from './lifecycle';
-export {
-  approvalLine,
-  CHAIR_ROLE,
-  chairOf,
-  earlyStart,
-  nothingUnfinished,
-  rosterPlace,
-  unfinishedBusiness,
-} from './adjourn';
+export { approvalLine, earlyStart, nothingUnfinished, rosterPlace, unfinishedBusiness } from './adjourn';
 export type { UnfinishedBusiness } from './adjourn';
 export type { MeetingPatch, MeetingStepInput } from './lifecycle';
 export { attendanceSentence, draftMinutes, quorumLabel, voteSentence } from './minutes';
 export type { MinutesContext } from './minutes';
-export { noticeText, paperToText, publicNoticeText } from './notices';
+export { invitationText, noticeText, paperToText, publicNoticeText } from './notices';
+export {
+  appointChair,
+  CHAIR_ROLE,
+  chairNeedsVoteQuestion,
+  chairNote,
+  chairOf,
+  isChair,
+  ownRole,
+} from './chair';
+export {
+  inviteesOf,
+  NOTIFICATION_METHOD_LABELS,
+  notificationsOf,
+  notifiedCount,
+  recordNotification,
+  stakeholderLabel,
+  withdrawNotification,
+} from './invitations';
+export type { Invitee, NotifyInput, OrganizationRef } from './invitations';
 export type { NoticeContext, PaperText } from './notices';
 export { nextSession, openItems } from './series';
 export type { NextSessionInput, OpenItem } from './series';
@@ -50,3 +61,15 @@ export type {
   TaskFigures,
   VoteFigure,
 } from './figures';
+export {
+  ballotMotions,
+  ballotSheets,
+  defaultMotion,
+  halfWidthPunctuation,
+  MAX_BALLOT_COPIES,
+  SLIPS_PER_SHEET,
+  titleParts,
+} from './papers';
+export type { BallotMotion, BallotSlip } from './papers';
+export { clockText, countdown, nextSpeakers } from './countdown';
+export type { Countdown } from './countdown';

@@ -1,6 +1,7 @@
 import type { MeetingDoc, MeetingRecordDoc, TopicDoc } from '#shared/schema/index';
 import { attendanceText, meetingFigures } from './figures';
 import { GUIDE_STEP_LABELS, GUIDE_STEP_SCREENS, type GuideStep, type GuideStepKey } from './guide';
+import { isChair } from './chair';
 import { liveState } from './live';
 import { preparationProblems } from './prepare';
 
@@ -45,7 +46,7 @@ export function guideForMeeting(
     [
       ...(entitled === 0 ? ['应到人员名单为空'] : []),
       ...withoutStakeholders.map((t) => `议题“${t.title}”尚未确定参与主体`),
-      ...(meeting.roster.some((r) => r.role === '主持人') ? [] : ['尚未指定主持人']),
+      ...(meeting.roster.some(isChair) ? [] : ['尚未指定主持人']),
     ],
   );
 

@@ -8,6 +8,7 @@ import {
   PARTY_KIND_LABELS,
 } from './labels';
 import { attendanceText, meetingFigures, type AttendanceFigures } from './figures';
+import { chairNote, isChair } from './chair';
 import { liveState } from './live';
 import { totalsByOrigin, type VoteView } from './vote-view';
 
@@ -60,12 +61,12 @@ export function draftMinutes(
   const live = liveState(meeting, records);
   const name = (id: string) =>
     meeting.roster.find((r) => r.personId === id)?.name ?? context.nameOf?.(id) ?? '（未知）';
-  const chair = meeting.roster.find((r) => r.role === '主持人');
+  const chair = meeting.roster.find(isChair);
   const lines: string[] = [`${meeting.title}`, '会议纪要', ''];
   lines.push(`会议类型：${MEETING_KIND_LABELS[meeting.kind]}`);
   lines.push(`时间：${chineseDateTime(meeting.startsAt)}`);
   if (context.venueName) lines.push(`地点：${context.venueName}`);
-  if (chair) lines.push(`主持人：${chair.name}`);
+  if (chair) lines.push(`主持人：${chair.name}${chairNote(meeting)}`);
   lines.push(`出席情况：${attendanceSentence(meeting, meetingFigures(meeting, records).attendance)}`);
   const present = live.attendance.presentInPerson.map(name);
   if (present.length > 0) lines.push(`到会人员：${present.join('、')}`);

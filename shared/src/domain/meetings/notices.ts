@@ -11,6 +11,7 @@ import { approvalLine } from './adjourn';
 import { meetingFigures, voteOutcomeText } from './figures';
 import { liveState } from './live';
 import { attendanceSentence, quorumLabel } from './minutes';
+import type { Invitee } from './invitations';
 
 // The two papers a meeting posts: the notice (通知) before it and the 公示 of its results after.
 
@@ -84,4 +85,32 @@ export function publicNoticeText(
 /** The 公示 as plain text (kept with the meeting when it is published). */
 export function paperToText(paper: PaperText): string {
   return [paper.title, '', ...paper.paragraphs, ...paper.items, '', ...paper.closing].join('\n');
+}
+
+/**
+ * 会议邀请: the notice addressed to one invited party or person, saying what they come for.
+ * Organisations are asked to send someone; roster members are told whether they vote.
+ */
+export function invitationText(meeting: MeetingDoc, invitee: Invitee, ctx: NoticeContext): PaperText {
+  const person = invitee.kind === 'person' || invitee.kind === 'expert';
+  const member = meeting.roster.find((r) => r.personId === invitee.refId && invitee.kind === 'person');
+  const role = member
+    ? member.entitled
+      ? `您是本次会议的应到人员，享有表决权。本人不能到会的，可书面委托一名到会人员代为表决。`
+      : '请您列席本次会议。'
+    : '';
+  const about =
+    invitee.items.length > 0
+      ? `会议将协商${invitee.items.map((i) => `“${i}”`).join('、')}，${person ? '请您参加并发表意见。' : '请贵单位派负责同志参加，介绍相关情况并共同协商。'}`
+      : '';
+  return {
+    title: `${meeting.title}参会通知`,
+    paragraphs: [
+      person ? `${invitee.name}（${invitee.label}）：` : `${invitee.name}：`,
+      `定于${chineseDateTime(meeting.startsAt)}在${ctx.venueName ?? '社区议事厅'}召开${MEETING_KIND_LABELS[meeting.kind]}（${meeting.title}），会期约 ${meeting.durationMinutes} 分钟。${about}${role}`,
+      '会议议程：',
+    ],
+    items: meeting.agenda.map((a, i) => `${chineseNumber(i + 1)}、${a.title}（约 ${a.minutes} 分钟）`),
+    closing: ['请准时参加，会前签到。', ctx.issuer, chineseDate(ctx.issuedAt)],
+  };
 }

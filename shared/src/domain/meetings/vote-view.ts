@@ -74,7 +74,7 @@ function closedOf(record: MeetingRecordDoc): ClosedResult {
   const reason =
     typeof stored.reason === 'string'
       ? stored.reason
-      : `${record.rule ? VOTE_RULE_LABELS[record.rule] : ''}${record.base ? `(${VOTE_BASE_LABELS[record.base]})` : ''}： 赞成 ${yes} 票、反对 ${no} 票、弃权 ${abstain} 票，${passed ? '通过' : '未通过'}`;
+      : `${record.rule ? VOTE_RULE_LABELS[record.rule] : ''}${record.base ? `（${VOTE_BASE_LABELS[record.base]}）` : ''}：赞成 ${yes} 票、反对 ${no} 票、弃权 ${abstain} 票，${passed ? '通过' : '未通过'}`;
   return { recordId: record.id, at: record.at, passed, yes, no, abstain, reason };
 }
 

@@ -37,7 +37,7 @@ describe('attendance', () => {
     expect(result.observers).toEqual(['e']);
     expect(result.walkIns).toEqual([{ recordId: records[3]!.id, name: '路过居民' }]);
     expect(result.refused).toEqual([
-      { recordId: records[1]!.id, code: 'duplicate', message: '已签到,不重复计数' },
+      { recordId: records[1]!.id, code: 'duplicate', message: '已签到，不重复计数' },
     ]);
   });
 

@@ -106,7 +106,7 @@ export function attendance(
   for (const record of effective.filter((r) => r.kind === 'signIn')) {
     const entry = record.personId === undefined ? undefined : onRoster.get(record.personId);
     if (record.personId !== undefined && signedIn.has(record.personId)) {
-      refuse(record.id, 'duplicate', '已签到,不重复计数');
+      refuse(record.id, 'duplicate', '已签到，不重复计数');
     } else if (entry) {
       signedIn.add(entry.personId);
       (entry.entitled ? presentInPerson : observers).push(entry.personId);
@@ -118,7 +118,7 @@ export function attendance(
         ...(record.name !== undefined ? { name: record.name } : {}),
       });
     } else {
-      refuse(record.id, 'notOnRoster', '不在应到名单中,请登记为列席');
+      refuse(record.id, 'notOnRoster', '不在应到名单中，请登记为列席');
     }
   }
 
@@ -131,7 +131,7 @@ export function attendance(
       refuse(record.id, 'invalid', '委托记录缺少受托人或委托人');
     else if (!onRoster.get(forId)?.entitled) refuse(record.id, 'notEntitled', '委托人不在应到名单中');
     else if (holderId === forId) refuse(record.id, 'self', '不能委托给本人');
-    else if (signedIn.has(forId)) refuse(record.id, 'principalPresent', '委托人本人已到场,委托无效');
+    else if (signedIn.has(forId)) refuse(record.id, 'principalPresent', '委托人本人已到场，委托无效');
     else if (represented.has(forId)) refuse(record.id, 'alreadyRepresented', '委托人已由他人代为表决');
     else if (!signedIn.has(holderId)) refuse(record.id, 'holderAbsent', '受托人未签到');
     else if ((held.get(holderId) ?? 0) >= proxyLimit)

@@ -26,7 +26,7 @@ export function quorum({ entitled, present, numerator, denominator }: QuorumInpu
     numerator < 1 ||
     denominator < numerator
   ) {
-    throw new RangeError(`法定人数比例无效: ${numerator}/${denominator}`);
+    throw new RangeError(`法定人数比例无效：${numerator}/${denominator}`);
   }
   // Integer ceiling of entitled × numerator / denominator, without floating-point rounding.
   const required = Math.floor((entitled * numerator + denominator - 1) / denominator);

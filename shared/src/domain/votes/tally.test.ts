@@ -64,7 +64,7 @@ describe('computeVoteResult', () => {
       proxy: { yes: 2, no: 1, abstain: 0 },
     });
     expect(result.reason).toBe(
-      '三分之二以上通过(应到 30 人,需赞成 20 票): 赞成 20 票、反对 3 票、弃权 1 票,通过',
+      '三分之二以上通过（应到 30 人，需赞成 20 票）：赞成 20 票、反对 3 票、弃权 1 票，通过',
     );
   });
 
@@ -159,8 +159,8 @@ describe('tallyNamedBallots', () => {
     ]);
     expect(result.counted).toEqual(['a', 'b']);
     expect(result.refused).toEqual([
-      { personId: 'a', recordId: 'r2', message: '同一人已投票,不重复计票' },
-      { personId: 'z', message: '未签到也未委托,不能计票' },
+      { personId: 'a', recordId: 'r2', message: '同一人已投票，不重复计票' },
+      { personId: 'z', message: '未签到也未委托，不能计票' },
     ]);
   });
 

@@ -141,10 +141,10 @@ export function computeVoteResult(input: VoteInput): VoteResult {
   const verdict = passed ? '通过' : '未通过';
   const reason =
     baseCount === 0
-      ? `${VOTE_RULE_LABELS[input.rule]}: 表决基数为 0,未通过`
+      ? `${VOTE_RULE_LABELS[input.rule]}：表决基数为 0，未通过`
       : input.rule === 'consensus'
-        ? `${VOTE_RULE_LABELS[input.rule]}(${basis}): ${tally},${no === 0 ? '无人反对' : '有反对意见'},${verdict}`
-        : `${VOTE_RULE_LABELS[input.rule]}(${basis},需赞成 ${required} 票): ${tally},${verdict}`;
+        ? `${VOTE_RULE_LABELS[input.rule]}（${basis}）：${tally}，${no === 0 ? '无人反对' : '有反对意见'}，${verdict}`
+        : `${VOTE_RULE_LABELS[input.rule]}（${basis}，需赞成 ${required} 票）：${tally}，${verdict}`;
   return {
     passed,
     rule: input.rule,
@@ -193,9 +193,9 @@ export function tallyNamedBallots(
       ...(ballot.recordId !== undefined ? { recordId: ballot.recordId } : {}),
     };
     if (seen.has(ballot.personId)) {
-      refused.push({ ...ref, message: '同一人已投票,不重复计票' });
+      refused.push({ ...ref, message: '同一人已投票，不重复计票' });
     } else if (eligible && !eligible.has(ballot.personId)) {
-      refused.push({ ...ref, message: '未签到也未委托,不能计票' });
+      refused.push({ ...ref, message: '未签到也未委托，不能计票' });
     } else {
       seen.add(ballot.personId);
       const count = counts.get(ballot.origin) ?? { yes: 0, no: 0, abstain: 0 };
