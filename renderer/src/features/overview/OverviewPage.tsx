@@ -8,6 +8,7 @@ import { navigate } from '../../app/router';
 import { formatDateTime, formatShortDateTime } from '../../kit/beijing-time';
 import { useDemands, useFollowUps, useMeetings, useNow, usePlaceNames, useTasks } from '../tasks';
 import { OverviewCard, type OverviewLine } from './OverviewCard';
+import { RecurringCard } from './RecurringCard';
 import './strings';
 
 const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100).toFixed(1)}%`);
@@ -148,6 +149,7 @@ export function OverviewPage() {
           link={t('toMeetings')}
           onLink={() => navigate('/meetings')}
         />
+        {demands && <RecurringCard demands={demands} names={names} now={now} scope={scope} />}
       </Box>
     </Stack>
   );

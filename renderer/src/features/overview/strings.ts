@@ -25,6 +25,19 @@ const zh = {
   toCallbacks: '打开回访与三率',
   toMeetings: '打开议事会',
   count: '{{count}} 项',
+  recurring: '未诉先办（近 {{days}} 天）',
+  recurringHint:
+    '同一院落近 {{days}} 天里反复出现的同类诉求（3 件起）。在下一次投诉之前，可以主动把它列为议题。',
+  recurringLine: '{{place}} · {{category}} · {{count}} 件',
+  recurringSpan: '{{first}} 至 {{last}}',
+  linkable: '{{count}} 件尚未归入议题',
+  allInTopics: '这些诉求都已归入议题或已在办理，无需再建议题',
+  createTopic: '建立议题',
+  topicTitle: '{{place}}{{category}}问题（未诉先办）',
+  topicDescription: '近 {{days}} 天同一院落反复出现 {{count}} 件同类诉求。主动协商，防止再次发生。',
+  topicCreated: '已建立议题“{{title}}”',
+  openTopics: '查看议题',
+  toProactive: '打开未诉先办',
 };
 
 const en: typeof zh = {
@@ -52,6 +65,20 @@ const en: typeof zh = {
   toCallbacks: 'Open call-backs & rates',
   toMeetings: 'Open meetings',
   count: '{{count}}',
+  recurring: 'Act before complaints (last {{days}} days)',
+  recurringHint:
+    'The same kind of demand coming back at one courtyard within {{days}} days (3 or more). Put it on the agenda before the next complaint.',
+  recurringLine: '{{place}} · {{category}} · {{count}}',
+  recurringSpan: '{{first}} to {{last}}',
+  linkable: '{{count}} not yet in a topic',
+  allInTopics: 'All of these are in a topic or being handled already',
+  createTopic: 'Create a topic',
+  topicTitle: '{{place}} {{category}} (proactive)',
+  topicDescription:
+    '{{count}} demands of this kind at one courtyard within {{days}} days. Acting before the next complaint.',
+  topicCreated: 'Topic “{{title}}” created',
+  openTopics: 'Open topics',
+  toProactive: 'Open proactive governance',
 };
 
 addStrings('overview', zh, en);

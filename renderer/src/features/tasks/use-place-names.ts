@@ -12,6 +12,8 @@ export interface PlaceNames {
   path(scope: string): string;
   /** Places directly below `scope`, by their order. */
   children(scope: string): { scope: string; name: string }[];
+  /** Every place but venues (for rolling a demand's place up to its courtyard). */
+  places: readonly PlaceDoc[];
 }
 
 export function usePlaceNames(): PlaceNames | null {
@@ -36,6 +38,7 @@ export function usePlaceNames(): PlaceNames | null {
     }
     const name = (scope: string) => byScope.get(scope)?.name ?? scope;
     return {
+      places,
       name,
       path: (scope) =>
         [...ancestors(scope).slice(1), scope]

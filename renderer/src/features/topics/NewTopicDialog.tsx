@@ -32,17 +32,22 @@ function mostCommon(demands: DemandDoc[]): DemandCategory {
 /** 新建议题 from the selected demands, choosing 即时议 or 深入议 with the deadline in view. */
 export function NewTopicDialog({
   demands,
+  initial,
   onCancel,
   onCreate,
 }: {
   demands: DemandDoc[];
+  /** What the dialog opens with instead of what it reads from the demands (未诉先办). */
+  initial?: { title: string; description: string; category: DemandCategory };
   onCancel: () => void;
   onCreate: (topic: NewTopic) => void;
 }) {
   const { t } = useTranslation('topics');
-  const [title, setTitle] = useState(demands[0]?.title ?? '');
-  const [description, setDescription] = useState(demands.map((d) => d.title).join('；'));
-  const [category, setCategory] = useState<DemandCategory>(mostCommon(demands));
+  const [title, setTitle] = useState(initial?.title ?? demands[0]?.title ?? '');
+  const [description, setDescription] = useState(
+    initial?.description ?? demands.map((d) => d.title).join('；'),
+  );
+  const [category, setCategory] = useState<DemandCategory>(initial?.category ?? mostCommon(demands));
   const [track, setTrack] = useState<TopicTrack>('inDepth');
   return (
     <Dialog open onClose={onCancel} fullWidth maxWidth="sm">
@@ -53,6 +58,8 @@ export function NewTopicDialog({
             label={t('topicTitle')}
             value={title}
             onChange={(e) => setTitle(e.target.value)}
+            error={!title.trim()}
+            helperText={title.trim() ? undefined : t('titleNeeded')}
             slotProps={{ htmlInput: { maxLength: 200 } }}
           />
           <TextField
