@@ -65,12 +65,7 @@ export function ArchivePage() {
   const [topicId, setTopicId] = useState('');
   const [kind, setKind] = useState<CaseKind>('case');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const actor: CaseActor = {
-    db,
-    author: { deviceId: settings.deviceId },
-    role: settings.role,
-    homeScope: settings.homeScope,
-  };
+  const actor: CaseActor = { db, settings };
   const choices = useMemo(
     () =>
       places
@@ -98,13 +93,13 @@ export function ArchivePage() {
   const generate = async () => {
     const topic = topics.find((x) => x.id === topicId);
     if (!topic) return;
-    try {
-      const doc = await generateFromTopic(actor, topic.id, kind, placeName(topic.scope));
-      setMessage({ ok: true, text: t('generate.generated', { title: doc.title }) });
-      navigate(`/archive/${scope}/${doc.id}`);
-    } catch (e) {
-      setMessage({ ok: false, text: t('refused', { message: e instanceof Error ? e.message : String(e) }) });
+    const generated = await generateFromTopic(actor, topic.id, kind, placeName(topic.scope));
+    if (!generated.ok) {
+      setMessage({ ok: false, text: t('refused', { message: generated.message }) });
+      return;
     }
+    setMessage({ ok: true, text: t('generate.generated', { title: generated.doc.title }) });
+    navigate(`/archive/${scope}/${generated.doc.id}`);
   };
 
   const shown = cases.filter((c) => kindFilter === 'all' || c.kind === kindFilter);

@@ -42,12 +42,12 @@ export function CaseEditor({
   const dirty = title !== entry.title || kind !== entry.kind || body !== entry.body;
 
   const save = async (status?: CaseState) => {
-    try {
-      await saveCase(actor, entry.id, { title, body, kind, ...(status ? { status } : {}) });
-      setMessage({ ok: true, text: status === 'published' ? t('editor.published') : t('editor.saved') });
-    } catch (e) {
-      setMessage({ ok: false, text: t('refused', { message: e instanceof Error ? e.message : String(e) }) });
-    }
+    const saved = await saveCase(actor, entry.id, { title, body, kind, ...(status ? { status } : {}) });
+    setMessage(
+      saved.ok
+        ? { ok: true, text: status === 'published' ? t('editor.published') : t('editor.saved') }
+        : { ok: false, text: t('refused', { message: saved.message }) },
+    );
   };
 
   const sections = splitSections(body).map((s) => ({

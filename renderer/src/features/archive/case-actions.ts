@@ -1,8 +1,14 @@
-// Writing 成果: a draft generated from a topic's whole history, then edited by people. Loading the
-// history reads the collections directly (a topic has tens of documents, not thousands).
-import { caseProblems, collectTopicHistory, generateCase } from '#shared/domain/archive/index';
-import { can } from '#shared/domain/permissions/index';
-import type { ActorRole, CaseKind, CaseState } from '#shared/domain/vocab';
+// Writing 成果: the shared archive commands decide (draft from a topic's whole history, edits,
+// publishing, with their permission check); this loads the history and commits. Loading reads the
+// collections directly (a topic has tens of documents, not thousands).
+import {
+  collectTopicHistory,
+  editCase,
+  generateCaseDraft,
+  type CaseEdit,
+} from '#shared/domain/archive/index';
+import { refuse, type Decided, type Outcome } from '#shared/domain/commands/index';
+import type { CaseKind } from '#shared/domain/vocab';
 import type {
   CaseDoc,
   DemandDoc,
@@ -12,28 +18,14 @@ import type {
   TaskDoc,
   TopicDoc,
 } from '#shared/schema/index';
+import { commandContext } from '../../db/command-context';
+import { commit, commitDecided } from '../../db/commit';
 import type { YishiDatabase } from '../../db/create-database';
-import { newId, nowIso } from '../../db/ids';
-import { audit, created, updated, type Author } from '../../db/write';
+import type { DeviceSettings } from '../../db/settings';
 
 export interface CaseActor {
   db: YishiDatabase;
-  author: Author;
-  role: ActorRole;
-  homeScope: string;
-}
-
-export class RefusedError extends Error {}
-
-function allow(actor: CaseActor, scope: string) {
-  if (
-    !can({ id: actor.author.deviceId, role: actor.role, scope: actor.homeScope }, 'case.edit', {
-      scope,
-      collection: 'cases',
-    })
-  ) {
-    throw new RefusedError('本设备无权编辑该地点的成果');
-  }
+  settings: Pick<DeviceSettings, 'deviceId' | 'role' | 'homeScope'>;
 }
 
 const json = <T>(docs: readonly { toJSON(): unknown }[]) => docs.map((d) => d.toJSON() as T);
@@ -71,51 +63,19 @@ export async function generateFromTopic(
   topicId: string,
   kind: CaseKind,
   placeName: string,
-): Promise<CaseDoc> {
+): Promise<Decided<{ doc: CaseDoc }>> {
   const topicDoc = await actor.db.topics.findOne(topicId).exec();
-  if (!topicDoc) throw new RefusedError('找不到该议题');
-  const topic = topicDoc.toJSON() as TopicDoc;
-  allow(actor, topic.scope);
-  const at = nowIso();
-  const draft = generateCase(await loadHistory(actor.db, topic, placeName), kind, at);
-  const doc: CaseDoc = {
-    ...created(actor.author, draft.scope, newId('case'), at),
-    kind,
-    title: draft.title,
-    body: draft.body,
-    topicId: topic.id,
-    status: 'draft',
-    generatedAt: at,
-  };
-  await actor.db.cases.insert(doc);
-  await audit(actor.db, actor.author, doc.scope, 'case.generate', {
-    collection: 'cases',
-    id: doc.id,
-    detail: doc.title,
-  });
-  return doc;
+  if (!topicDoc) return refuse('找不到该议题');
+  const history = await loadHistory(actor.db, topicDoc.toJSON() as TopicDoc, placeName);
+  const decided = generateCaseDraft(history, kind, commandContext(actor.settings));
+  if (!decided.ok) return decided;
+  const written = await commit(actor.db, decided.change);
+  return written.ok ? { ok: true, doc: decided.doc } : written;
 }
 
-export async function saveCase(
-  actor: CaseActor,
-  id: string,
-  edit: { title: string; body: string; kind: CaseKind; status?: CaseState },
-): Promise<void> {
+/** Saves an edit of the stored case (or publishes it); refused with the reason. */
+export async function saveCase(actor: CaseActor, id: string, edit: CaseEdit): Promise<Outcome> {
   const doc = await actor.db.cases.findOne(id).exec();
-  if (!doc) throw new RefusedError('找不到该成果');
-  allow(actor, doc.scope);
-  const problems = caseProblems(edit);
-  if (problems.length > 0) throw new RefusedError(problems.join('；'));
-  await doc.incrementalPatch({
-    title: edit.title.trim(),
-    body: edit.body,
-    kind: edit.kind,
-    ...(edit.status ? { status: edit.status } : {}),
-    ...updated(actor.author),
-  });
-  await audit(actor.db, actor.author, doc.scope, edit.status === 'published' ? 'case.publish' : 'case.edit', {
-    collection: 'cases',
-    id,
-    detail: edit.title,
-  });
+  if (!doc) return refuse('找不到该成果');
+  return commitDecided(actor.db, editCase(doc.toJSON() as CaseDoc, edit, commandContext(actor.settings)));
 }

@@ -16,3 +16,5 @@ export type { CaseDraft } from './generate';
 export { caseProblems, joinSections, splitSections } from './body';
 export type { CaseSection } from './body';
 export { dateWords } from './labels';
+export { editCase, generateCaseDraft } from './commands';
+export type { CaseEdit } from './commands';
