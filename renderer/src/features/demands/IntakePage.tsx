@@ -13,7 +13,6 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { can } from '#shared/domain/permissions/index';
 import { DEMAND_CATEGORIES, DEMAND_SOURCES, DEMAND_TYPES, URGENCIES } from '#shared/domain/vocab';
 import { DEMAND_TEXT_LIMITS, deriveTitle, normalisePhone } from '#shared/domain/ledger/index';
 import { CountedTextField } from '../../kit/CountedTextField';
@@ -96,19 +95,19 @@ export function IntakePage() {
     if (other) return document.querySelector<HTMLElement>(`[data-field="${other}"]`)?.focus();
     const place = draft.placeScope ? tree?.byScope.get(draft.placeScope) : undefined;
     if (!place) return placeRef.current?.focus();
-    const actor = { id: settings.deviceId, role: settings.role, scope: settings.homeScope };
-    if (!can(actor, 'demand.create', { scope: place.scope, collection: 'demands' })) {
-      setResult({ severity: 'error', message: t('intake.noPermission') });
-      return;
-    }
     savingRef.current = true;
     const saved = draft;
     // The write starts before anything re-renders, and the busy state renders as a transition:
     // a render of the whole form would otherwise hold up the write's own steps.
-    const pending = saveIntake(db, settings.deviceId, saved, place, photos);
+    const pending = saveIntake(db, settings, saved, place, photos);
     startTransition(() => setSaving(true));
     try {
-      const { demand, audited } = await pending;
+      const outcome = await pending;
+      if (!outcome.ok) {
+        setResult({ severity: 'error', message: outcome.message });
+        return;
+      }
+      const { demand, audited } = outcome;
       remember({ placeScope: place.scope, source: saved.source });
       setResult({
         severity: 'success',

@@ -1,37 +1,16 @@
-// The intake form's decisions, apart from React: defaults remembered from the last entry, the
-// category suggested by the text, validation, and the demand document a draft becomes.
-import { CHINA_CALENDAR } from '#shared/domain/calendar/index';
-import {
-  DEMAND_TEXT_LIMITS,
-  dueAtFor,
-  normalisePhone,
-  textLength,
-  titleFor,
-} from '#shared/domain/ledger/index';
-import {
-  DEMAND_SOURCES,
-  type DemandCategory,
-  type DemandSource,
-  type DemandType,
-  type Urgency,
-} from '#shared/domain/vocab';
-import type { DemandDoc } from '#shared/schema/index';
+// The intake form's own state, apart from React: the defaults remembered from the last entry and
+// an empty draft. What a draft means (suggestion, validation, the demand it becomes) is shared.
+import { DEMAND_SOURCES, type DemandSource } from '#shared/domain/vocab';
+import type { IntakeDraft } from '#shared/domain/ledger/index';
 
-export interface IntakeDraft {
-  placeScope: string | null;
-  description: string;
-  type: DemandType;
-  /** '' until chosen; the suggestion from the text stands in meanwhile. */
-  category: DemandCategory | '';
-  source: DemandSource;
-  urgency: Urgency;
-  vulnerable: boolean;
-  title: string;
-  reporterName: string;
-  reporterPhone: string;
-  addressDetail: string;
-  duplicateOf: { id: string; title: string } | null;
-}
+export {
+  effectiveCategory,
+  suggestCategory,
+  validateDraft,
+  type IntakeDraft,
+  type IntakeError,
+  type IntakeField,
+} from '#shared/domain/ledger/index';
 
 /** What the next entry starts with: a visit records several demands at one place in a row. */
 export interface Remembered {
@@ -70,121 +49,4 @@ export function emptyDraft(remembered: Remembered): IntakeDraft {
     addressDetail: '',
     duplicateOf: null,
   };
-}
-
-// Words residents and workers use for each category.
-const CATEGORY_WORDS: readonly [DemandCategory, readonly string[]][] = [
-  ['evCharging', ['充电', '飞线', '电动车', '电瓶车']],
-  ['wasteSorting', ['垃圾分类', '垃圾桶', '厨余', '桶站']],
-  ['parking', ['停车', '车位', '占道', '僵尸车', '地锁']],
-  ['oldEstateRenovation', ['加装电梯', '老旧小区', '改造', '外墙保温']],
-  ['housingRepair', ['漏水', '渗水', '墙皮', '屋顶', '防水', '下水', '管道', '维修', '堵']],
-  ['electricHeating', ['暖气', '供暖', '不热', '停电', '电路', '电线', '电表']],
-  ['neighbourDispute', ['噪音', '邻居', '扰民', '吵', '纠纷', '宠物', '狗']],
-  ['elderlyDisabledCare', ['老人', '助餐', '养老', '残疾', '轮椅', '独居', '助浴']],
-  ['safetyFire', ['消防', '火', '治安', '偷', '盗', '可疑', '燃气', '煤气']],
-  ['greening', ['绿化', '树', '草坪', '修剪', '花坛']],
-  ['publicFacilities', ['路灯', '楼道灯', '健身器材', '座椅', '电梯', '道路', '井盖', '门禁']],
-  ['sanitation', ['垃圾', '卫生', '清扫', '堆物', '异味', '老鼠', '蚊虫', '小广告']],
-  ['propertyService', ['物业', '保安', '保洁', '物业费']],
-];
-
-/**
- * The category whose words occur most often in the text, if any. A tie goes to the word that
- * comes first: people name the matter before its consequences (楼道灯坏了，老人看不清).
- */
-export function suggestCategory(text: string): DemandCategory | undefined {
-  let best: DemandCategory | undefined;
-  let bestHits = 0;
-  let bestAt = Infinity;
-  for (const [category, words] of CATEGORY_WORDS) {
-    let hits = 0;
-    let at = Infinity;
-    for (const word of words) {
-      const index = text.indexOf(word);
-      if (index < 0) continue;
-      hits += 1;
-      at = Math.min(at, index);
-    }
-    if (hits > bestHits || (hits === bestHits && hits > 0 && at < bestAt)) {
-      best = category;
-      bestHits = hits;
-      bestAt = at;
-    }
-  }
-  return best;
-}
-
-/** The chosen category, else the suggestion. */
-export function effectiveCategory(draft: IntakeDraft): DemandCategory | undefined {
-  return draft.category === '' ? suggestCategory(draft.description) : draft.category;
-}
-
-export type IntakeError =
-  'placeMissing' | 'descriptionMissing' | 'categoryMissing' | 'tooLong' | 'phoneInvalid';
-
-export type IntakeField =
-  'place' | 'description' | 'category' | 'title' | 'reporterName' | 'reporterPhone' | 'addressDetail';
-
-/** What keeps a draft from being saved, by field; the same limits and phone rule as the 12345 import. */
-export function validateDraft(draft: IntakeDraft): Partial<Record<IntakeField, IntakeError>> {
-  const errors: Partial<Record<IntakeField, IntakeError>> = {};
-  if (!draft.placeScope) errors.place = 'placeMissing';
-  if (draft.description.trim().length === 0) errors.description = 'descriptionMissing';
-  if (!effectiveCategory(draft)) errors.category = 'categoryMissing';
-  for (const field of ['title', 'description', 'reporterName', 'addressDetail'] as const) {
-    if (textLength(draft[field].trim()) > DEMAND_TEXT_LIMITS[field]) errors[field] = 'tooLong';
-  }
-  if (normalisePhone(draft.reporterPhone) === null) errors.reporterPhone = 'phoneInvalid';
-  return errors;
-}
-
-export interface BuildContext {
-  id: string;
-  at: string;
-  deviceId: string;
-  place: { id: string; scope: string };
-}
-
-/**
- * The demand a valid draft becomes: received now, due by the shared rule, or a duplicate linked
- * to the demand it repeats. Empty optional fields are left out rather than stored empty.
- */
-export function buildDemand(draft: IntakeDraft, ctx: BuildContext): DemandDoc {
-  const category = effectiveCategory(draft);
-  if (!category) throw new Error('category missing');
-  const description = draft.description.trim();
-  const demand: DemandDoc = {
-    id: ctx.id,
-    scope: ctx.place.scope,
-    createdAt: ctx.at,
-    createdBy: ctx.deviceId,
-    updatedAt: ctx.at,
-    updatedBy: ctx.deviceId,
-    placeId: ctx.place.id,
-    title: titleFor(draft.title, description),
-    description,
-    type: draft.type,
-    category,
-    source: draft.source,
-    urgency: draft.urgency,
-    status: draft.duplicateOf ? 'duplicate' : 'received',
-    receivedAt: ctx.at,
-    dueAt: dueAtFor(
-      { receivedAt: ctx.at, urgency: draft.urgency, category, vulnerable: draft.vulnerable },
-      CHINA_CALENDAR,
-    ),
-    vulnerable: draft.vulnerable,
-    reasonable: true,
-    reopenedCount: 0,
-  };
-  if (draft.duplicateOf) demand.duplicateOf = draft.duplicateOf.id;
-  const optional = {
-    reporterName: draft.reporterName.trim(),
-    reporterPhone: draft.reporterPhone.trim(),
-    addressDetail: draft.addressDetail.trim(),
-  };
-  for (const [key, value] of Object.entries(optional) as [keyof typeof optional, string][])
-    if (value.length > 0) demand[key] = value;
-  return demand;
 }

@@ -61,7 +61,6 @@ const zh = {
     viewInLedger: '在台账中查看',
     failed: '保存失败：{{message}}',
     auditFailed: '“{{title}}”已登记，但审计记录未能写入：{{message}}。请联系管理员。',
-    noPermission: '本机角色不能在此地点登记诉求',
     similar: '同院落未办结的相似诉求',
     similarNone: '暂无相似的未办结诉求',
     similarHint: '输入地点和内容后，这里显示可能重复的诉求',
@@ -223,7 +222,6 @@ const en: typeof zh = {
     failed: 'Could not save: {{message}}',
     auditFailed:
       '"{{title}}" was recorded, but its audit entry could not be written: {{message}}. Please tell an administrator.',
-    noPermission: 'This device’s role cannot record demands for this place',
     similar: 'Similar open demands in this courtyard',
     similarNone: 'No similar open demands',
     similarHint: 'Possible duplicates appear here once place and text are entered',

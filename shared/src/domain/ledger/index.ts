@@ -32,3 +32,13 @@ export {
   textLength,
   type LimitedDemandField,
 } from './fields';
+export {
+  effectiveCategory,
+  recordDemand,
+  suggestCategory,
+  validateDraft,
+  type IntakeDraft,
+  type IntakeError,
+  type IntakeField,
+  type IntakePlace,
+} from './intake';
