@@ -1,6 +1,11 @@
+import { auditEntry, change, newBase, touched } from '#shared/domain/commands/index';
 import type { CollectionName } from '#shared/domain/vocab';
+import { commit } from './commit';
 import type { YishiDatabase } from './create-database';
 import { newId, nowIso } from './ids';
+
+// Device records outside any command (setup, enrolment, imports, exports) take the same path as
+// commands: the shared builders make the fields and the entry, `commit` writes them.
 
 /** Who writes: this device acting in its role for its home scope. */
 export interface Author {
@@ -9,12 +14,12 @@ export interface Author {
 
 /** The base fields of a new document. */
 export function created(author: Author, scope: string, id: string, at: string = nowIso()) {
-  return { id, scope, createdAt: at, createdBy: author.deviceId, updatedAt: at, updatedBy: author.deviceId };
+  return { ...newBase({ deviceId: author.deviceId, now: at, newId: () => id }, '', scope) };
 }
 
 /** The base fields that change with every edit. */
 export function updated(author: Author, at: string = nowIso()) {
-  return { updatedAt: at, updatedBy: author.deviceId };
+  return touched({ deviceId: author.deviceId, now: at });
 }
 
 /** Appends one entry to the audit trail (PIPL accountability: imports, exports, setup, wipes). */
@@ -25,15 +30,16 @@ export async function audit(
   action: string,
   target?: { collection: CollectionName; id?: string; detail?: string },
 ): Promise<void> {
-  const at = nowIso();
-  await db.auditTrail.insert({
-    ...created(author, scope, newId('audit'), at),
-    at,
-    actor: author.deviceId,
-    device: author.deviceId,
-    action,
-    ...(target ? { targetCollection: target.collection } : {}),
-    ...(target?.id ? { targetId: target.id } : {}),
-    ...(target?.detail ? { detail: target.detail } : {}),
-  });
+  const entry = auditEntry(
+    { actor: { id: author.deviceId }, deviceId: author.deviceId, now: nowIso(), newId },
+    {
+      scope,
+      action,
+      ...(target ? { collection: target.collection } : {}),
+      ...(target?.id ? { id: target.id } : {}),
+      ...(target?.detail ? { detail: target.detail } : {}),
+    },
+  );
+  const written = await commit(db, change({ audit: [entry] }));
+  if (!written.ok) throw new Error(written.message);
 }

@@ -16,8 +16,20 @@ export interface CommandContext {
   readonly calendar?: WorkingCalendar;
 }
 
+/**
+ * What a record needs of a context: who wrote it, on which device, when, and a new id. Device
+ * records (setup, enrolment, imports, exports) have no role to act in, only a device.
+ */
+export type AuditContext = Pick<CommandContext, 'deviceId' | 'now' | 'newId'> & {
+  readonly actor: Pick<CommandContext['actor'], 'id'>;
+};
+
 /** The base fields of a new document. */
-export function newBase(ctx: CommandContext, prefix: string, scope: string) {
+export function newBase(
+  ctx: Pick<CommandContext, 'deviceId' | 'now' | 'newId'>,
+  prefix: string,
+  scope: string,
+) {
   return {
     id: ctx.newId(prefix),
     scope,
@@ -29,7 +41,10 @@ export function newBase(ctx: CommandContext, prefix: string, scope: string) {
 }
 
 /** The base fields that change with every edit. */
-export const touched = (ctx: CommandContext) => ({ updatedAt: ctx.now, updatedBy: ctx.deviceId });
+export const touched = (ctx: Pick<CommandContext, 'deviceId' | 'now'>) => ({
+  updatedAt: ctx.now,
+  updatedBy: ctx.deviceId,
+});
 
 /** What an audit entry says; the text is Chinese and is built by the command, not the screen. */
 export interface AuditNote {
@@ -43,7 +58,7 @@ export interface AuditNote {
 /** The audit text column holds at most this many characters. */
 const DETAIL_MAX = 1000;
 
-export function auditEntry(ctx: CommandContext, note: AuditNote): AuditEntryDoc {
+export function auditEntry(ctx: AuditContext, note: AuditNote): AuditEntryDoc {
   return {
     ...newBase(ctx, 'audit', note.scope),
     at: ctx.now,
