@@ -16,6 +16,12 @@ const zh = {
     outOfRange: '应在 {{min}} 至 {{max}} 之间',
     empty: '请输入数字',
   },
+  photos: {
+    add: '添加照片',
+    count: '已选 {{count}} 张（压缩后保存在本机）',
+    remove: '移除照片 {{n}}',
+    compressing: '正在压缩照片…',
+  },
   errors: {
     title: '出错了',
     body: '这个页面遇到了问题，已记录在“设备与数据”中。其他页面仍可正常使用，已填写并保存的内容不会丢失。',
@@ -39,6 +45,12 @@ const en = {
     notWhole: 'Enter a whole number',
     outOfRange: 'Must be between {{min}} and {{max}}',
     empty: 'Enter a number',
+  },
+  photos: {
+    add: 'Add photos',
+    count: '{{count}} selected (compressed, kept on this device)',
+    remove: 'Remove photo {{n}}',
+    compressing: 'Compressing photos…',
   },
   errors: {
     title: 'Something went wrong',

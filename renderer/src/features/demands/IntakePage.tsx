@@ -28,7 +28,7 @@ import {
   validateDraft,
   type IntakeDraft,
 } from './intake-form';
-import { PhotoField } from './PhotoField';
+import { PhotoField } from '../../kit/PhotoField';
 import { PlaceField } from './PlaceField';
 import { readRememberedRaw, remember, saveIntake } from './save-intake';
 import { SimilarPanel } from './SimilarPanel';
@@ -356,7 +356,12 @@ export function IntakePage() {
                     }}
                   />
                 </Box>
-                <PhotoField photos={photos} onChange={setPhotos} onBusy={setPhotoBusy} />
+                <PhotoField
+                  photos={photos}
+                  onChange={setPhotos}
+                  onBusy={setPhotoBusy}
+                  testId="intake-photos"
+                />
                 {draft.duplicateOf && (
                   <Alert
                     severity="warning"

@@ -5,7 +5,7 @@ import { DEFAULT_REMEMBERED, emptyDraft, parseRemembered } from './intake-form';
 
 const AT = '2026-03-02T02:00:00.000Z';
 import { filterPlaceOptions, placeOptions } from './place-options';
-import { fitWithin, photoAttachmentId } from './photos';
+import { fitWithin, photoAttachmentId } from '../../kit/photos';
 
 describe('intake defaults', () => {
   it('remembers place and source, and falls back on anything unreadable', () => {

@@ -7,7 +7,7 @@ import type { YishiDatabase } from '../../db/create-database';
 import type { DeviceSettings } from '../../db/settings';
 import { mergePhotos } from '../../sync';
 import type { Remembered } from './intake-form';
-import { photoAttachmentId } from './photos';
+import { photoAttachmentId } from '../../kit/photos';
 
 const REMEMBERED_KEY = 'yishi.intake.last';
 

@@ -24,7 +24,7 @@ import {
 } from '#shared/domain/projects/index';
 import type { ProjectDoc } from '#shared/schema/index';
 import { addSpending, type ProjectActor } from './project-actions';
-import { compressReceipt } from './receipts';
+import { compressPhoto } from '../../kit/photos';
 import './strings';
 
 /** 资金支出: each entry with its receipts (photos kept with the project); never beyond the budget. */
@@ -49,7 +49,7 @@ export function SpendingCard({
     if (!files || files.length === 0) return;
     setBusy(true);
     try {
-      const compressed = await Promise.all([...files].map((f) => compressReceipt(f)));
+      const compressed = await Promise.all([...files].map((f) => compressPhoto(f)));
       setReceipts((r) => [...r, ...compressed]);
     } finally {
       setBusy(false);

@@ -10,6 +10,7 @@ import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { StepDialog, type StepField } from './StepDialog';
 import { HandOverDialog } from './HandOverDialog';
+import { commitStepWithPhotos } from './task-photos';
 import { messageOf } from '#shared/domain/commands/index';
 import { commitDecided } from '../../db/commit';
 import { commandContext } from '../../db/command-context';
@@ -20,7 +21,7 @@ const FIELDS: Record<PartyEvent, readonly string[]> = {
   decline: ['reason'],
   // 转交 and 重新交办 pick the new party from the directory (HandOverDialog).
   redirect: [],
-  finish: ['note', 'photos'],
+  finish: ['note'],
   reassign: [],
 };
 
@@ -40,15 +41,11 @@ export function PartyCard({ task, party, editable }: { task: TaskDoc; party: Tas
         ? t('page.reason')
         : key === 'redirectedTo'
           ? t('page.redirectedTo')
-          : key === 'photos'
-            ? t('page.photoCount')
-            : t('page.finishNote'),
+          : t('page.finishNote'),
     multiline: key === 'reason' || key === 'note',
-    number: key === 'photos',
   });
 
-  const run = async (chosen: PartyEvent, values: Record<string, string>) => {
-    const photos = Number.parseInt(values.photos ?? '', 10);
+  const run = async (chosen: PartyEvent, values: Record<string, string>, photos: readonly Blob[] = []) => {
     const step = partyStep(
       task,
       party.partyId,
@@ -57,11 +54,11 @@ export function PartyCard({ task, party, editable }: { task: TaskDoc; party: Tas
         ...(values.reason !== undefined ? { reason: values.reason } : {}),
         ...(values.redirectedTo !== undefined ? { redirectedTo: values.redirectedTo } : {}),
         ...(values.note !== undefined ? { note: values.note } : {}),
-        ...(Number.isFinite(photos) ? { photoCount: photos } : {}),
+        ...(photos.length > 0 ? { photoCount: photos.length } : {}),
       },
       commandContext(settings),
     );
-    return messageOf(await commitDecided(db, step));
+    return messageOf(await commitStepWithPhotos(db, step, photos));
   };
 
   const handOver = async (chosen: 'redirect' | 'reassign', to: PartyPick, reason: string) => {
@@ -141,8 +138,9 @@ export function PartyCard({ task, party, editable }: { task: TaskDoc; party: Tas
           title={`${party.name}：${t(`page.${event}`)}`}
           fields={FIELDS[event].map(label)}
           testId="party-dialog"
+          {...(event === 'finish' ? { photosLabel: t('page.addPhotos') } : {})}
           onClose={() => setEvent(null)}
-          onSubmit={(values) => run(event, values)}
+          onSubmit={(values, _choice, photos) => run(event, values, photos)}
         />
       )}
     </Card>

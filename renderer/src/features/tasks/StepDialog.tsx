@@ -14,6 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { PhotoField } from '../../kit/PhotoField';
 import './strings';
 
 export interface StepField {
@@ -30,23 +31,41 @@ interface Props {
   choices?: readonly { value: string; label: string }[];
   submitLabel?: string;
   testId?: string;
+  /** The words of the photo button, when the step takes evidence photos. */
+  photosLabel?: string;
   onClose: () => void;
   /** Returns the refusal message, or nothing when the step was saved. */
-  onSubmit: (values: Record<string, string>, choice: string | undefined) => Promise<string | undefined>;
+  onSubmit: (
+    values: Record<string, string>,
+    choice: string | undefined,
+    photos: readonly Blob[],
+  ) => Promise<string | undefined>;
 }
 
 /** One dialog for the steps of 办/督/评: a few fields, an optional choice, the machine's refusal shown. */
-export function StepDialog({ title, hint, fields, choices, submitLabel, testId, onClose, onSubmit }: Props) {
+export function StepDialog({
+  title,
+  hint,
+  fields,
+  choices,
+  submitLabel,
+  testId,
+  photosLabel,
+  onClose,
+  onSubmit,
+}: Props) {
   const { t } = useTranslation('tasks');
   const [values, setValues] = useState<Record<string, string>>({});
   const [choice, setChoice] = useState<string | undefined>(choices?.[0]?.value);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [photos, setPhotos] = useState<Blob[]>([]);
+  const [compressing, setCompressing] = useState(false);
   const submit = async () => {
     setSaving(true);
     setError(null);
     try {
-      const refusal = await onSubmit(values, choice);
+      const refusal = await onSubmit(values, choice, photos);
       if (refusal) setError(refusal);
       else onClose();
     } catch (e) {
@@ -87,6 +106,15 @@ export function StepDialog({ title, hint, fields, choices, submitLabel, testId, 
               }}
             />
           ))}
+          {photosLabel && (
+            <PhotoField
+              photos={photos}
+              onChange={setPhotos}
+              onBusy={setCompressing}
+              label={photosLabel}
+              testId="step-photos"
+            />
+          )}
           {error && (
             <Alert severity="error" role="alert">
               {error}
@@ -96,7 +124,12 @@ export function StepDialog({ title, hint, fields, choices, submitLabel, testId, 
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('page.cancel')}</Button>
-        <Button variant="contained" disabled={saving} onClick={() => void submit()} data-testid="step-submit">
+        <Button
+          variant="contained"
+          disabled={saving || compressing}
+          onClick={() => void submit()}
+          data-testid="step-submit"
+        >
           {submitLabel ?? t('page.save')}
         </Button>
       </DialogActions>

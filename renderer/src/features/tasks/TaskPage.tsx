@@ -24,6 +24,8 @@ import { navigate } from '../../app/router';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { formatDateTime } from '../../kit/beijing-time';
 import { HistoryList } from './HistoryList';
+import { commitStepWithPhotos } from './task-photos';
+import { useTaskPhotos } from './use-task-photos';
 import { PartyCard } from './PartyCard';
 import { StepDialog } from './StepDialog';
 import { EscalateButton, InspectButton } from './task-actions';
@@ -42,6 +44,7 @@ export function TaskPage({ id }: { id: string }) {
   const settings = useDeviceSettings();
   const task = useTask(id);
   const history = useTaskFollowUps(id);
+  const photos = useTaskPhotos(id);
   const names = usePlaceNames();
   const now = useNow();
   const [progressOpen, setProgressOpen] = useState(false);
@@ -160,26 +163,23 @@ export function TaskPage({ id }: { id: string }) {
           <Typography variant="h5" component="h2" sx={{ mb: 1 }}>
             {t('page.history')}
           </Typography>
-          <HistoryList followUps={history ?? []} />
+          <HistoryList followUps={history ?? []} photos={photos} />
         </CardContent>
       </Card>
       {progressOpen && (
         <StepDialog
           title={t('page.progress')}
-          fields={[
-            { key: 'note', label: t('page.progressNote'), multiline: true },
-            { key: 'photos', label: t('page.photoCount'), number: true },
-          ]}
+          fields={[{ key: 'note', label: t('page.progressNote'), multiline: true }]}
+          photosLabel={t('page.addPhotos')}
           testId="progress-dialog"
           onClose={() => setProgressOpen(false)}
-          onSubmit={async (values) => {
-            const photos = Number.parseInt(values.photos ?? '', 10);
+          onSubmit={async (values, _choice, photos) => {
             const step = reportProgress(
               task,
-              { note: values.note ?? '', ...(Number.isFinite(photos) ? { photoCount: photos } : {}) },
+              { note: values.note ?? '', ...(photos.length > 0 ? { photoCount: photos.length } : {}) },
               commandContext(settings),
             );
-            return messageOf(await commitDecided(db, step));
+            return messageOf(await commitStepWithPhotos(db, step, photos));
           }}
         />
       )}

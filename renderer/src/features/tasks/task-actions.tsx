@@ -8,6 +8,7 @@ import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import type { YishiDatabase } from '../../db/create-database';
 import { StepDialog } from './StepDialog';
+import { commitStepWithPhotos } from './task-photos';
 import { commitDecided } from '../../db/commit';
 import { commandContext } from '../../db/command-context';
 import './strings';
@@ -123,22 +124,23 @@ export function InspectButton({ task }: { task: TaskDoc }) {
             { value: 'passed', label: t('page.passed') },
             { value: 'failed', label: t('page.failed') },
           ]}
-          fields={[
-            { key: 'note', label: t('page.inspectNote'), multiline: true },
-            { key: 'photos', label: t('page.photoCount'), number: true },
-          ]}
+          fields={[{ key: 'note', label: t('page.inspectNote'), multiline: true }]}
+          photosLabel={t('page.addPhotos')}
           testId="inspect-dialog"
           onClose={() => setOpen(false)}
-          onSubmit={async (values, choice) => {
+          onSubmit={async (values, choice, photos) => {
             const outcome = choice === 'failed' ? 'failed' : 'passed';
-            const photoCount = Number.parseInt(values.photos ?? '', 10);
             const step = inspectTask(
               task,
-              { outcome, note: values.note ?? '', ...(Number.isFinite(photoCount) ? { photoCount } : {}) },
+              {
+                outcome,
+                note: values.note ?? '',
+                ...(photos.length > 0 ? { photoCount: photos.length } : {}),
+              },
               commandContext(settings),
               await siblingsAndDemands(db, task),
             );
-            return messageOf(await commitDecided(db, step));
+            return messageOf(await commitStepWithPhotos(db, step, photos));
           }}
         />
       )}

@@ -1,5 +1,6 @@
-// Photos are compressed on the device before they are stored: a phone photo of 4–8 MB becomes a
-// JPEG of a few hundred KB, which the field laptop keeps and later syncs without trouble.
+// Photos (intake, evidence of handling, receipts) are compressed on the device before they are
+// stored: a phone photo of 4–8 MB becomes a JPEG of a few hundred KB, which the field laptop keeps
+// and later syncs without trouble.
 
 export const PHOTO_MAX_EDGE = 1600;
 export const PHOTO_QUALITY = 0.8;
@@ -42,7 +43,7 @@ export async function compressPhoto(file: Blob): Promise<Blob> {
   }
 }
 
-/** Attachment ids of one demand's photos: photo-1.jpg, photo-2.jpg … */
-export function photoAttachmentId(index: number): string {
-  return `photo-${index + 1}.jpg`;
+/** Attachment ids of a set of photos: <prefix>photo-1.jpg, photo-2.jpg … (a demand's have no prefix). */
+export function photoAttachmentId(index: number, prefix = ''): string {
+  return `${prefix}photo-${index + 1}.jpg`;
 }

@@ -9,12 +9,15 @@ import './strings';
 interface Props {
   photos: Blob[];
   onChange(photos: Blob[]): void;
-  onBusy(busy: boolean): void;
+  onBusy?(busy: boolean): void;
+  /** The button's words (添加照片 when not given). */
+  label?: string;
+  testId?: string;
 }
 
-/** Photos of the matter, compressed on the device as they are chosen. */
-export function PhotoField({ photos, onChange, onBusy }: Props) {
-  const { t } = useTranslation('demands');
+/** Photos taken with the camera or picked from files, compressed on the device as they are chosen. */
+export function PhotoField({ photos, onChange, onBusy, label, testId = 'photos' }: Props) {
+  const { t } = useTranslation('kit');
   const [busy, setBusy] = useState(false);
   const urls = useMemo(() => photos.map((p) => URL.createObjectURL(p)), [photos]);
   useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u)), [urls]);
@@ -22,13 +25,13 @@ export function PhotoField({ photos, onChange, onBusy }: Props) {
   const add = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
     setBusy(true);
-    onBusy(true);
+    onBusy?.(true);
     try {
       const compressed = await Promise.all([...files].map((f) => compressPhoto(f)));
       onChange([...photos, ...compressed]);
     } finally {
       setBusy(false);
-      onBusy(false);
+      onBusy?.(false);
     }
   };
 
@@ -36,13 +39,13 @@ export function PhotoField({ photos, onChange, onBusy }: Props) {
     <Stack spacing={1}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Button component="label" variant="outlined" startIcon={<AddAPhotoIcon />} tabIndex={-1}>
-          {t('intake.addPhotos')}
+          {label ?? t('photos.add')}
           <input
             hidden
             type="file"
             accept="image/*"
             multiple
-            data-testid="intake-photos"
+            data-testid={testId}
             onChange={(e) => {
               void add(e.target.files);
               e.target.value = '';
@@ -51,9 +54,9 @@ export function PhotoField({ photos, onChange, onBusy }: Props) {
         </Button>
         <Typography color="text.secondary">
           {busy
-            ? t('intake.compressing')
+            ? t('photos.compressing')
             : photos.length > 0
-              ? t('intake.photoCount', { count: photos.length })
+              ? t('photos.count', { count: photos.length })
               : ''}
         </Typography>
       </Stack>
@@ -64,7 +67,7 @@ export function PhotoField({ photos, onChange, onBusy }: Props) {
               <img src={url} alt="" width={96} height={72} style={{ objectFit: 'cover', borderRadius: 6 }} />
               <IconButton
                 size="small"
-                aria-label={t('intake.removePhoto', { n: i + 1 })}
+                aria-label={t('photos.remove', { n: i + 1 })}
                 onClick={() => onChange(photos.filter((_, j) => j !== i))}
                 sx={{
                   position: 'absolute',
