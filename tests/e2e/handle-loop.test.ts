@@ -4,6 +4,7 @@ import { generateDemoStreet } from '#resources/demo/index';
 import { ARTIFACTS, openProfile, screenshot } from './browser';
 import type { Profile } from './browser';
 import { openApp, setupWithDemo } from './app';
+import { attachPhotos } from './photos';
 
 let profile: Profile | undefined;
 afterEach(async () => {
@@ -68,7 +69,10 @@ async function openNav(page: Page, label: string) {
 async function submitStep(page: Page, fields: Record<string, string>, choice?: string) {
   const dialog = page.getByRole('dialog');
   if (choice) await dialog.getByLabel(choice, { exact: true }).check();
-  for (const [key, value] of Object.entries(fields)) await dialog.getByTestId(`step-${key}`).fill(value);
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'photos') await attachPhotos(page, dialog, Number(value));
+    else await dialog.getByTestId(`step-${key}`).fill(value);
+  }
   await dialog.getByTestId('step-submit').click();
   await dialog.waitFor({ state: 'detached' });
 }

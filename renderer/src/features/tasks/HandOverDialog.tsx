@@ -29,6 +29,8 @@ interface Props {
   /** The kind offered first: the kind of the party that gives the work up. */
   readonly kind: OrganizationKind | undefined;
   readonly testId: string;
+  /** Adding a party needs no reason; handing work over does. */
+  readonly reasonOptional?: boolean;
   readonly onClose: () => void;
   /** Returns the refusal message, or nothing when the hand-over was saved. */
   readonly onSubmit: (to: PartyPick, reason: string) => Promise<string | undefined>;
@@ -48,7 +50,7 @@ function servesPlace(org: OrganizationDoc, scope: string): boolean {
  * 转交 / 重新交办: the new party is picked from the directory (organisations of a kind, in the
  * task's place, found by name or pinyin), never typed, so the new task names a real unit.
  */
-export function HandOverDialog({ task, title, kind, testId, onClose, onSubmit }: Props) {
+export function HandOverDialog({ task, title, kind, testId, reasonOptional, onClose, onSubmit }: Props) {
   const { t } = useTranslation('tasks');
   const organizations = useOrganizations();
   const [chosenKind, setChosenKind] = useState<OrganizationKind | 'all'>(kind ?? 'all');
@@ -69,7 +71,11 @@ export function HandOverDialog({ task, title, kind, testId, onClose, onSubmit }:
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [organizations, task.scope, chosenKind, search],
   );
-  const why = !picked ? t('handOver.pickFirst') : reason.trim() === '' ? t('handOver.reasonFirst') : null;
+  const why = !picked
+    ? t('handOver.pickFirst')
+    : !reasonOptional && reason.trim() === ''
+      ? t('handOver.reasonFirst')
+      : null;
   const submit = async () => {
     if (!picked) return;
     setSaving(true);
@@ -128,14 +134,16 @@ export function HandOverDialog({ task, title, kind, testId, onClose, onSubmit }:
           <Typography data-testid="handover-picked">
             {picked ? t('handOver.picked', { name: picked.name }) : t('handOver.pickFirst')}
           </Typography>
-          <TextField
-            label={t('page.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            multiline
-            minRows={2}
-            required
-          />
+          {!reasonOptional && (
+            <TextField
+              label={t('page.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              multiline
+              minRows={2}
+              required
+            />
+          )}
           {error && (
             <Alert severity="error" role="alert">
               {error}

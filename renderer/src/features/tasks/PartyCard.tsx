@@ -10,9 +10,8 @@ import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { StepDialog, type StepField } from './StepDialog';
 import { HandOverDialog } from './HandOverDialog';
-import { commitStepWithPhotos } from './task-photos';
+import { commitTaskStep } from './task-commit';
 import { messageOf } from '#shared/domain/commands/index';
-import { commitDecided } from '../../db/commit';
 import { commandContext } from '../../db/command-context';
 import './strings';
 
@@ -46,6 +45,7 @@ export function PartyCard({ task, party, editable }: { task: TaskDoc; party: Tas
   });
 
   const run = async (chosen: PartyEvent, values: Record<string, string>, photos: readonly Blob[] = []) => {
+    const ctx = commandContext(settings);
     const step = partyStep(
       task,
       party.partyId,
@@ -56,9 +56,9 @@ export function PartyCard({ task, party, editable }: { task: TaskDoc; party: Tas
         ...(values.note !== undefined ? { note: values.note } : {}),
         ...(photos.length > 0 ? { photoCount: photos.length } : {}),
       },
-      commandContext(settings),
+      ctx,
     );
-    return messageOf(await commitStepWithPhotos(db, step, photos));
+    return messageOf(await commitTaskStep(db, step, ctx, photos));
   };
 
   const handOver = async (chosen: 'redirect' | 'reassign', to: PartyPick, reason: string) => {
@@ -67,7 +67,7 @@ export function PartyCard({ task, party, editable }: { task: TaskDoc; party: Tas
       chosen === 'redirect'
         ? redirectParty(task, party.partyId, { reason, to }, ctx)
         : reassignParty(task, party.partyId, { reason, to }, ctx);
-    return messageOf(await commitDecided(db, step));
+    return messageOf(await commitTaskStep(db, step, ctx));
   };
   const handsOver = (e: PartyEvent) => e === 'redirect' || e === 'reassign';
 

@@ -24,8 +24,9 @@ import { navigate } from '../../app/router';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import { formatDateTime } from '../../kit/beijing-time';
 import { HistoryList } from './HistoryList';
-import { commitStepWithPhotos } from './task-photos';
+import { commitTaskStep } from './task-commit';
 import { useTaskPhotos } from './use-task-photos';
+import { WorkerActions } from './WorkerActions';
 import { PartyCard } from './PartyCard';
 import { StepDialog } from './StepDialog';
 import { EscalateButton, InspectButton } from './task-actions';
@@ -33,7 +34,6 @@ import { useTask, useTaskFollowUps } from './use-handling-data';
 import { useNow } from './use-now';
 import { usePlaceNames } from './use-place-names';
 import { messageOf } from '#shared/domain/commands/index';
-import { commitDecided } from '../../db/commit';
 import { commandContext } from '../../db/command-context';
 import './strings';
 
@@ -130,13 +130,15 @@ export function TaskPage({ id }: { id: string }) {
         </Button>
         <EscalateButton task={task} />
         <InspectButton task={task} />
+        <WorkerActions task={task} />
         {task.status === 'accepted' && (
           <Button
             variant="outlined"
             disabled={!editable}
             onClick={() => {
-              const step = closeTask(task, lastAcceptance, commandContext(settings));
-              void commitDecided(db, step).then((outcome) => setError(messageOf(outcome) ?? null));
+              const ctx = commandContext(settings);
+              const step = closeTask(task, lastAcceptance, ctx);
+              void commitTaskStep(db, step, ctx).then((outcome) => setError(messageOf(outcome) ?? null));
             }}
           >
             {t('page.close')}
@@ -174,12 +176,13 @@ export function TaskPage({ id }: { id: string }) {
           testId="progress-dialog"
           onClose={() => setProgressOpen(false)}
           onSubmit={async (values, _choice, photos) => {
+            const ctx = commandContext(settings);
             const step = reportProgress(
               task,
               { note: values.note ?? '', ...(photos.length > 0 ? { photoCount: photos.length } : {}) },
-              commandContext(settings),
+              ctx,
             );
-            return messageOf(await commitStepWithPhotos(db, step, photos));
+            return messageOf(await commitTaskStep(db, step, ctx, photos));
           }}
         />
       )}

@@ -72,6 +72,16 @@ const zh = {
     submit: '交办（{{count}} 项任务）',
     done: '已交办 {{count}} 项任务',
   },
+  worker: {
+    addParty: '增加责任方',
+    addPartyTitle: '增加责任方（从单位名录中选择）',
+    escalateReturned: '作为老大难上报街道',
+    escalateReturnedTitle: '作为老大难上报街道',
+    escalateReturnedHint: '各责任方均已退回，由街道统筹重新交办',
+    withdraw: '撤回议定事项',
+    withdrawTitle: '撤回议定事项',
+    withdrawHint: '撤回后本任务不再需要办理，理由记入办理记录和议题档案',
+  },
   handOver: {
     kind: '单位类别',
     allKinds: '全部类别',
@@ -214,6 +224,16 @@ const en: typeof zh = {
     split: 'One task per party (own deadline, supervision and acceptance)',
     submit: 'Hand out ({{count}} tasks)',
     done: '{{count}} tasks handed out',
+  },
+  worker: {
+    addParty: 'Add a party',
+    addPartyTitle: 'Add a party (from the directory)',
+    escalateReturned: 'Report to the street as a hard case',
+    escalateReturnedTitle: 'Report to the street as a hard case',
+    escalateReturnedHint: 'every party returned it; the street reassigns it',
+    withdraw: 'Withdraw the decision',
+    withdrawTitle: 'Withdraw the decision',
+    withdrawHint: 'nobody owes this work afterwards; the reason is kept in the record',
   },
   handOver: {
     kind: 'Kind of unit',

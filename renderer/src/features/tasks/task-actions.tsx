@@ -8,8 +8,7 @@ import { useDatabase } from '../../app/DatabaseContext';
 import { useDeviceSettings } from '../../app/SettingsContext';
 import type { YishiDatabase } from '../../db/create-database';
 import { StepDialog } from './StepDialog';
-import { commitStepWithPhotos } from './task-photos';
-import { commitDecided } from '../../db/commit';
+import { commitTaskStep } from './task-commit';
 import { commandContext } from '../../db/command-context';
 import './strings';
 
@@ -64,8 +63,9 @@ export function EscalateButton({ task }: { task: TaskDoc }) {
           testId="escalate-dialog"
           onClose={() => setOpen(false)}
           onSubmit={async (values) => {
-            const step = escalateTask(task, { reason: values.reason ?? '' }, commandContext(settings));
-            return messageOf(await commitDecided(db, step));
+            const ctx = commandContext(settings);
+            const step = escalateTask(task, { reason: values.reason ?? '' }, ctx);
+            return messageOf(await commitTaskStep(db, step, ctx));
           }}
         />
       )}
@@ -130,6 +130,7 @@ export function InspectButton({ task }: { task: TaskDoc }) {
           onClose={() => setOpen(false)}
           onSubmit={async (values, choice, photos) => {
             const outcome = choice === 'failed' ? 'failed' : 'passed';
+            const ctx = commandContext(settings);
             const step = inspectTask(
               task,
               {
@@ -137,10 +138,10 @@ export function InspectButton({ task }: { task: TaskDoc }) {
                 note: values.note ?? '',
                 ...(photos.length > 0 ? { photoCount: photos.length } : {}),
               },
-              commandContext(settings),
+              ctx,
               await siblingsAndDemands(db, task),
             );
-            return messageOf(await commitStepWithPhotos(db, step, photos));
+            return messageOf(await commitTaskStep(db, step, ctx, photos));
           }}
         />
       )}
