@@ -23,7 +23,7 @@ describe('the demo street', () => {
         .poll(async () => Number((await page.getByTestId(`count-${name}`).textContent())?.replace(/,/g, '')))
         .toBe(expected[name]);
     }
-    await expect.poll(() => page.getByTestId('home-place').textContent()).toBe('高原街社区（xg.gyj）');
+    await expect.poll(() => page.getByTestId('home-place').textContent()).toBe('小关街道 / 高原街社区');
     await screenshot(page, 'demo-device-counts.png');
   });
 });

@@ -35,7 +35,7 @@ describe('the app shell in browser mode', () => {
     // The passphrase stays for this session, the data stays in IndexedDB.
     await page.getByRole('heading', { name: '设备与数据', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('device-name').textContent()).toBe('小关街道办公室电脑');
-    await expect.poll(() => page.getByTestId('home-place').textContent()).toBe('小关街道（xg）');
+    await expect.poll(() => page.getByTestId('home-place').textContent()).toBe('小关街道');
     await expect.poll(() => page.getByTestId('count-places').textContent()).toBe('1');
   });
 

@@ -93,6 +93,6 @@ describe('sync through the street hub in Chromium', () => {
     expect(await ledgerShows(other, 'xg.hxdj', title)).toBe(false);
     await other.getByRole('navigation').getByText('设备与数据').click();
     await other.getByRole('heading', { name: '设备与数据', level: 1 }).waitFor();
-    expect(await other.getByTestId('home-place').textContent()).toContain('xg.hxdj');
+    expect(await other.getByTestId('home-place').textContent()).toContain('惠新东街社区');
   });
 });

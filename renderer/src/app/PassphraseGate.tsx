@@ -20,7 +20,7 @@ export function PassphraseGate({ mode, error, busy, onSubmit }: Props) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
       return setProblem(t('lock.tooShort', { min: MIN_PASSPHRASE_LENGTH }));
     if (mode === 'create' && passphrase !== repeat) return setProblem(t('lock.mismatch'));
     setProblem(null);
@@ -35,13 +35,27 @@ export function PassphraseGate({ mode, error, busy, onSubmit }: Props) {
             {t('title')} · {mode === 'create' ? t('lock.createTitle') : t('lock.unlockTitle')}
           </Typography>
           <Typography>{mode === 'create' ? t('lock.createHint') : t('lock.unlockHint')}</Typography>
+          {mode === 'create' && (
+            // Said before the first try, not after a refusal.
+            <Alert severity="warning" data-testid="passphrase-warning">
+              {t('lock.forgetWarning')}
+            </Alert>
+          )}
           <TextField
             label={t('lock.passphrase')}
             type="password"
             autoFocus
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
-            slotProps={{ htmlInput: { 'data-testid': 'passphrase' } }}
+            helperText={
+              mode === 'create'
+                ? t('lock.rules', { min: MIN_PASSPHRASE_LENGTH, length: [...passphrase].length })
+                : undefined
+            }
+            slotProps={{
+              htmlInput: { 'data-testid': 'passphrase' },
+              formHelperText: { 'data-testid': 'passphrase-rules' } as object,
+            }}
           />
           {mode === 'create' && (
             <TextField
@@ -49,6 +63,7 @@ export function PassphraseGate({ mode, error, busy, onSubmit }: Props) {
               type="password"
               value={repeat}
               onChange={(e) => setRepeat(e.target.value)}
+              helperText={t('lock.repeatRule')}
               slotProps={{ htmlInput: { 'data-testid': 'passphrase-repeat' } }}
             />
           )}

@@ -11,6 +11,10 @@ export function createYishiTheme(language: Language) {
         mode: 'light',
         primary: { main: '#a4161a', contrastText: '#ffffff' },
         secondary: { main: '#0b4f8a', contrastText: '#ffffff' },
+        // MUI's own orange (#ed6c02) and light blue carry white text at about 3:1; these reach 4.5:1.
+        warning: { main: '#b45309', contrastText: '#ffffff' },
+        info: { main: '#01579b', contrastText: '#ffffff' },
+        success: { main: '#1b5e20', contrastText: '#ffffff' },
         text: { primary: '#161616', secondary: '#3d3d3d' },
         background: { default: '#f6f4f1', paper: '#ffffff' },
         divider: '#b8b2aa',

@@ -38,7 +38,12 @@ export const en: typeof zhCN = {
   lock: {
     createTitle: 'Set a passphrase for this device',
     createHint:
-      "In browser mode, residents' phone numbers, ID numbers and other personal data are encrypted on this device with this passphrase. Keep it safe: it cannot be recovered.",
+      "In browser mode, residents' phone numbers, ID numbers and other personal data are encrypted on this device with this passphrase.",
+    rules:
+      'Rules: at least {{min}} characters ({{length}} so far), any letters, digits, Chinese characters or symbols; type it twice the same.',
+    repeatRule: 'Type it again, exactly as above',
+    forgetWarning:
+      'A forgotten passphrase cannot be recovered or reset by anyone: the personal data encrypted on this device would stay unreadable for good. Keep it somewhere safe.',
     unlockTitle: 'Enter the passphrase',
     unlockHint: 'The data on this device is encrypted. Enter the passphrase chosen at setup.',
     passphrase: 'Passphrase',

@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import {
   Alert,
   Box,
-  Button,
   Card,
   CardActionArea,
   CardContent,
@@ -26,6 +25,7 @@ import { CaseEditor } from './CaseEditor';
 import { generateFromTopic, type CaseActor } from './case-actions';
 import { useCase, useCasesUnder, useTopicsForArchive } from './use-archive-data';
 import './strings';
+import { ReasonedButton } from '../../kit/ReasonedButton';
 
 function usePlaces(): PlaceDoc[] {
   const db = useDatabase();
@@ -177,15 +177,15 @@ export function ArchivePage() {
                 </MenuItem>
               ))}
             </TextField>
-            <Button
+            <ReasonedButton
               variant="contained"
               startIcon={<AutoStoriesIcon />}
-              disabled={!topicId}
+              why={!topicId && t('generate.chooseTopic')}
               onClick={() => void generate()}
               sx={{ mb: 3 }}
             >
               {t('generate.button')}
-            </Button>
+            </ReasonedButton>
           </Stack>
           {message && <Alert severity={message.ok ? 'success' : 'error'}>{message.text}</Alert>}
         </CardContent>

@@ -16,6 +16,7 @@ const zh = {
     topicOption: '{{title}}（{{place}}）',
     kind: '类型',
     button: '生成初稿',
+    chooseTopic: '先选择一个议题',
     generated: '已生成“{{title}}”，请修改后保存',
   },
   editor: {
@@ -51,6 +52,7 @@ const en: typeof zh = {
     topicOption: '{{title}} ({{place}})',
     kind: 'Kind',
     button: 'Generate a draft',
+    chooseTopic: 'Choose a topic first',
     generated: '“{{title}}” generated: edit it, then save',
   },
   editor: {

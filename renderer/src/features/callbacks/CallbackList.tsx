@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Chip, List, ListItem, Stack, Typography } from '@mui/material';
+import { Chip, List, ListItem, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { mayRecordCallback, recordCallback, type CallbackRow } from '#shared/domain/handling/index';
 import { can } from '#shared/domain/permissions/index';
@@ -13,6 +13,7 @@ import { messageOf } from '#shared/domain/commands/index';
 import { commitDecided } from '../../db/commit';
 import { commandContext } from '../../db/command-context';
 import './strings';
+import { ReasonedButton } from '../../kit/ReasonedButton';
 
 interface Props {
   rows: readonly CallbackRow[];
@@ -84,16 +85,15 @@ export function CallbackList({ rows, tasks, demands, names }: Props) {
                   />
                 )}
               </Stack>
-              <Button
+              <ReasonedButton
                 variant="contained"
-                disabled={!allowed}
-                title={allowed ? undefined : t('noPermission')}
+                why={!allowed && t('noPermission')}
                 onClick={() => setOpen(demand)}
                 data-testid={`callback-record-${demand.id}`}
                 sx={{ flexShrink: 0 }}
               >
                 {t('record')}
-              </Button>
+              </ReasonedButton>
             </ListItem>
           );
         })}

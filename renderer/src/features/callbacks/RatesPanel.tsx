@@ -123,7 +123,13 @@ export function RatesPanel({ demands, followUps, scope, period, now, names }: Pr
           {unreasonable.length === 0 ? (
             <Typography sx={{ color: 'text.secondary' }}>{t('unreasonable.none')}</Typography>
           ) : (
-            <List dense sx={{ maxHeight: 260, overflowY: 'auto' }}>
+            // A scrolled list takes the focus, so the keyboard can scroll it too.
+            <List
+              dense
+              tabIndex={0}
+              aria-label={t('unreasonable.listLabel')}
+              sx={{ maxHeight: 260, overflowY: 'auto' }}
+            >
               {unreasonable.map((d) => (
                 <ListItem key={d.id} divider sx={{ display: 'block' }}>
                   <Typography sx={{ fontWeight: 700 }}>

@@ -16,6 +16,7 @@ const zh = {
     satisfactionEvidence: '满意 {{s}} + 基本满意 {{b}} / 回访 {{d}} 件（不满意 {{u}} 件）',
   },
   unreasonable: {
+    listLabel: '不合理诉求清单',
     title: '不合理诉求（单独统计，不计入解决率和满意率）',
     summary: '共 {{count}} 件；按时响应 {{responded}} 件；回访 {{callbacks}} 件',
     evidence: '认定依据',
@@ -68,6 +69,7 @@ const en: typeof zh = {
     satisfactionEvidence: '{{s}} satisfied + {{b}} basically / {{d}} call-backs ({{u}} unsatisfied)',
   },
   unreasonable: {
+    listLabel: 'Unreasonable demands',
     title: 'Unreasonable demands (kept apart from resolution and satisfaction)',
     summary: '{{count}} in all; {{responded}} answered in time; {{callbacks}} called back',
     evidence: 'Evidence',

@@ -13,6 +13,7 @@ import {
   TableBody,
   TableCell,
   TableRow,
+  Toolbar,
   Typography,
 } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
@@ -89,7 +90,14 @@ export function DemandDrawer({ id, tree, onClose }: Props) {
     : [];
 
   return (
-    <Drawer anchor="right" open={id !== null} onClose={onClose}>
+    <Drawer
+      anchor="right"
+      open={id !== null}
+      onClose={onClose}
+      slotProps={{ paper: { 'aria-labelledby': 'demand-drawer-title' } as object }}
+    >
+      {/* The app bar lies over every drawer: the spacer keeps the title and 关闭 below it. */}
+      <Toolbar />
       <Box
         sx={{ width: { xs: '100vw', sm: 560 }, p: 3 }}
         data-testid="demand-drawer"
@@ -97,7 +105,7 @@ export function DemandDrawer({ id, tree, onClose }: Props) {
         aria-label={t('detail.title')}
       >
         <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 1 }}>
-          <Typography variant="h3" component="h2" sx={{ flexGrow: 1 }}>
+          <Typography variant="h3" component="h2" id="demand-drawer-title" sx={{ flexGrow: 1 }}>
             {demand?.title ?? t('detail.title')}
           </Typography>
           <IconButton aria-label={t('detail.close')} onClick={onClose}>

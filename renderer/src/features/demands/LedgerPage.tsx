@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, CircularProgress, Stack, Typography } from '@mui/material';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import { useTranslation } from 'react-i18next';
 import { LedgerSearch, ledgerCounts, ledgerPredicate, type LedgerRow } from '#shared/domain/ledger/index';
@@ -19,6 +19,7 @@ import { PlaceCrumbs } from './PlaceCrumbs';
 import { useLedgerRows, useNow } from './use-ledger-rows';
 import { usePlaceTree } from './use-place-tree';
 import './strings';
+import { ReasonedButton } from '../../kit/ReasonedButton';
 
 /** Prepares the rows for the search box while the page is idle, so the first search is as quick as the next. */
 function usePreparedSearch(searcher: LedgerSearch<LedgerRow>, rows: readonly LedgerRow[] | null) {
@@ -108,7 +109,7 @@ export function LedgerPage() {
       place: (s) => placePath(tree, s),
     };
     const date = formatDate(now);
-    const name = `${t('ledger.sheetName')}-${tree.byScope.get(scope)?.name ?? scope}-${date}.xlsx`;
+    const name = `${t('ledger.sheetName')}-${tree.byScope.get(scope)?.name ?? ''}-${date}.xlsx`;
     try {
       const outcome = await exportLedger(
         db,
@@ -147,14 +148,15 @@ export function LedgerPage() {
               ? t('ledger.total', { count: inScope.length })
               : t('ledger.filtered', { count: filtered.length, all: inScope.length })}
         </Typography>
-        <Button
+        <ReasonedButton
           variant="contained"
           startIcon={exporting ? <CircularProgress size={20} color="inherit" /> : <FileDownloadIcon />}
-          disabled={exporting || !complete || filtered.length === 0}
+          disabled={exporting || !complete}
+          why={complete && filtered.length === 0 && t('ledger.nothingToExport')}
           onClick={() => setAsking(true)}
         >
           {exporting ? t('ledger.exporting') : t('ledger.export')}
-        </Button>
+        </ReasonedButton>
       </Stack>
       <ExportPiiDialog
         open={asking}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { KIND_DEFAULTS, MEETING_KIND_LABELS } from '#shared/domain/meetings/index';
 import { MEETING_KINDS, type MeetingKind } from '#shared/domain/vocab';
@@ -12,6 +12,7 @@ import { audit, created } from '../../db/write';
 import { DateTimeField } from '../../kit/DateTimeField';
 import { NumberField } from '../../kit/NumberField';
 import { useVenues } from './use-reference';
+import { ReasonedButton } from '../../kit/ReasonedButton';
 
 /** 新建议事会: kind, title, venue and time; agenda and roster follow on the preparation tab. */
 export function NewMeetingForm() {
@@ -106,14 +107,14 @@ export function NewMeetingForm() {
           max={720}
           onChange={setDuration}
         />
-        <Button
+        <ReasonedButton
           variant="contained"
-          disabled={!startsAtIso}
+          why={!startsAtIso && t('list.createNeedsStart')}
           onClick={() => void create()}
           data-testid="create-meeting"
         >
           {t('list.create')}
-        </Button>
+        </ReasonedButton>
       </Stack>
     </Paper>
   );

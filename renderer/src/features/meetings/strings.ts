@@ -52,6 +52,7 @@ const zh = {
   list: {
     title: '议事会',
     create: '新建议事会',
+    createNeedsStart: '请填写开始时间',
     empty: '本地还没有议事会',
     upcoming: '近期与进行中',
     past: '已结束',
@@ -283,6 +284,7 @@ const en: typeof zh = {
   list: {
     title: 'Meetings',
     create: 'New meeting',
+    createNeedsStart: 'Enter the start time',
     empty: 'No meetings on this device yet',
     upcoming: 'Upcoming and running',
     past: 'Finished',

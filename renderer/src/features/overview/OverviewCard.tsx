@@ -5,6 +5,7 @@ import {
   CardActions,
   CardContent,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   Stack,
@@ -67,9 +68,11 @@ export function OverviewCard({
         {lines && lines.length > 0 && (
           <List dense disablePadding>
             {lines.slice(0, SHOWN).map((line) => (
-              <ListItemButton key={line.key} onClick={line.onOpen} sx={{ px: 0.5 }}>
-                <ListItemText primary={line.primary} secondary={line.secondary} />
-              </ListItemButton>
+              <ListItem key={line.key} disablePadding>
+                <ListItemButton onClick={line.onOpen} sx={{ px: 0.5 }}>
+                  <ListItemText primary={line.primary} secondary={line.secondary} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         )}

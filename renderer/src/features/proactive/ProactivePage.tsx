@@ -115,7 +115,7 @@ export function ProactivePage() {
               <Typography sx={{ mb: 1 }}>
                 {c.places
                   .slice(0, 8)
-                  .map((p) => `${nameOf.get(p.scope) ?? p.scope} ${p.count}`)
+                  .map((p) => `${nameOf.get(p.scope) ?? '未登记的地点'} ${p.count}`)
                   .join('、')}
                 {c.places.length > 8 ? ' …' : ''}
               </Typography>

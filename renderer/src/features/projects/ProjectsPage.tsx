@@ -120,6 +120,7 @@ export function ProjectsPage() {
                     {t('list.spent', { amount: formatYuan(spent) })}
                   </Typography>
                   <LinearProgress
+                    aria-label={t('list.spentShare')}
                     variant="determinate"
                     value={p.budgetFen > 0 ? Math.min(100, (spent / p.budgetFen) * 100) : 0}
                     sx={{ mt: 1 }}

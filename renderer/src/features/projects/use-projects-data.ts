@@ -36,7 +36,7 @@ export function usePlaceName(): (scope: string) => string {
         const name = byScope.get(parts.slice(0, n).join('.'));
         if (name) return name;
       }
-      return scope;
+      return '未登记的地点';
     };
   }, [places]);
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { DeviceKind } from '#shared/domain/vocab';
 import { useDatabase } from '../../app/DatabaseContext';
@@ -7,6 +7,7 @@ import { platform } from '../../platform';
 import { hubOrigin, rememberPendingEnrollment, setupByEnrollment, useServingHub } from '../sync';
 import type { PendingEnrollment } from '../sync';
 import './strings';
+import { ReasonedButton } from '../../kit/ReasonedButton';
 
 interface Props {
   deviceName: string;
@@ -67,14 +68,15 @@ export function HubSetupCard({ deviceName, deviceKind, pending, onMissingName }:
             />
           </Stack>
           {error && <Alert severity="error">{error}</Alert>}
-          <Button
+          <ReasonedButton
             variant="contained"
             onClick={() => void connect()}
-            disabled={busy || !url.trim() || !code.trim()}
+            disabled={busy}
+            why={(!url.trim() || !code.trim()) && t('hubNeeds')}
             sx={{ alignSelf: 'flex-start' }}
           >
             {busy ? t('hubConnecting') : t('hubConnect')}
-          </Button>
+          </ReasonedButton>
         </Stack>
       </CardContent>
     </Card>

@@ -27,6 +27,7 @@ import { takePendingEnrollment } from '../sync';
 import { completeSetup, createStreet, loadDemoStreet, newDeviceId, validateStreet } from './setup-actions';
 import type { Progress } from './setup-actions';
 import './strings';
+import { ReasonedButton } from '../../kit/ReasonedButton';
 
 /** 首次设置: what this device is for, which place data it uses and which place it serves. */
 export function SetupPage() {
@@ -218,9 +219,14 @@ export function SetupPage() {
               <Typography color="text.secondary">
                 {t('role', { role: tApp(`roles.${defaultRoleFor(kind)}`) })}
               </Typography>
-              <Button variant="contained" onClick={() => void finish()} disabled={busy || streets === 0}>
+              <ReasonedButton
+                variant="contained"
+                onClick={() => void finish()}
+                disabled={busy}
+                why={streets === 0 && t('finishNeedsStreet')}
+              >
                 {t('finish')}
-              </Button>
+              </ReasonedButton>
             </Stack>
           </CardContent>
         </Card>

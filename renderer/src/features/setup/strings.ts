@@ -19,6 +19,7 @@ const zh = {
   hubAddress: '服务器地址',
   hubCode: '登记码',
   hubConnect: '连接并完成设置',
+  hubNeeds: '请填写服务器地址和登记码',
   hubConnecting: '正在连接…',
   orStandalone: '或者单机使用',
   places: '地点数据',
@@ -40,6 +41,7 @@ const zh = {
   homePlaceMissing: '请选择归属地点',
   role: '本机角色：{{role}}',
   finish: '完成设置',
+  finishNeedsStreet: '先加载示例街道或添加一个街道，才能完成设置',
   failed: '保存失败：{{message}}',
 };
 
@@ -62,6 +64,7 @@ const en: typeof zh = {
   hubAddress: 'Hub address',
   hubCode: 'Enrollment code',
   hubConnect: 'Connect and finish setup',
+  hubNeeds: 'Enter the hub address and the enrollment code',
   hubConnecting: 'Connecting…',
   orStandalone: 'Or work standalone',
   places: 'Place data',
@@ -84,6 +87,7 @@ const en: typeof zh = {
   homePlaceMissing: 'Please choose the home place',
   role: 'Role of this device: {{role}}',
   finish: 'Finish setup',
+  finishNeedsStreet: 'Load the demo street or add a street first',
   failed: 'Could not save: {{message}}',
 };
 

@@ -12,8 +12,10 @@ import {
   takePendingEnrollment,
 } from './hub-session';
 import { platform } from '../../platform';
+import { usePlaceNames } from '../tasks';
 import { useServingHub } from './use-serving-hub';
 import './strings';
+import { ReasonedButton } from '../../kit/ReasonedButton';
 
 /** 连接街道服务器: hub address + one-time code; the token is kept in the keychain. */
 export function EnrollCard() {
@@ -21,6 +23,7 @@ export function EnrollCard() {
   const { t: tApp } = useTranslation();
   const db = useDatabase();
   const settings = useDeviceSettings();
+  const names = usePlaceNames();
   // After the reload that allowed a new hub address, the form comes back filled in.
   const [pending] = useState(takePendingEnrollment);
   const [typedUrl, setUrl] = useState<string | null>(pending?.url ?? null);
@@ -73,7 +76,7 @@ export function EnrollCard() {
             <Typography data-testid="hub-enrolled">
               {t('enrolled', {
                 url: settings.hub.url,
-                scope: settings.hub.scope,
+                place: names?.path(settings.hub.scope) ?? '',
                 role: tApp(`roles.${settings.hub.role}`),
               })}
             </Typography>
@@ -100,14 +103,15 @@ export function EnrollCard() {
               slotProps={{ htmlInput: { 'data-testid': 'hub-code', autoComplete: 'one-time-code' } }}
             />
             {message && <Alert severity={message.severity}>{message.text}</Alert>}
-            <Button
+            <ReasonedButton
               type="submit"
               variant="contained"
-              disabled={busy || !url.trim() || !code.trim()}
+              disabled={busy}
+              why={(!url.trim() || !code.trim()) && t('enrollNeeds')}
               sx={{ alignSelf: 'flex-start' }}
             >
               {busy ? t('enrolling') : t('enroll')}
-            </Button>
+            </ReasonedButton>
           </Stack>
         )}
       </CardContent>

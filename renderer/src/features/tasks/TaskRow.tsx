@@ -20,7 +20,11 @@ export function TaskRow({ task, place, now, children }: Props) {
   const { t } = useTranslation('tasks');
   const overdue = OPEN.includes(task.status) && task.dueAt < now;
   return (
-    <Stack direction="row" sx={{ alignItems: 'center', gap: 1, borderBottom: 1, borderColor: 'divider' }}>
+    <Stack
+      component="li"
+      direction="row"
+      sx={{ alignItems: 'center', gap: 1, borderBottom: 1, borderColor: 'divider' }}
+    >
       <ListItemButton
         onClick={() => navigate(`/tasks/${task.id}`)}
         sx={{ flexGrow: 1, minHeight: 64, alignItems: 'flex-start', flexDirection: 'column' }}

@@ -103,6 +103,7 @@ function TaskLists() {
               {pending.map((item) => (
                 <Stack
                   key={item.key}
+                  component="li"
                   direction="row"
                   sx={{ gap: 2, alignItems: 'center', py: 1.5, borderBottom: 1, borderColor: 'divider' }}
                   data-testid="pending-item"

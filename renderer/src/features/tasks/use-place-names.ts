@@ -36,7 +36,8 @@ export function usePlaceNames(): PlaceNames | null {
       const parent = ancestors(p.scope).at(-1);
       if (parent !== undefined) kids.set(parent, [...(kids.get(parent) ?? []), p]);
     }
-    const name = (scope: string) => byScope.get(scope)?.name ?? scope;
+    // A place this device has not received yet: never its scope code.
+    const name = (scope: string) => byScope.get(scope)?.name ?? '未登记的地点';
     return {
       places,
       name,

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { levelOf } from '#shared/domain/places/index';
 import type { Outcome } from '#shared/domain/commands/index';
@@ -15,6 +15,7 @@ import { TopicList } from './TopicList';
 import * as actions from './topic-actions';
 import { useOpenDemands, usePlaces, useTopicsAt } from './use-topics-data';
 import './strings';
+import { ReasonedButton } from '../../kit/ReasonedButton';
 
 /** 议题: from one demand to a class — candidate classes, merging, the ordered topic lists, escalation. */
 export function TopicsPage() {
@@ -79,9 +80,13 @@ export function TopicsPage() {
       >
         <Stack spacing={2}>
           <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-            <Button variant="contained" disabled={chosen.length === 0} onClick={() => setCreating(true)}>
+            <ReasonedButton
+              variant="contained"
+              why={chosen.length === 0 && t('chooseDemandsFirst')}
+              onClick={() => setCreating(true)}
+            >
               {t('merge', { count: chosen.length })}
-            </Button>
+            </ReasonedButton>
             {mergeable.length > 0 && (
               <>
                 <TextField
@@ -98,9 +103,9 @@ export function TopicsPage() {
                     </MenuItem>
                   ))}
                 </TextField>
-                <Button
+                <ReasonedButton
                   variant="outlined"
-                  disabled={chosen.length === 0 || !mergeTarget}
+                  why={chosen.length === 0 ? t('chooseDemandsFirst') : !mergeTarget && t('chooseTopicFirst')}
                   onClick={() => {
                     const target = topics.find((x) => x.id === mergeTarget);
                     if (target)
@@ -116,7 +121,7 @@ export function TopicsPage() {
                   }}
                 >
                   {t('mergeInto')}
-                </Button>
+                </ReasonedButton>
               </>
             )}
           </Stack>

@@ -95,7 +95,7 @@ describe('clusterDemands', () => {
       { id: 'p3', scope: 'xg.gyj.hxnl5', kind: 'courtyard', name: '惠新南里5号院' },
     ];
     const [parking] = clusterDemands(demands, places);
-    expect(parking!.reasons[1]).toBe('同一院落: 惠新南里5号院(xg.gyj.hxnl5)');
+    expect(parking!.reasons[1]).toBe('同一院落: 惠新南里5号院');
   });
 
   it('leaves duplicates out and honours minSize and minScore', () => {

@@ -48,10 +48,8 @@ export function placeIndex(places?: readonly PlaceFacts[]): PlaceIndex {
   return {
     courtyardOf: memo((s) => ancestorOfKind(s, 'courtyard')),
     communityOf: memo((s) => ancestorOfKind(s, 'community')),
-    label: (s) => {
-      const place = byScope.get(s);
-      return place ? `${place.name}(${s})` : s;
-    },
+    // People read names, never scope codes such as xg.xgbl.xgbl45.
+    label: (s) => byScope.get(s)?.name ?? '未登记的地点',
   };
 }
 
