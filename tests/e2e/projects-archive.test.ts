@@ -40,7 +40,8 @@ describe('micro-projects and the outcome archive', () => {
     await page.getByRole('button', { name: '新建项目' }).click();
     await page.getByTestId('project-title').fill('华严北里3号楼楼道扶手加装');
     await page.getByTestId('project-description').fill('为3号楼各单元楼道加装不锈钢扶手，方便老人上下楼。');
-    await page.getByRole('dialog').getByRole('checkbox').first().check();
+    // The topic its approving vote was taken on: the vote picker offers only that topic's passed votes.
+    await page.getByRole('dialog').getByRole('checkbox', { name: '高原街社区停车秩序管理' }).check();
     await page.getByTestId('project-budget').fill('20000');
     await page.getByRole('button', { name: '提出项目' }).click();
     await page.getByTestId('project-detail').waitFor();
@@ -50,7 +51,8 @@ describe('micro-projects and the outcome archive', () => {
     await step(page, '完成可行性评估', '经现场踏勘，楼道宽度满足安装条件，费用经第三方测算。');
     await expectStatus(page, '已评估');
     await page.getByRole('button', { name: '登记表决通过', exact: true }).click();
-    await page.locator('[data-testid="vote-option"][data-passed="true"]').first().click();
+    await expect.poll(() => page.getByTestId('vote-option').count()).toBe(1);
+    await page.getByTestId('vote-option').filter({ hasText: '高原街社区停车秩序管理' }).click();
     await page.getByTestId('step-submit').click();
     await expectStatus(page, '已表决通过');
     // The approving meeting counts as the consultation before the works.
@@ -101,8 +103,18 @@ describe('micro-projects and the outcome archive', () => {
     await expect.poll(() => page.getByRole('button', { name: '标记完成' }).count()).toBe(0);
     await step(page, '完工', '扶手全部安装完毕，居民试用良好。');
     await expectStatus(page, '已完工');
-    await step(page, '验收通过', '居民代表和楼门长参与验收，安装牢固。');
+    // No consultation during or after the works: acceptance asks why, and the record keeps it.
+    await page.getByRole('button', { name: '验收通过', exact: true }).first().click();
+    await page.getByTestId('step-text').fill('居民代表和楼门长参与验收，安装牢固。');
+    await page.getByText('本项目没有登记项目中协商、项目后协商').waitFor();
+    await page.getByTestId('step-submit').click();
+    await page.getByText('验收前请说明原因').waitFor();
+    await page.getByTestId('missing-consultation-reason').fill('工期仅三天，验收时已当场征求楼内居民意见');
+    await page.getByTestId('step-submit').click();
     await expectStatus(page, '已验收');
+    await expect
+      .poll(() => page.getByTestId('missing-consultation-reason-shown').textContent())
+      .toContain('工期仅三天，验收时已当场征求楼内居民意见');
 
     // 公示: composed from the record, printable on A4, then registered as posted.
     const notice = page.getByTestId('notice-preview');

@@ -119,6 +119,11 @@ export function ConsultationsCard({
               </List>
             </Alert>
           )}
+          {project.missingConsultationReason && (
+            <Alert severity="info" data-testid="missing-consultation-reason-shown">
+              {t('phases.missingReason', { reason: project.missingConsultationReason })}
+            </Alert>
+          )}
           {plan.map((p) => (
             <Stack key={p.phase} spacing={0.5} data-testid={`phase-${p.phase}`}>
               <Typography sx={{ fontWeight: 700 }}>{p.label}</Typography>

@@ -13,7 +13,13 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { allowedEvents, projectMachine } from '#shared/domain/machines/index';
-import { approvalFromVote, chineseDate, voteOptions } from '#shared/domain/projects/index';
+import {
+  approvalFromVote,
+  chineseDate,
+  CONSULTATION_PHASE_LABELS,
+  missingConsultations,
+  projectVoteOptions,
+} from '#shared/domain/projects/index';
 import type { ProjectEvent } from '#shared/domain/vocab';
 import type { ProjectDoc } from '#shared/schema/index';
 import { stepProject, type ProjectActor, type StepInput } from './project-actions';
@@ -71,6 +77,8 @@ export function StepPanel({ actor, project }: { actor: ProjectActor; project: Pr
   const [event, setEvent] = useState<ProjectEvent | null>(null);
   const [text, setText] = useState('');
   const [voteId, setVoteId] = useState('');
+  const [noConsultationWhy, setNoConsultationWhy] = useState('');
+  const missing = missingConsultations(project);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const events = allowedEvents(projectMachine, project.status, { role: actor.role }).filter(
     (e) => e !== 'publish',
@@ -79,7 +87,7 @@ export function StepPanel({ actor, project }: { actor: ProjectActor; project: Pr
   const records = useMeetingRecords(
     useMemo(() => (event === 'approve' ? meetings.map((m) => m.id) : []), [event, meetings]),
   );
-  const options = useMemo(() => voteOptions(meetings, records), [meetings, records]);
+  const options = useMemo(() => projectVoteOptions(project, meetings, records), [project, meetings, records]);
 
   const choose = (e: ProjectEvent) => {
     setEvent(e);
@@ -101,6 +109,8 @@ export function StepPanel({ actor, project }: { actor: ProjectActor; project: Pr
           consultation: { phase: 'before', meetingId: choice.fields.approvalMeetingId },
         };
       }
+      if (event === 'passAcceptance' && missing.length > 0)
+        input = { ...input, missingConsultationReason: noConsultationWhy };
       const outcome = await stepProject(actor, project.id, input);
       if (!outcome.ok) {
         setMessage({ ok: false, text: t('refused', { message: outcome.message }) });
@@ -142,6 +152,24 @@ export function StepPanel({ actor, project }: { actor: ProjectActor; project: Pr
               slotProps={{ htmlInput: { 'data-testid': 'step-text', maxLength: 4000 } }}
             />
           )}
+          {event === 'passAcceptance' && missing.length > 0 && (
+            <Stack spacing={1}>
+              <Alert severity="warning">
+                {t('step.missingConsultations', {
+                  phases: missing.map((p) => CONSULTATION_PHASE_LABELS[p]).join('、'),
+                })}
+              </Alert>
+              <TextField
+                label={t('step.missingConsultationReason')}
+                value={noConsultationWhy}
+                onChange={(e) => setNoConsultationWhy(e.target.value)}
+                multiline
+                minRows={2}
+                required
+                slotProps={{ htmlInput: { 'data-testid': 'missing-consultation-reason', maxLength: 2000 } }}
+              />
+            </Stack>
+          )}
           {event === 'approve' && (
             <Stack spacing={1}>
               <Typography>{t('step.chooseVote')}</Typography>
@@ -160,11 +188,11 @@ export function StepPanel({ actor, project }: { actor: ProjectActor; project: Pr
                     data-passed={o.passed ? 'true' : 'false'}
                     label={
                       <span>
-                        <strong>{o.agendaTitle}</strong>
+                        <strong>{o.motion}</strong>
                         {t('step.voteDetail', {
                           date: chineseDate(o.startsAt),
                           meeting: o.meetingTitle,
-                          verdict: o.passed ? t('step.votePassed') : t('step.voteFailed'),
+                          verdict: t('step.votePassed'),
                           reason: o.reason,
                         })}
                       </span>

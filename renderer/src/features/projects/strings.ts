@@ -77,10 +77,12 @@ const zh = {
     completionNote: '完工情况说明',
     acceptanceNote: '验收意见（居民代表参与验收情况）',
     chooseVote: '选择议事会表决结果',
-    noVotes: '本地点近期的议事会没有表决记录',
+    missingConsultations:
+      '本项目没有登记{{phases}}。居民在施工中和完工后的意见是验收的依据，请说明没有开展的原因。',
+    missingConsultationReason: '未开展协商的原因',
+    noVotes: '本项目关联议题的议事会还没有通过的表决；请先在议事会上表决，或在新建项目时关联议题',
     voteDetail: '（{{date}} {{meeting}}，{{verdict}}：{{reason}}）',
     votePassed: '通过',
-    voteFailed: '未通过',
     startNote: '开始实施',
     needsMilestones: '开始实施前请先在下方添加实施节点',
     done: '已{{action}}',
@@ -109,6 +111,7 @@ const zh = {
   },
   phases: {
     title: '项目前、中、后协商',
+    missingReason: '验收时未开展项目中或项目后协商，原因：{{reason}}',
     window: '施工期：{{from}} 起{{to}}',
     windowTo: '，至 {{date}} 验收',
     notStarted: '工程尚未开工',
@@ -209,10 +212,13 @@ const en: typeof zh = {
     completionNote: 'Completion note',
     acceptanceNote: 'Acceptance note (residents’ representatives present)',
     chooseVote: 'Choose a vote recorded in a meeting',
-    noVotes: 'No votes recorded in meetings at this place',
+    missingConsultations:
+      'No {{phases}} is recorded for this project. Residents’ views during and after the works ground the acceptance: say why they were not consulted.',
+    missingConsultationReason: 'Why residents were not consulted',
+    noVotes:
+      'No vote passed in a meeting on this project’s topics yet; vote in a meeting first, or link the topic when creating the project',
     voteDetail: ' ({{date}} {{meeting}}, {{verdict}}: {{reason}})',
     votePassed: 'passed',
-    voteFailed: 'failed',
     startNote: 'Works started',
     needsMilestones: 'Add milestones below before starting the works',
     done: '{{action}}: done',
@@ -241,6 +247,7 @@ const en: typeof zh = {
   },
   phases: {
     title: 'Consultations before, during and after the works',
+    missingReason: 'Accepted without a consultation during or after the works, because: {{reason}}',
     window: 'Works: from {{from}}{{to}}',
     windowTo: ', accepted {{date}}',
     notStarted: 'The works have not started',

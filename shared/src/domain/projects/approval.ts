@@ -31,6 +31,8 @@ export interface VoteMeetingFacts {
 
 export interface VoteOption {
   readonly recordId: string;
+  /** The vote this result closes (its motion and tally are the meeting's figures). */
+  readonly voteId?: string;
   readonly meetingId: string;
   readonly meetingTitle: string;
   readonly startsAt: string;
@@ -96,6 +98,7 @@ export function voteOptions(
     );
     options.push({
       recordId: record.id,
+      ...(voteId !== undefined ? { voteId } : {}),
       meetingId: meeting.id,
       meetingTitle: meeting.title,
       startsAt: meeting.startsAt,

@@ -154,3 +154,40 @@ describe('milestones, spending and consultations', () => {
     expect(unlinked.ok && docsOf(unlinked.change, 'update', 'projects')[0]?.consultations).toEqual([]);
   });
 });
+
+describe('accepting a project without its consultations during and after the works', () => {
+  const completed = (consultations: ProjectDoc['consultations']): ProjectDoc => ({
+    ...created(),
+    status: 'completed',
+    consultations,
+  });
+  const accept = { event: 'passAcceptance', artefacts: { acceptanceRecord: { outcome: 'passed' } } } as const;
+
+  it('asks for the reason, names the missing phases and records the reason', () => {
+    const project = completed([{ phase: 'before', meetingId: 'm-1' }]);
+    expect(stepProject(project, accept, ctx())).toEqual({
+      ok: false,
+      message: '本项目没有登记项目中协商、项目后协商，验收前请说明原因',
+    });
+    const result = stepProject(
+      project,
+      { ...accept, missingConsultationReason: ' 工期仅三天，完工后集中征求意见 ' },
+      ctx(),
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(docsOf(result.change, 'update', 'projects')[0]).toMatchObject({
+      status: 'accepted',
+      missingConsultationReason: '工期仅三天，完工后集中征求意见',
+    });
+  });
+
+  it('needs no reason when both were held', () => {
+    const project = completed([
+      { phase: 'during', meetingId: 'm-2' },
+      { phase: 'after', meetingId: 'm-3' },
+    ]);
+    const result = stepProject(project, accept, ctx());
+    if (!result.ok) throw new Error(result.message);
+    expect(docsOf(result.change, 'update', 'projects')[0]).not.toHaveProperty('missingConsultationReason');
+  });
+});

@@ -13,6 +13,7 @@ import { can, type Actor } from '#shared/domain/permissions/index';
 import type { ConsultationPhase, FundSource, ProjectEvent, ProjectKind } from '#shared/domain/vocab';
 import type { FollowUpDoc, ProjectDoc } from '#shared/schema/index';
 import { checkSpending } from './budget';
+import { CONSULTATION_PHASE_LABELS } from './labels';
 import { milestoneProblems } from './milestones';
 
 // Projects (为民办实事 and 社区公益金): the lifecycle through the shared project machine, money
@@ -90,6 +91,11 @@ export interface StepInput {
   readonly fields?: Partial<Pick<ProjectDoc, 'feasibility' | 'approvalMeetingId' | 'approvalRecordId'>>;
   /** A meeting to link as a consultation of the given phase (the approving meeting: before the works). */
   readonly consultation?: { readonly phase: ConsultationPhase; readonly meetingId: string };
+  /**
+   * Why the project is accepted without a consultation during or after the works (项目中/项目后协商);
+   * acceptance asks for it then, and the project keeps it in its record.
+   */
+  readonly missingConsultationReason?: string;
   /** A follow-up written with the step: progress at start and completion, the acceptance record. */
   readonly followUp?: {
     readonly kind: 'progress' | 'acceptance';
@@ -108,6 +114,13 @@ const hasConsultation = (p: ProjectDoc, phase: ConsultationPhase, meetingId: str
   p.consultations.some((c) => c.meetingId === meetingId && c.phase === phase);
 
 /** One lifecycle step, refused with the machine's Chinese reason. */
+/** The phases after approval that have no consultation linked (项目中, 项目后). */
+export function missingConsultations(project: Pick<ProjectDoc, 'consultations'>): ConsultationPhase[] {
+  return (['during', 'after'] as const).filter(
+    (phase) => !project.consultations.some((c) => c.phase === phase),
+  );
+}
+
 export function stepProject(project: ProjectDoc, input: StepInput, ctx: CommandContext): Decision {
   const denied = mayActOnProject(
     ctx.actor,
@@ -120,6 +133,12 @@ export function stepProject(project: ProjectDoc, input: StepInput, ctx: CommandC
     artefacts: input.artefacts,
   });
   if (!result.ok) return refuse(result.message);
+  const missing = input.event === 'passAcceptance' ? missingConsultations(project) : [];
+  const why = input.missingConsultationReason?.trim() ?? '';
+  if (missing.length > 0 && why === '') {
+    const phases = missing.map((p) => CONSULTATION_PHASE_LABELS[p]).join('、');
+    return refuse(`本项目没有登记${phases}，验收前请说明原因`);
+  }
   const followUps: FollowUpDoc[] = input.followUp
     ? [
         {
@@ -140,6 +159,7 @@ export function stepProject(project: ProjectDoc, input: StepInput, ctx: CommandC
     ...input.fields,
     ...effectFields(result.effects, ctx.now),
     status: result.state,
+    ...(missing.length > 0 ? { missingConsultationReason: why } : {}),
     ...(consultation && !hasConsultation(project, consultation.phase, consultation.meetingId)
       ? { consultations: [...project.consultations, { ...consultation }] }
       : {}),

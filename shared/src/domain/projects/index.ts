@@ -25,6 +25,8 @@ export {
 } from './milestones';
 export type { MilestoneFacts, MilestoneStatus, MilestoneSummary } from './milestones';
 export { approvalFromVote, voteOptions } from './approval';
+export { projectVoteOptions } from './project-votes';
+export type { ProjectVoteOption } from './project-votes';
 export type { ApprovalChoice, VoteMeetingFacts, VoteOption, VoteRecordFacts } from './approval';
 export { earlyWarning, phaseAt, phasePlan, projectCategories, worksWindow } from './phases';
 export type {
@@ -46,6 +48,7 @@ export {
   finishMilestone,
   linkConsultation,
   mayActOnProject,
+  missingConsultations,
   newProjectProblems,
   stepProject,
   unlinkConsultation,
