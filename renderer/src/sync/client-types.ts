@@ -7,6 +7,7 @@ import type { CollectionName } from '#shared/domain/vocab';
 import type { BackoffOptions } from '#shared/sync/backoff';
 import type { Checkpoint } from '#shared/protocol/v1';
 import type { AttachmentMover } from './attachment-mover';
+import type { BundleInbox } from './bundle-inbox';
 import type { FetchLike } from './http';
 import type { RefusedRowRecord, RefusedRowStore } from './refused-store';
 import type { EventSourceFactory } from './sse';
@@ -74,6 +75,8 @@ export interface SyncClientOptions {
   /** Several windows share one database: only the elected leader replicates (default true). */
   waitForLeadership?: boolean;
   timing?: SyncTiming;
+  /** Kept across restarts of the client, so that a loaded return bundle outlives one client. */
+  inbox?: BundleInbox;
 }
 
 export interface SyncClient {
@@ -89,4 +92,6 @@ export interface SyncClient {
   readonly replications: ReadonlyMap<CollectionName, RxReplicationState<unknown, Checkpoint>>;
   /** Moves photo bytes; `settled()` resolves when nothing is left to move. */
   readonly attachments: AttachmentMover;
+  /** A return bundle loaded here answers the replications while the hub is unreachable. */
+  readonly inbox: BundleInbox;
 }

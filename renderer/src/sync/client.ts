@@ -27,6 +27,7 @@ import { MemoryUploadedAttachmentStore } from './uploaded-store';
 import { isPhotoCollection } from '#shared/protocol/attachments';
 import { createFirstPull } from './first-pull';
 import { firstSyncTracker } from './first-sync-status';
+import { BundleInbox } from './bundle-inbox';
 
 import type { SyncClient, SyncClientOptions, SyncStatus } from './client-types';
 export type { SyncClient, SyncClientOptions, SyncState, SyncStatus, SyncTiming } from './client-types';
@@ -73,6 +74,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const photoCollections = new Map<string, RxCollection<unknown>>();
 
   const firstSync = firstSyncTracker(now);
+  const inbox = options.inbox ?? new BundleInbox();
 
   const publish = (patch: Partial<SyncStatus> = {}) => {
     const prev = status$.getValue();
@@ -332,6 +334,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       signal: stopController.signal,
       timeoutMs: timing.requestTimeoutMs ?? 30_000,
       gate: () => connectivity.whenOnline(),
+      inbox,
+      isOnline: () => connectivity.isOnline(),
       nowIso,
       onSuccess: () => onRequestSuccess(name),
       onError: (error) => onRequestError(name, asHubError(error)),
@@ -461,6 +465,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     stop: stopAll,
     replications,
     attachments,
+    inbox,
   };
 }
 

@@ -1,16 +1,18 @@
 // RxDB's pull and push handlers for one collection, speaking protocol v1. They wait while the hub
 // is unreachable (instead of spinning through RxDB's retry loop), report every outcome to the
-// client, and keep refused rows instead of dropping them.
+// client, and keep refused rows instead of dropping them. With no line, a return bundle loaded in
+// the inbox answers them instead of the hub (bundle-inbox.ts).
 
 import { rememberPushed, settlePushed } from './pushed-states';
 import { markStale, storedState } from './stale-rows';
 import type { ReplicationPullHandler, ReplicationPushHandler, WithDeleted } from 'rxdb';
 import type { CollectionName } from '#shared/domain/vocab';
 import { sameDocState, toWireDoc } from '#shared/protocol/v1';
-import type { Checkpoint, PullResponse, PushResponse } from '#shared/protocol/v1';
+import type { Checkpoint, Doc, PullResponse, PushResponse, PushRow, RefusedRow } from '#shared/protocol/v1';
 import { HubError, CLIENT_ERROR_MESSAGES, hubEndpoint, hubRequest } from './http';
 import type { FetchLike } from './http';
 import type { RefusedRowRecord } from './refused-store';
+import type { BundleInbox } from './bundle-inbox';
 
 export interface HandlerContext {
   collection: CollectionName;
@@ -36,6 +38,9 @@ export interface HandlerContext {
   localAttachments?: LocalAttachmentsLookup;
   /** The documents as stored right now (full RxDB documents), to hold back outdated rows. */
   storedDocs?: StoredDocsLookup;
+  /** A return bundle answers for the hub while it is unreachable. */
+  inbox?: BundleInbox;
+  isOnline?: () => boolean;
 }
 
 export type StoredDocsLookup = (ids: string[]) => Promise<Map<string, Record<string, unknown>>>;
@@ -80,6 +85,24 @@ function isCheckpoint(value: unknown): value is Checkpoint {
   return typeof value === 'object' && value !== null && Number.isFinite((value as Checkpoint).seq);
 }
 
+/**
+ * Waits for the hub, unless a loaded return bundle can answer first (asked again whenever a
+ * bundle arrives): the bundle's answer, or null once the hub is reachable.
+ */
+async function hubOrBundle<T>(ctx: HandlerContext, fromBundle: () => Promise<T | null>): Promise<T | null> {
+  const inbox = ctx.inbox;
+  for (;;) {
+    if (!inbox || (ctx.isOnline?.() ?? true)) {
+      await ctx.gate();
+      return null;
+    }
+    const answer = await fromBundle();
+    if (answer !== null) return answer;
+    const online = await Promise.race([ctx.gate().then(() => true), inbox.arrived().then(() => false)]);
+    if (online) return null;
+  }
+}
+
 export function createReplicationHandlers(ctx: HandlerContext): {
   pull: ReplicationPullHandler<unknown, Checkpoint>;
   push: ReplicationPushHandler<unknown>;
@@ -111,7 +134,16 @@ export function createReplicationHandlers(ctx: HandlerContext): {
 
   const pull: ReplicationPullHandler<unknown, Checkpoint> = async (checkpoint, batchSize) => {
     try {
-      await ctx.gate();
+      const fromBundle = await hubOrBundle(
+        ctx,
+        async () => ctx.inbox?.pull(ctx.collection, checkpoint) ?? null,
+      );
+      if (fromBundle) {
+        const documents = (await withLocalAttachments(fromBundle.documents, ctx.localAttachments)).map((d) =>
+          fromHub(d, ctx.withAttachments),
+        );
+        return { documents: documents as WithDeleted<unknown>[], checkpoint: fromBundle.checkpoint };
+      }
       let { body, stale } = await pullOnce(checkpoint, batchSize);
       // Ask again rather than drop documents: a short page would end RxDB's pull loop early.
       for (let retry = 0; stale && retry < 5; retry += 1)
@@ -148,17 +180,58 @@ export function createReplicationHandlers(ctx: HandlerContext): {
     return { current, outdated };
   };
 
+  const wire = (rows: Parameters<ReplicationPushHandler<unknown>>[0]) =>
+    rows.map((row) => ({
+      newDocumentState: toWireDoc(row.newDocumentState as Record<string, unknown>) as Doc,
+      assumedMasterState: row.assumedMasterState
+        ? (toWireDoc(row.assumedMasterState as Record<string, unknown>) as Doc)
+        : null,
+    }));
+
+  /** Refused rows are kept with the hub's reason, never dropped. */
+  const keepRefused = async (refused: RefusedRow[], body: PushRow[]) => {
+    if (refused.length === 0) return;
+    const at = ctx.nowIso();
+    const byId = new Map(body.map((r) => [String(r.newDocumentState['id']), r.newDocumentState]));
+    await ctx.onRefused(
+      refused.map((r) => ({
+        key: `${ctx.collection}:${r.id}:${at}`,
+        collection: ctx.collection,
+        id: r.id,
+        code: r.code,
+        reason: r.reason,
+        refusedAt: at,
+        row: byId.get(r.id) ?? { id: r.id },
+      })),
+    );
+  };
+
+  const conflictStates = async (conflicts: Doc[], outdated: Record<string, unknown>[]) =>
+    [
+      ...(await withLocalAttachments(conflicts, ctx.localAttachments)).map((d) =>
+        fromHub(d, ctx.withAttachments),
+      ),
+      ...outdated,
+    ] as WithDeleted<unknown>[];
+
   const push: ReplicationPushHandler<unknown> = async (allRows) => {
     try {
-      await ctx.gate();
+      const fromBundle = await hubOrBundle(ctx, async () => {
+        const { current, outdated } = await holdBackOutdated(allRows);
+        const body = wire(current);
+        const answer = ctx.inbox?.push(ctx.collection, body);
+        return answer ? { answer, outdated, body } : null;
+      });
+      if (fromBundle) {
+        const { answer, outdated, body } = fromBundle;
+        // The hub holds these exported states as the device's own writes (see pushed-states.ts).
+        for (const doc of answer.ours) rememberPushed(ctx.collection, doc);
+        await keepRefused(answer.refused, body);
+        return conflictStates(answer.conflicts, outdated);
+      }
       const { current: rows, outdated } = await holdBackOutdated(allRows);
       if (rows.length === 0) return outdated as WithDeleted<unknown>[];
-      const body = rows.map((row) => ({
-        newDocumentState: toWireDoc(row.newDocumentState as Record<string, unknown>),
-        assumedMasterState: row.assumedMasterState
-          ? toWireDoc(row.assumedMasterState as Record<string, unknown>)
-          : null,
-      }));
+      const body = wire(rows);
       for (const row of body) rememberPushed(ctx.collection, row.newDocumentState);
       const answer = await hubRequest<PushResponse>(ctx.fetchImpl, `${base}/push`, {
         method: 'POST',
@@ -177,27 +250,9 @@ export function createReplicationHandlers(ctx: HandlerContext): {
         if (!notApplied.has(id)) for (const ids of pullsInFlight) ids.add(id);
         settlePushed(ctx.collection, id, row.newDocumentState, !notApplied.has(id));
       }
-      if (answer.refused.length > 0) {
-        const at = ctx.nowIso();
-        const byId = new Map(body.map((r) => [String(r.newDocumentState['id']), r.newDocumentState]));
-        await ctx.onRefused(
-          answer.refused.map((r) => ({
-            key: `${ctx.collection}:${r.id}:${at}`,
-            collection: ctx.collection,
-            id: r.id,
-            code: r.code,
-            reason: r.reason,
-            refusedAt: at,
-            row: byId.get(r.id) ?? { id: r.id },
-          })),
-        );
-      }
+      await keepRefused(answer.refused, body);
       ctx.onSuccess();
-      const conflicts = await withLocalAttachments(answer.conflicts, ctx.localAttachments);
-      return [
-        ...conflicts.map((d) => fromHub(d, ctx.withAttachments)),
-        ...outdated,
-      ] as WithDeleted<unknown>[];
+      return conflictStates(answer.conflicts, outdated);
     } catch (error) {
       ctx.onError(error);
       throw error;

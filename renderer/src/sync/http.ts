@@ -56,6 +56,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Aborts the request when the client stops. */
   signal?: AbortSignal;
+  /** Show the hub's own message (it explains a refusal in Chinese) instead of the code's. */
+  hubMessage?: boolean;
 }
 
 /** Sends one request and returns the parsed JSON body of a 2xx answer, or throws a HubError. */
@@ -105,8 +107,12 @@ export async function hubRequest<T>(
         throw new HubError('bad_response', CLIENT_ERROR_MESSAGES.bad_response, response.status);
       return parsed as T;
     }
-    const code = (parsed as { error?: { code?: unknown } } | undefined)?.error?.code;
-    if (isErrorCode(code)) throw new HubError(code, ERROR_MESSAGES[code], response.status);
+    const error = (parsed as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    const code = error?.code;
+    if (isErrorCode(code)) {
+      const own = options.hubMessage && typeof error?.message === 'string' ? error.message.slice(0, 500) : '';
+      throw new HubError(code, own || ERROR_MESSAGES[code], response.status);
+    }
     if (response.status >= 500 || response.status === 429)
       throw new HubError('server', CLIENT_ERROR_MESSAGES.server, response.status);
     throw new HubError('bad_response', CLIENT_ERROR_MESSAGES.bad_response, response.status);

@@ -20,3 +20,7 @@ export { DexieUploadedAttachmentStore, MemoryUploadedAttachmentStore } from './u
 export type { UploadedAttachmentStore } from './uploaded-store';
 export type { AttachmentMover } from './attachment-mover';
 export { firstSyncTracker } from './first-sync-status';
+export { BundleInbox } from './bundle-inbox';
+export { awaitReturnTaken, collectDeviceBundle, planReturn } from './bundle-io';
+export type { ReturnPlan } from './bundle-io';
+export { hubRequest, hubEndpoint } from './http';

@@ -19,7 +19,7 @@ import { useDeviceSettings } from '../../app/SettingsContext';
 import { platform } from '../../platform';
 import { formatBytes, useCollectionCounts, useStorageState } from './use-database-stats';
 import { usePlaceName } from './use-place-name';
-import { EnrollCard } from '../sync';
+import { EnrollCard, HallBundleCard, StreetBundleCard } from '../sync';
 import { RecentErrorsCard } from './RecentErrorsCard';
 import './strings';
 
@@ -84,6 +84,8 @@ export function DevicePage() {
       </Card>
 
       <EnrollCard />
+      <HallBundleCard />
+      <StreetBundleCard />
 
       <Card>
         <CardContent>

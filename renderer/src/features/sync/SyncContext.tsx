@@ -1,7 +1,10 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { ReturnBundle } from '#shared/protocol/bundle';
+import type { CarriedDigests } from '#shared/sync/bundle-exchange';
 import type { SyncClient, SyncStatus, RefusedRowRecord } from '../../sync';
 import {
+  BundleInbox,
   browserEventSourceFactory,
   createSyncClient,
   DexieRefusedRowStore,
@@ -19,10 +22,25 @@ export interface SyncView {
   refused: RefusedRowRecord[];
 }
 
-const SyncContext = createContext<SyncView>({ client: null, status: null, refused: [] });
+interface SyncControl {
+  /**
+   * Loads a verified return bundle and restarts the client, whose fresh replications take it in
+   * (a running one may hold its pull back behind pushes that wait for the hub).
+   */
+  takeInBundle(bundle: ReturnBundle, carried: CarriedDigests): Promise<SyncClient>;
+}
+
+const empty: SyncView = { client: null, status: null, refused: [] };
+const SyncContext = createContext<SyncView>(empty);
+const ControlContext = createContext<SyncControl | null>(null);
 
 export function useSync(): SyncView {
   return useContext(SyncContext);
+}
+
+/** Null while the device is not enrolled. */
+export function useSyncControl(): SyncControl | null {
+  return useContext(ControlContext);
 }
 
 /** Runs the sync client while this device is enrolled with a hub. */
@@ -30,17 +48,17 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   const db = useDatabase();
   const settings = useDeviceSettings();
   const hub = settings.hub ?? null;
-  const [view, setView] = useState<SyncView>({ client: null, status: null, refused: [] });
+  const [view, setView] = useState<SyncView>(empty);
   const [revoked, setRevoked] = useState(false);
+  const [control, setControl] = useState<SyncControl | null>(null);
+  const inbox = useRef(new BundleInbox());
 
   useEffect(() => {
     if (!hub) return;
-    let client: SyncClient | null = null;
+    let running: { client: SyncClient; subscriptions: { unsubscribe(): void }[] } | null = null;
     let stopped = false;
-    const subscriptions: { unsubscribe(): void }[] = [];
-    void platform.getSecret(HUB_TOKEN_SECRET).then((token) => {
-      if (stopped || !token) return;
-      client = createSyncClient({
+    const start = (token: string): SyncClient => {
+      const client = createSyncClient({
         db,
         hubUrl: hub.url,
         token,
@@ -51,27 +69,49 @@ export function SyncProvider({ children }: { children: ReactNode }) {
         // Which photos the hub already has, remembered across restarts.
         uploadedStore: new DexieUploadedAttachmentStore(),
         onRevoked: () => setRevoked(true),
+        inbox: inbox.current,
       });
-      const current = client;
-      subscriptions.push(
-        current.status$.subscribe((status) => setView((v) => ({ ...v, client: current, status }))),
-      );
-      subscriptions.push(
-        current.refused$.subscribe((refused) => setView((v) => ({ ...v, client: current, refused }))),
-      );
+      running = {
+        client,
+        subscriptions: [
+          client.status$.subscribe((status) => setView((v) => ({ ...v, client, status }))),
+          client.refused$.subscribe((refused) => setView((v) => ({ ...v, client, refused }))),
+        ],
+      };
+      return client;
+    };
+    const halt = async () => {
+      const current = running;
+      running = null;
+      current?.subscriptions.forEach((s) => s.unsubscribe());
+      await current?.client.stop();
+    };
+    void platform.getSecret(HUB_TOKEN_SECRET).then((token) => {
+      if (stopped || !token) return;
+      start(token);
+      setControl({
+        takeInBundle: async (bundle, carried) => {
+          inbox.current.load(bundle, carried);
+          await halt();
+          if (stopped) throw new Error('同步已停止。');
+          return start(token);
+        },
+      });
     });
     return () => {
       stopped = true;
-      subscriptions.forEach((s) => s.unsubscribe());
-      void client?.stop();
-      setView({ client: null, status: null, refused: [] });
+      void halt();
+      setControl(null);
+      setView(empty);
     };
   }, [db, hub]);
 
   return (
-    <SyncContext.Provider value={view}>
-      {children}
-      <RevokedDialog open={revoked} />
-    </SyncContext.Provider>
+    <ControlContext.Provider value={control}>
+      <SyncContext.Provider value={view}>
+        {children}
+        <RevokedDialog open={revoked} />
+      </SyncContext.Provider>
+    </ControlContext.Provider>
   );
 }
