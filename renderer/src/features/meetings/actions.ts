@@ -1,8 +1,12 @@
 import {
   runCommand,
   meetingStep,
+  recordNotification,
+  withdrawNotification,
   type ConsoleCommand,
+  type Invitee,
   type MeetingStepInput,
+  type NotifyInput,
 } from '#shared/domain/meetings/index';
 import type { MeetingEvent } from '#shared/domain/vocab';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
@@ -70,4 +74,28 @@ export async function saveMeeting(
 export async function markNoticePrinted(db: YishiDatabase, who: Who, meeting: MeetingDoc): Promise<void> {
   if (meeting.noticePrintedAt !== undefined) return;
   await saveMeeting(db, who, meeting, { noticePrintedAt: nowIso() });
+}
+
+/** Records that an invited party was told of the meeting (decided on the stored meeting). */
+export async function notifyInvitee(
+  db: YishiDatabase,
+  who: Who,
+  meetingId: string,
+  invitees: readonly Invitee[],
+  input: NotifyInput,
+): Promise<Outcome> {
+  const doc = await db.meetings.findOne(meetingId).exec();
+  if (!doc) return refuse('找不到这次会议');
+  return commitDecided(db, recordNotification(doc.toJSON() as MeetingDoc, invitees, input, contextOf(who)));
+}
+
+export async function withdrawNotice(
+  db: YishiDatabase,
+  who: Who,
+  meetingId: string,
+  notificationId: string,
+): Promise<Outcome> {
+  const doc = await db.meetings.findOne(meetingId).exec();
+  if (!doc) return refuse('找不到这次会议');
+  return commitDecided(db, withdrawNotification(doc.toJSON() as MeetingDoc, notificationId, contextOf(who)));
 }

@@ -39,6 +39,13 @@ const zh = {
     leaveBody: '离开后，未保存的修改仍暂存在本机，下次打开纪要时可以恢复；但其他设备看不到。确定离开吗？',
     leaveConfirm: '离开',
     leaveCancel: '留下继续编辑',
+    chairVoteTitle: '{{name}}担任主持人，是否保留表决权？',
+    chairVoteBody:
+      '{{name}}是本次会议有表决权的{{role}}。主持期间是否参加表决，将记录在会议上并写入纪要；其身份仍为{{role}}。',
+    chairKeepsVote: '保留表决权',
+    chairGivesUpVote: '主持期间不参加表决',
+    chairLine: '主持人：{{name}}{{note}}',
+    member: '应到人员',
   },
 };
 
@@ -82,6 +89,13 @@ const en = {
       'Unsaved edits stay on this device and come back next time, but other devices cannot see them. Leave anyway?',
     leaveConfirm: 'Leave',
     leaveCancel: 'Stay and keep editing',
+    chairVoteTitle: 'Does {{name}} keep a vote while chairing?',
+    chairVoteBody:
+      '{{name}} is a voting {{role}} of this meeting. Whether the chair votes is recorded with the meeting and in the minutes; the role stays {{role}}.',
+    chairKeepsVote: 'Keeps the vote',
+    chairGivesUpVote: 'Does not vote while chairing',
+    chairLine: 'Chair: {{name}}{{note}}',
+    member: 'member',
   },
 };
 

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { map } from 'rxjs';
+import { useEffect, useMemo, useState } from 'react';
+import { map, type Observable } from 'rxjs';
 import { liesUnder, onOneLine, parentScope } from '#shared/domain/places/index';
 import type { OrganizationDoc, PersonDoc, PlaceDoc, TopicDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
@@ -25,16 +25,37 @@ export function useVenues(scope: string): PlaceDoc[] {
   return useObservable(source, [] as PlaceDoc[]);
 }
 
+/**
+ * Like useObservable, but what an earlier source emitted is never returned once the source has
+ * changed: a roster picking from a courtyard must not offer the whole community's people while
+ * the courtyard's query is still on its way.
+ */
+function useCurrent<T>(source: Observable<T>, initial: T): T {
+  const [held, setHeld] = useState<{ source: Observable<T>; value: T } | null>(null);
+  useEffect(() => {
+    const subscription = source.subscribe((value) => setHeld({ source, value }));
+    return () => subscription.unsubscribe();
+  }, [source]);
+  return held !== null && held.source === source ? held.value : initial;
+}
+
+const NO_PEOPLE: PersonDoc[] = [];
+
+/** Active people living or serving in `scope` or anywhere under it; follows a change of scope. */
 export function usePeople(scope: string): PersonDoc[] {
   const db = useDatabase();
   const source = useMemo(
     () =>
       db.people
-        .find({ selector: { scope: { $regex: `^${scope.replace(/\./g, '\\.')}(\\.|$)` } } })
-        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as PersonDoc).filter((p) => p.active))),
+        .find()
+        .$.pipe(
+          map((docs) =>
+            docs.map((d) => d.toJSON() as PersonDoc).filter((p) => p.active && liesUnder(p.scope, scope)),
+          ),
+        ),
     [db, scope],
   );
-  return useObservable(source, [] as PersonDoc[]);
+  return useCurrent(source, NO_PEOPLE);
 }
 
 export function useOrganizations(scope: string): OrganizationDoc[] {

@@ -73,3 +73,5 @@ export {
 export type { BallotMotion, BallotSlip } from './papers';
 export { clockText, countdown, nextSpeakers } from './countdown';
 export type { Countdown } from './countdown';
+export { projectedVote, projectorView } from './projector';
+export type { AgendaRow, AgendaRowState, ProjectorView } from './projector';

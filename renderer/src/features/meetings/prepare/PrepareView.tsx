@@ -8,6 +8,7 @@ import { navigate } from '../../../app/router';
 import { saveMeeting, stepMeeting } from '../actions';
 import { useWho } from '../use-who';
 import { AgendaEditor } from './AgendaEditor';
+import { InvitationsPanel } from './InvitationsPanel';
 import { BasicsForm } from './BasicsForm';
 import { NextSession } from './NextSession';
 import { RosterEditor } from './RosterEditor';
@@ -46,6 +47,7 @@ export function PrepareView({ meeting, records }: { meeting: MeetingDoc; records
       defaultBase: rest.defaultBase,
       proxyLimit: rest.proxyLimit,
       ...(rest.venueId !== undefined ? { venueId: rest.venueId } : {}),
+      ...(rest.chairVotes !== undefined ? { chairVotes: rest.chairVotes } : {}),
     });
     for (const item of rest.agenda)
       if (item.topicId) await linkTopicToMeeting(db, who.actor, item.topicId, meeting.id);
@@ -66,6 +68,7 @@ export function PrepareView({ meeting, records }: { meeting: MeetingDoc; records
       <AgendaEditor meeting={draft} disabled={!editable} onChange={change} />
       <StakeholdersPanel meeting={draft} />
       <RosterEditor meeting={draft} disabled={!editable} onChange={change} />
+      <InvitationsPanel meeting={meeting} />
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack spacing={1.5}>
           {meeting.status === 'draft' && problems.length > 0 && (

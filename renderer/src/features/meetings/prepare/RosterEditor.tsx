@@ -12,15 +12,15 @@ import {
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useTranslation } from 'react-i18next';
-import { addToRoster, rosterPlace } from '#shared/domain/meetings/index';
+import { addToRoster, appointChair, chairNote, isChair, rosterPlace } from '#shared/domain/meetings/index';
 import { matchesQuery } from '#shared/domain/text/pinyin';
 import type { PersonRole } from '#shared/domain/vocab';
 import type { MeetingDoc, PersonDoc, RosterEntry } from '#shared/schema/index';
 import { usePeople, useVenues } from '../use-reference';
+import { ChairVoteDialog } from './ChairVoteDialog';
 import '../strings-hall';
 
 const ROLE_GROUPS: PersonRole[] = ['courtyardLeader', 'buildingLeader', 'residentRep', 'partyMember'];
-const CHAIR = '主持人';
 
 /** The person's most telling current role for the roster (院长 before 楼长 before 居民代表 …). */
 function activeRole(person: PersonDoc, t: (key: string) => string): string | undefined {
@@ -42,12 +42,20 @@ export function RosterEditor({
   const { t } = useTranslation('meetings');
   const venue = useVenues(meeting.scope).find((v) => v.id === meeting.venueId);
   const place = rosterPlace(meeting, venue?.scope);
-  const all = usePeople(meeting.scope);
-  const people = all.filter((p) => p.scope === place || p.scope.startsWith(`${place}.`));
+  const people = usePeople(place);
   const [search, setSearch] = useState('');
+  const [askChair, setAskChair] = useState<RosterEntry | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const roster = meeting.roster;
   const set = (next: RosterEntry[]) => onChange({ roster: next });
+  const appoint = (personId: string, keepsVote: boolean) => {
+    const result = appointChair(meeting, personId, keepsVote);
+    if (typeof result !== 'string') onChange({ roster: result.roster, chairVotes: result.chairVotes });
+    setAskChair(null);
+  };
+  // A voting member who chairs: whether they keep their vote is asked, never assumed.
+  const makeChair = (r: RosterEntry) => (r.entitled ? setAskChair(r) : appoint(r.personId, false));
+  const chair = roster.find(isChair);
   const entry = (p: PersonDoc): RosterEntry => {
     const role = activeRole(p, t);
     return { personId: p.id, name: p.name, entitled: true, ...(role ? { role } : {}) };
@@ -97,6 +105,11 @@ export function RosterEditor({
             </Button>
           ))}
         </Stack>
+        {chair && (
+          <Typography data-testid="roster-chair">
+            {t('hall.chairLine', { name: chair.name, note: chairNote(meeting) })}
+          </Typography>
+        )}
         <Typography color="text.secondary" data-testid="roster-place" data-scope={place}>
           {t('hall.rosterFrom', {
             place: place === meeting.scope ? t('hall.wholePlace') : (venue?.name ?? place),
@@ -187,18 +200,9 @@ export function RosterEditor({
                 }
               />
               <Button
-                disabled={disabled || r.role === CHAIR}
-                onClick={() =>
-                  set(
-                    roster.map((x) =>
-                      x.personId === r.personId
-                        ? { ...x, role: CHAIR, entitled: false }
-                        : x.role === CHAIR
-                          ? { personId: x.personId, name: x.name, entitled: x.entitled }
-                          : x,
-                    ),
-                  )
-                }
+                disabled={disabled || isChair(r)}
+                onClick={() => makeChair(r)}
+                data-testid="roster-set-chair"
               >
                 {t('prepare.setChair')}
               </Button>
@@ -213,6 +217,14 @@ export function RosterEditor({
           ))}
         </Stack>
       </Stack>
+      {askChair && (
+        <ChairVoteDialog
+          name={askChair.name}
+          role={askChair.role}
+          onAnswer={(keepsVote) => appoint(askChair.personId, keepsVote)}
+          onCancel={() => setAskChair(null)}
+        />
+      )}
     </Paper>
   );
 }

@@ -11,15 +11,43 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { STAKEHOLDER_KINDS, type StakeholderKind } from '#shared/domain/vocab';
-import type { MeetingDoc, TopicDoc } from '#shared/schema/index';
+import { stakeholderLabel } from '#shared/domain/meetings/index';
+import { matchesText } from '#shared/domain/text/match';
+import {
+  ORGANIZATION_KINDS,
+  type OrganizationKind,
+  type PersonRole,
+  type StakeholderKind,
+} from '#shared/domain/vocab';
+import type { MeetingDoc, PersonDoc, Stakeholder, TopicDoc } from '#shared/schema/index';
 import { useDatabase } from '../../../app/DatabaseContext';
 import { useOrganizations, usePeople, useTopics } from '../use-reference';
 import { useWho } from '../use-who';
 import { setStakeholders } from './topic-links';
 
-const PEOPLE_KINDS: StakeholderKind[] = ['resident', 'residentRep', 'leader'];
-const ORG_KINDS: StakeholderKind[] = ['organization', 'streetDept'];
+// 主体确定 names organisations by what they are (物业服务企业, 产权单位 …), not "单位组织".
+type PartyChoice = Exclude<StakeholderKind, 'organization'> | OrganizationKind;
+const PERSON_CHOICES = ['residentRep', 'leader', 'resident', 'expert'] as const;
+const CHOICES: readonly PartyChoice[] = [
+  ...PERSON_CHOICES,
+  ...ORGANIZATION_KINDS.filter((k) => k !== 'streetDept'),
+  'streetDept',
+];
+const LEADER_ROLES: PersonRole[] = ['courtyardLeader', 'buildingLeader', 'floorLeader', 'doorLeader'];
+
+const isOrgKind = (c: PartyChoice): c is OrganizationKind =>
+  (ORGANIZATION_KINDS as readonly string[]).includes(c);
+
+/** The stakeholder a choice makes: organisations carry their kind. */
+function stakeholderOf(choice: PartyChoice, name: string, refId?: string): Stakeholder {
+  const base = { name, ...(refId ? { refId } : {}) };
+  if (choice === 'streetDept') return { kind: 'streetDept', orgKind: 'streetDept', ...base };
+  if (isOrgKind(choice)) return { kind: 'organization', orgKind: choice, ...base };
+  return { kind: choice, ...base };
+}
+
+const holds = (p: PersonDoc, roles: readonly PersonRole[]) =>
+  p.roles.some((r) => r.ceasedAt === undefined && roles.includes(r.role));
 
 /** 主体确定: who must take part in deliberating each topic on the agenda (kept on the topic). */
 export function StakeholdersPanel({ meeting }: { meeting: MeetingDoc }) {
@@ -45,23 +73,27 @@ function TopicStakeholders({ topic, scope }: { topic: TopicDoc; scope: string })
   const who = useWho();
   const people = usePeople(scope);
   const organizations = useOrganizations(scope);
-  const [kind, setKind] = useState<StakeholderKind>('organization');
+  const [choice, setChoice] = useState<PartyChoice>('propertyCompany');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const options = PEOPLE_KINDS.includes(kind)
-    ? people.map((p) => ({ label: p.name, id: p.id }))
-    : ORG_KINDS.includes(kind)
-      ? organizations
-          .filter((o) => (kind === 'streetDept') === (o.kind === 'streetDept'))
-          .map((o) => ({ label: o.name, id: o.id }))
-      : [];
+  // Representatives and leaders are offered from the people directory, organisations by kind.
+  const options =
+    choice === 'residentRep'
+      ? people.filter((p) => holds(p, ['residentRep'])).map((p) => ({ label: p.name, id: p.id }))
+      : choice === 'leader'
+        ? people.filter((p) => holds(p, LEADER_ROLES)).map((p) => ({ label: p.name, id: p.id }))
+        : choice === 'resident'
+          ? people.map((p) => ({ label: p.name, id: p.id }))
+          : isOrgKind(choice)
+            ? organizations.filter((o) => o.kind === choice).map((o) => ({ label: o.name, id: o.id }))
+            : [];
   const save = async (next: TopicDoc['stakeholders']) =>
     setError(await setStakeholders(db, who.actor, topic, next));
   const add = async () => {
     const trimmed = name.trim();
     if (trimmed === '') return;
     const match = options.find((o) => o.label === trimmed);
-    await save([...topic.stakeholders, { kind, name: trimmed, ...(match ? { refId: match.id } : {}) }]);
+    await save([...topic.stakeholders, stakeholderOf(choice, trimmed, match?.id)]);
     setName('');
   };
   return (
@@ -74,7 +106,7 @@ function TopicStakeholders({ topic, scope }: { topic: TopicDoc; scope: string })
         {topic.stakeholders.map((s, i) => (
           <Chip
             key={`${s.kind}-${s.name}-${i}`}
-            label={`${s.name}（${t(`stakeholderKinds.${s.kind}`)}）`}
+            label={`${s.name}（${stakeholderLabel(s)}）`}
             onDelete={() => void save(topic.stakeholders.filter((_, j) => j !== i))}
           />
         ))}
@@ -83,19 +115,25 @@ function TopicStakeholders({ topic, scope }: { topic: TopicDoc; scope: string })
         <TextField
           select
           label={t('console.partyKind')}
-          value={kind}
-          onChange={(e) => setKind(e.target.value as StakeholderKind)}
+          value={choice}
+          onChange={(e) => {
+            setChoice(e.target.value as PartyChoice);
+            setName('');
+          }}
           sx={{ width: 200, flexShrink: 0 }}
         >
-          {STAKEHOLDER_KINDS.map((k) => (
-            <MenuItem key={k} value={k}>
-              {t(`stakeholderKinds.${k}`)}
+          {CHOICES.map((c) => (
+            <MenuItem key={c} value={c}>
+              {isOrgKind(c) ? t(`partyKinds.${c}`) : t(`stakeholderKinds.${c}`)}
             </MenuItem>
           ))}
         </TextField>
         <Autocomplete
           freeSolo
           options={options.map((o) => o.label)}
+          filterOptions={(labels, state) =>
+            labels.filter((l) => matchesText(l, state.inputValue)).slice(0, 30)
+          }
           inputValue={name}
           onInputChange={(_, value) => setName(value)}
           sx={{ flexGrow: 1 }}

@@ -1,6 +1,13 @@
-import { noticeText, publicNoticeText, type PaperText } from '#shared/domain/meetings/index';
+import {
+  invitationText,
+  noticeText,
+  publicNoticeText,
+  type Invitee,
+  type PaperText,
+} from '#shared/domain/meetings/index';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import { nowIso } from '../../../db/ids';
+import { Title } from './Title';
 
 export interface PaperContext {
   venueName?: string;
@@ -11,7 +18,9 @@ function PaperBody({ paper }: { paper: PaperText }) {
   const [issuer, date, ...rest] = paper.closing.slice(1);
   return (
     <>
-      <h1>{paper.title}</h1>
+      <h1>
+        <Title text={paper.title} />
+      </h1>
       {paper.paragraphs.map((p, i) => (
         <p key={i} className={i === 0 && p.endsWith('：') ? 'flush' : undefined}>
           {p}
@@ -54,6 +63,23 @@ export function PublicNoticePaper({
   return (
     <PaperBody
       paper={publicNoticeText(meeting, records, { ...context, issuedAt: meeting.publishedAt ?? nowIso() })}
+    />
+  );
+}
+
+/** 参会通知 to one invited party or person: what they come for, and for members whether they vote. */
+export function InvitationPaper({
+  meeting,
+  invitee,
+  context,
+}: {
+  meeting: MeetingDoc;
+  invitee: Invitee;
+  context: PaperContext;
+}) {
+  return (
+    <PaperBody
+      paper={invitationText(meeting, invitee, { ...context, issuedAt: meeting.noticePrintedAt ?? nowIso() })}
     />
   );
 }

@@ -1,27 +1,42 @@
-import { useMemo } from 'react';
-import { Box, Stack, Typography } from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import { Box, Button, Stack, Typography } from '@mui/material';
+import FullscreenIcon from '@mui/icons-material/Fullscreen';
+import FullscreenExitIcon from '@mui/icons-material/FullscreenExit';
 import { useTranslation } from 'react-i18next';
-import { liveState, secondsBetween, totalsByOrigin, type VoteView } from '#shared/domain/meetings/index';
+import { liveState, projectorView, type Countdown } from '#shared/domain/meetings/index';
 import { parseRoute, useRoute } from '../../../app/router';
-import { clockText, useClock, useMeeting, useMeetingRecords, useSpeakerLimit } from '../use-meeting';
+import { useClock, useMeeting, useMeetingRecords, useSpeakerLimit } from '../use-meeting';
+import { Title } from '../print/Title';
+import { AgendaList, NextSpeakers } from './ProjectorSide';
+import { VoteBoard } from './VoteBoard';
+import { BG, DIM, FG, OVER, size } from './projector-style';
 import '../strings';
-
-const FG = '#fdfbf7';
-const DIM = '#c9c2b8';
-const big = (vw: number) => ({
-  fontSize: `clamp(${vw * 0.5}rem, ${vw}vw, ${vw * 1.6}rem)`,
-  lineHeight: 1.25,
-});
+import '../strings-papers';
 
 /**
  * 投影屏 (#/projector/meeting/<id>), shown without the app frame in a second window or tab: the
- * current item and its timer, the speaker and their time, the vote as it is counted and its result.
- * It reads the same database as the console, so it follows every record live.
+ * current item and its countdown, the speaker and theirs, who speaks next, the agenda, the vote
+ * as it is counted and its result with the motion. It reads the same database as the console, so
+ * it follows every record live. Sizes are set for a 1080p screen read from 8 m: nothing under 40 px.
  */
 export function ProjectorPage() {
   const { segments } = parseRoute(useRoute());
   const id = segments[2] ?? '';
   return <Projector id={id} />;
+}
+
+function useFullscreen(): [boolean, () => void] {
+  const [on, setOn] = useState(() => document.fullscreenElement !== null);
+  useEffect(() => {
+    const onChange = () => setOn(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+  const toggle = () =>
+    void (
+      document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()
+    ).catch(() => undefined);
+  return [on, toggle];
 }
 
 function Projector({ id }: { id: string }) {
@@ -30,127 +45,134 @@ function Projector({ id }: { id: string }) {
   const records = useMeetingRecords(id);
   const now = useClock();
   const [limit] = useSpeakerLimit(id);
+  const [fullscreen, toggleFullscreen] = useFullscreen();
   const live = useMemo(() => (meeting ? liveState(meeting, records) : null), [meeting, records]);
-  if (meeting === undefined) return <Box sx={{ minHeight: '100vh', bgcolor: '#1d1b19' }} />;
+  if (meeting === undefined) return <Box sx={{ minHeight: '100vh', bgcolor: BG }} />;
   if (meeting === null || !live)
     return (
-      <Box sx={{ minHeight: '100vh', bgcolor: '#1d1b19', color: FG, p: 6 }}>
-        <Typography sx={big(3)}>{t('projector.notFound')}</Typography>
+      <Box sx={{ minHeight: '100vh', bgcolor: BG, color: FG, p: 6 }}>
+        <Typography sx={size(64)}>{t('projector.notFound')}</Typography>
       </Box>
     );
-  const item = live.currentItem;
-  const index = item ? meeting.agenda.findIndex((a) => a.itemId === item.itemId) + 1 : 0;
-  const elapsed = item ? secondsBetween(item.startedAt, now) : 0;
-  const speaking = live.speaking;
-  const spoken = speaking?.startedAt ? secondsBetween(speaking.startedAt, now) : 0;
-  const vote =
-    live.votes.find((v) => !v.closed) ?? live.votes.filter((v) => v.agendaItemId === item?.itemId).at(-1);
+  const view = projectorView(meeting, live, now, limit * 60);
   return (
     <Box
-      sx={{ minHeight: '100vh', bgcolor: '#1d1b19', color: FG, p: { xs: 3, md: 5 }, boxSizing: 'border-box' }}
+      sx={{
+        minHeight: '100vh',
+        bgcolor: BG,
+        color: FG,
+        px: size(48).fontSize,
+        py: size(28).fontSize,
+        boxSizing: 'border-box',
+        display: 'flex',
+        flexDirection: 'column',
+        gap: size(24).fontSize,
+      }}
       data-testid="projector"
     >
-      <Stack spacing={4}>
-        <Stack
-          direction="row"
-          sx={{ justifyContent: 'space-between', alignItems: 'baseline', gap: 4, flexWrap: 'wrap' }}
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 4 }}>
+        <Typography sx={{ ...size(52), fontWeight: 700, flexGrow: 1 }}>{meeting.title}</Typography>
+        <Typography
+          sx={{ ...size(44), color: live.quorum.reached ? '#7bd389' : OVER, fontWeight: 700 }}
+          data-testid="projector-quorum"
         >
-          <Typography sx={{ ...big(2.6), fontWeight: 700 }}>{meeting.title}</Typography>
-          <Typography
-            sx={{ ...big(2), color: live.quorum.reached ? '#7bd389' : '#ff8a80', fontWeight: 700 }}
-            data-testid="projector-quorum"
-          >
-            {t('projector.present')} {live.quorum.present} / {t('projector.entitled')} {live.quorum.entitled}
-            {' · '}
-            {live.quorum.reached ? t('console.quorumReached') : t('console.quorumMissing')}
-          </Typography>
-        </Stack>
-        <Box sx={{ borderTop: `2px solid ${DIM}`, pt: 3 }}>
-          <Typography sx={{ ...big(1.8), color: DIM }}>{t('projector.current')}</Typography>
-          {item ? (
-            <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'baseline', gap: 4 }}>
-              <Typography sx={{ ...big(4.2), fontWeight: 700 }} data-testid="projector-item">
-                {index}. {item.title}
-              </Typography>
-              <Typography
-                sx={{
-                  ...big(4.2),
-                  fontWeight: 700,
-                  fontVariantNumeric: 'tabular-nums',
-                  color: elapsed > item.minutes * 60 ? '#ff8a80' : FG,
-                }}
-              >
-                {clockText(elapsed)}
-              </Typography>
-            </Stack>
-          ) : (
-            <Typography sx={{ ...big(3.5) }}>
-              {meeting.status === 'inProgress' ? t('console.noItem') : t('projector.waiting')}
-            </Typography>
-          )}
-        </Box>
-        {speaking && (
-          <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'baseline', gap: 4 }}>
-            <Typography sx={{ ...big(3.4) }} data-testid="projector-speaker">
-              {t('projector.speaker')}：{speaking.name}
-            </Typography>
-            <Typography
-              sx={{
-                ...big(3.4),
-                fontVariantNumeric: 'tabular-nums',
-                color: spoken > limit * 60 ? '#ff8a80' : FG,
-              }}
-            >
-              {clockText(spoken)} / {clockText(limit * 60)}
-            </Typography>
-          </Stack>
-        )}
-        {vote && <VoteBoard vote={vote} />}
+          {t('projector.present')} {live.quorum.present} / {t('projector.entitled')} {live.quorum.entitled}
+          {' · '}
+          {live.quorum.reached ? t('console.quorumReached') : t('console.quorumMissing')}
+        </Typography>
+        <Button
+          onClick={toggleFullscreen}
+          variant="outlined"
+          startIcon={fullscreen ? <FullscreenExitIcon /> : <FullscreenIcon />}
+          sx={{ color: DIM, borderColor: DIM, fontSize: '1.1rem', flexShrink: 0 }}
+          data-testid="projector-fullscreen"
+        >
+          {fullscreen ? t('projector.exitFullscreen') : t('projector.fullscreen')}
+        </Button>
       </Stack>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'minmax(0, 1.75fr) minmax(0, 1fr)',
+          gap: size(56).fontSize,
+          flexGrow: 1,
+          alignItems: 'start',
+        }}
+      >
+        <Stack sx={{ gap: size(28).fontSize, minWidth: 0 }}>
+          <Box sx={{ borderTop: `3px solid ${DIM}`, pt: 2 }}>
+            <Typography sx={{ ...size(40), color: DIM }}>{t('projector.current')}</Typography>
+            {view.item ? (
+              <Timed
+                label={t('projector.itemTime')}
+                text={`${view.item.number}. ${view.item.title}`}
+                clock={view.item.clock}
+                textSize={68}
+                testId="projector-item"
+              />
+            ) : (
+              <Typography sx={size(64)}>
+                {meeting.status === 'inProgress' ? t('console.noItem') : t('projector.waiting')}
+              </Typography>
+            )}
+          </Box>
+          {view.speech && (
+            <Timed
+              label={t('projector.speechTime')}
+              text={`${t('projector.speaker')}：${view.speech.name}`}
+              clock={view.speech.clock}
+              textSize={60}
+              testId="projector-speaker"
+            />
+          )}
+          {view.vote && <VoteBoard vote={view.vote} />}
+        </Stack>
+        <Stack sx={{ gap: size(36).fontSize, minWidth: 0 }}>
+          <NextSpeakers next={view.next} />
+          <AgendaList rows={view.agenda} />
+        </Stack>
+      </Box>
     </Box>
   );
 }
 
-function VoteBoard({ vote }: { vote: VoteView }) {
-  const { t } = useTranslation('meetings');
-  const totals = totalsByOrigin(vote.counts);
-  const sum = (key: 'yes' | 'no' | 'abstain') => totals.hall[key] + totals.paper[key] + totals.proxy[key];
-  const passed = vote.closed?.passed;
+/** A line with its countdown: over time it turns red and says 超时 in words. */
+function Timed({
+  label,
+  text,
+  clock,
+  textSize,
+  testId,
+}: {
+  label: string;
+  text: string;
+  clock: Countdown;
+  textSize: number;
+  testId: string;
+}) {
   return (
-    <Box
-      sx={{
-        border: `3px solid ${vote.closed ? (passed ? '#7bd389' : '#ff8a80') : DIM}`,
-        borderRadius: 3,
-        p: 3,
-      }}
-      data-testid="projector-vote"
-    >
-      <Typography sx={{ ...big(2.2), color: DIM }}>
-        {t('projector.vote')}（{t(`rules.${vote.rule}`)}）{vote.closed ? '' : ` · ${t('projector.counting')}`}
+    <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', gap: 4 }}>
+      <Typography sx={{ ...size(textSize), fontWeight: 700, minWidth: 0 }} data-testid={testId}>
+        <Title text={text} />
       </Typography>
-      <Typography sx={{ ...big(3), fontWeight: 700, mb: 2 }}>{vote.motion}</Typography>
-      <Stack direction="row" sx={{ gap: 6, flexWrap: 'wrap', alignItems: 'baseline' }}>
-        {(['yes', 'no', 'abstain'] as const).map((key) => (
-          <Typography key={key} sx={{ ...big(3.6), fontVariantNumeric: 'tabular-nums' }}>
-            {t(`console.${key}`)} <b>{sum(key)}</b>
-          </Typography>
-        ))}
-        {vote.closed && (
-          <Typography
-            sx={{ ...big(5), fontWeight: 800, color: passed ? '#7bd389' : '#ff8a80' }}
-            data-testid="projector-result"
-          >
-            {passed ? t('console.passed') : t('console.failed')}
-          </Typography>
-        )}
+      <Stack
+        sx={{ alignItems: 'flex-end', flexShrink: 0 }}
+        data-testid={`${testId}-clock`}
+        data-overrun={clock.overrun ? 'yes' : 'no'}
+      >
+        <Typography sx={{ ...size(40), color: clock.overrun ? OVER : DIM }}>{label}</Typography>
+        <Typography
+          sx={{
+            ...size(96),
+            fontWeight: 800,
+            fontVariantNumeric: 'tabular-nums',
+            color: clock.overrun ? OVER : FG,
+            whiteSpace: 'nowrap',
+          }}
+        >
+          {clock.text}
+        </Typography>
       </Stack>
-      <Typography sx={{ ...big(1.7), color: DIM, mt: 1 }}>
-        {(['hall', 'paper', 'proxy'] as const)
-          .filter((o) => totals[o].yes + totals[o].no + totals[o].abstain > 0)
-          .map((o) => `${t(`origins.${o}`)} ${totals[o].yes}/${totals[o].no}/${totals[o].abstain}`)
-          .join('　')}
-      </Typography>
-      {vote.closed && <Typography sx={{ ...big(1.8), mt: 1 }}>{vote.closed.reason}</Typography>}
-    </Box>
+    </Stack>
   );
 }
