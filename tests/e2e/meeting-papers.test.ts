@@ -77,9 +77,11 @@ describe('a meeting’s papers and screens', () => {
     await page.getByTestId('agenda-item-1').getByLabel('议程内容').fill('停车位划线与分配方案');
     await page.getByTestId('agenda-add-item').click();
     await page.getByTestId('agenda-item-2').getByLabel('议程内容').fill('楼道照明改造');
-    await page.getByTestId('roster-add-residentRep').click();
-    const entitled = Number(/应到 (\d+) 人/.exec((await text('roster-count')) ?? '')?.[1]);
-    expect(entitled).toBeGreaterThan(10);
+    const reps = page.getByTestId('roster-add-residentRep');
+    await expect.poll(async () => Number(await reps.getAttribute('data-count'))).toBeGreaterThan(10);
+    const entitled = Number(await reps.getAttribute('data-count'));
+    await reps.click();
+    await expect.poll(() => text('roster-count')).toContain(`应到 ${entitled} 人`);
 
     const first = page.getByTestId('roster-row').first();
     const name = (await first.locator('p').first().textContent()) ?? '';

@@ -43,6 +43,12 @@ describe('deliberation (议): a full 社区议事厅 meeting', () => {
     await page.getByTestId('agenda-item-1').getByLabel('议程内容').fill('停车位划线与分配方案');
     await page.getByTestId('agenda-add-item').click();
     await page.getByTestId('agenda-item-2').getByLabel('议程内容').fill('电动自行车充电桩选址');
+    // The role buttons say how many they add once the place's people are read.
+    await expect
+      .poll(async () =>
+        Number(await page.getByTestId('roster-add-courtyardLeader').getAttribute('data-count')),
+      )
+      .toBeGreaterThan(0);
     await page.getByTestId('roster-add-courtyardLeader').click();
     await page.getByTestId('roster-add-residentRep').click();
     const rosterSize = async () =>
