@@ -75,6 +75,8 @@ export interface TaskFigures {
 export interface MeetingFigures {
   readonly meetingId: string;
   readonly attendance: AttendanceFigures;
+  /** Sign-in and proxy records the attendance rules refused (over the proxy limit, not on the roster…). */
+  readonly refusedRecordIds: readonly string[];
   /** 发言: finished speaker turns (on the topic's items when a topic is given). */
   readonly speeches: number;
   readonly votes: readonly VoteFigure[];
@@ -163,6 +165,7 @@ export function meetingFigures(
   const titleOf = (itemId: string | undefined) => meeting.agenda.find((i) => i.itemId === itemId)?.title;
   return {
     meetingId: meeting.id,
+    refusedRecordIds: a.refused.map((r) => r.recordId),
     attendance: {
       entitled: a.entitled,
       present: a.presentCount,

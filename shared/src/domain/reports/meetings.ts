@@ -1,13 +1,15 @@
 import { MEETING_KINDS, type MeetingKind, type MeetingState } from '#shared/domain/vocab';
-import { attendance, type AttendanceRecord, type RosterEntry } from '#shared/domain/votes/index';
+import { meetingFigures } from '#shared/domain/meetings/index';
+import type { AttendanceRecord } from '#shared/domain/votes/index';
+import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import { liesUnder } from '#shared/domain/places/index';
 import { monthOfInstant } from '#shared/domain/aggregations/instants';
 import { countOf, ratio, sumOf, type Figure } from './figures';
 import { inPeriod, monthsOf, type Period } from './period';
 
 // 议事会 held and participation. A meeting is held once it started (not draft, noticed or
-// cancelled) and it started in the period. Participation is the shared `attendance` of each held
-// meeting from its sign-in records (签到, 委托 and their corrections).
+// cancelled) and it started in the period. 应到 and 实到 are each held meeting's own figures (the
+// ones its minutes, 公示 and guide print); the drill-down lists the sign-in records behind them.
 
 export const HELD_MEETING_STATES: readonly MeetingState[] = [
   'inProgress',
@@ -17,17 +19,8 @@ export const HELD_MEETING_STATES: readonly MeetingState[] = [
   'published',
 ];
 
-interface Meeting {
-  readonly id: string;
-  readonly scope: string;
-  readonly kind: MeetingKind;
-  readonly startsAt: string;
-  readonly status: MeetingState;
-  readonly roster: readonly RosterEntry[];
-  readonly proxyLimit: number;
-}
-
-type MeetingRecord = AttendanceRecord & { readonly meetingId: string };
+type Meeting = MeetingDoc;
+type MeetingRecord = MeetingRecordDoc;
 
 export interface MeetingMonth {
   readonly month: string;
@@ -99,10 +92,10 @@ export function meetingStats(
   const attendeesByMeeting = new Map<string, string[]>();
   for (const meeting of held) {
     const own = recordsOf.get(meeting.id) ?? [];
-    const result = attendance(meeting.roster, own, meeting.proxyLimit);
-    entitled += result.entitled;
-    presentCount += result.presentCount;
-    const refused = new Set(result.refused.map((r) => r.recordId));
+    const figures = meetingFigures(meeting, own);
+    entitled += figures.attendance.entitled;
+    presentCount += figures.attendance.present;
+    const refused = new Set(figures.refusedRecordIds);
     const roster = new Map(meeting.roster.map((e) => [e.personId, e]));
     const signedIn: string[] = [];
     for (const record of effectiveIds(own).values()) {
