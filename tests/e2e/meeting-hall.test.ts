@@ -83,7 +83,7 @@ describe('the hall console on a PC set to UTC', () => {
     await page.getByTestId('roster-add-residentRep').click();
     await page.getByTestId('prepare-save').click();
     await page.getByTestId('prepare-notice').click();
-    await expect.poll(() => text('meeting-state')).toBe('已通知');
+    await expect.poll(() => text('meeting-state')).toBe('已发通知');
     await page.getByRole('tab', { name: '会议现场' }).click();
     await page.getByRole('button', { name: '开始会议' }).click();
     await expect.poll(() => text('meeting-state')).toBe('进行中');

@@ -150,7 +150,7 @@ describe('a meeting’s papers and screens', () => {
   it('keeps the quorum and the current item in view while signing in, queueing and voting', async () => {
     await page.getByRole('tab', { name: '会前准备' }).click();
     await page.getByTestId('prepare-notice').click();
-    await expect.poll(() => text('meeting-state')).toBe('已通知');
+    await expect.poll(() => text('meeting-state')).toBe('已发通知');
     await page.getByRole('tab', { name: '会议现场' }).click();
     await page.getByRole('button', { name: '开始会议' }).click();
     await expect.poll(() => text('meeting-state')).toBe('进行中');

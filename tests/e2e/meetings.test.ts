@@ -77,7 +77,7 @@ describe('deliberation (议): a full 社区议事厅 meeting', () => {
       .getByTestId('paper')
       .filter({ hasText: `关于召开${TITLE}的通知` })
       .waitFor();
-    await expect.poll(() => text(page, 'meeting-state')).toBe('已通知');
+    await expect.poll(() => text(page, 'meeting-state')).toBe('已发通知');
     // Printing the notice is recorded on the meeting (the guide checks it).
     await page.getByRole('button', { name: '打印', exact: true }).click();
 

@@ -10,7 +10,7 @@ const zh = {
   },
   states: {
     draft: '筹备中',
-    noticed: '已通知',
+    noticed: '已发通知',
     inProgress: '进行中',
     adjourned: '已散会',
     minutesDrafted: '纪要待批准',

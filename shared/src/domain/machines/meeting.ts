@@ -11,7 +11,7 @@ export const meetingMachine: Machine<MeetingState, MeetingEvent, MachineContext>
   events: MEETING_EVENTS,
   stateLabels: {
     draft: '筹备中',
-    noticed: '已通知',
+    noticed: '已发通知',
     inProgress: '进行中',
     adjourned: '已散会',
     minutesDrafted: '纪要待批准',

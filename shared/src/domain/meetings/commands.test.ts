@@ -81,7 +81,7 @@ describe('console commands: attendance', () => {
     c.must({ type: 'signIn', personId: 'p1' });
     expect(c.run({ type: 'startItem', itemId: 'a1' })).toEqual({
       ok: false,
-      message: '会议已通知，请先开始会议',
+      message: '会议已发通知，请先开始会议',
     });
   });
 

@@ -9,6 +9,7 @@ import {
   stakeholderLabel,
   withdrawNotification,
 } from './invitations';
+import { guideForMeeting } from './meeting-guide';
 import { invitationText } from './notices';
 import { halfWidthPunctuation } from './papers';
 import { hallMeeting, T0 } from './test-fixture';
@@ -86,6 +87,16 @@ describe('the invited', () => {
       detail: '京诚物业（物业服务企业），电话',
     });
     expect(halfWidthPunctuation(told.change.audit[0]?.detail ?? '')).toEqual([]);
+
+    // The guide reads the same list: before the meeting, who has no record is still open.
+    const guide = (m: typeof meeting) =>
+      guideForMeeting(m, [], topics as TopicDoc[]).find((s) => s.key === 'meeting');
+    expect(guide(told.meeting)?.missing).toContain(
+      `尚有 ${invitees.length - 1} 位参会人或单位没有通知记录，已通知 1 / 共 ${invitees.length}（按通知记录）`,
+    );
+    expect(guide({ ...told.meeting, status: 'adjourned' })?.done).toContain(
+      `已通知 1 / 共 ${invitees.length}（按通知记录）`,
+    );
 
     const entry = told.meeting.notifications?.[0];
     const back = withdrawNotification(told.meeting, entry?.notificationId ?? '', ctx());

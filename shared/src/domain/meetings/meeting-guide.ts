@@ -2,6 +2,7 @@ import type { MeetingDoc, MeetingRecordDoc, TopicDoc } from '#shared/schema/inde
 import { attendanceText, meetingFigures } from './figures';
 import { GUIDE_STEP_LABELS, GUIDE_STEP_SCREENS, type GuideStep, type GuideStepKey } from './guide';
 import { isChair } from './chair';
+import { inviteesOf, notifiedCount } from './invitations';
 import { liveState } from './live';
 import { preparationProblems } from './prepare';
 
@@ -56,6 +57,12 @@ export function guideForMeeting(
   (meeting.noticePrintedAt ? organise : organiseMissing).push(
     meeting.noticePrintedAt ? '会议通知已张贴或发送给参会人' : '会议通知还没有张贴或发送给参会人',
   );
+  // 已通知 counts the recorded notifications only (who, when, how), never the printed notice.
+  const { notified, total } = notifiedCount(meeting, inviteesOf(meeting, topics));
+  const told = `已通知 ${notified} / 共 ${total}（按通知记录）`;
+  if (!HELD.includes(meeting.status) && notified < total)
+    organiseMissing.push(`尚有 ${total - notified} 位参会人或单位没有通知记录，${told}`);
+  else if (notified > 0) organise.push(told);
   if (HELD.includes(meeting.status)) {
     const a = meetingFigures(meeting, records).attendance;
     const who = `居民 ${a.attendees.residents} 人、居民代表 ${a.attendees.representatives} 人、门楼院长 ${a.attendees.leaders} 人到会`;
