@@ -30,7 +30,8 @@ export function authorize(actor: Actor, action: PermissionAction, resource: Reso
       ? isVisible(visibilityOf(actor.scope, resource.collection), resource.scope)
       : liesUnder(resource.scope, actor.scope);
   if (inScope) return { ok: true };
-  return { ok: false, code: 'scope', message: `超出本设备的管辖范围(${actor.scope}): ${resource.scope}` };
+  // People read this refusal: no scope codes in it (the code and the record's id say which place).
+  return { ok: false, code: 'scope', message: '超出本设备的管辖范围：这个地点不在本设备负责的地点之内' };
 }
 
 export function can(actor: Actor, action: PermissionAction, resource: Resource): boolean {
