@@ -88,6 +88,7 @@ describe('a meeting’s papers and screens', () => {
     await first.getByRole('button', { name: '设为主持人' }).click();
     const dialog = page.getByTestId('chair-vote-dialog');
     await dialog.getByText(`${name}担任主持人，是否保留表决权？`).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'meeting-chair-vote-dialog.png') });
     await dialog.getByRole('button', { name: '保留表决权' }).click();
     await expect.poll(() => text('roster-chair')).toBe(`主持人：${name}（居民代表，保留表决权）`);
     // The role label stays, and so does the vote.
@@ -115,6 +116,7 @@ describe('a meeting’s papers and screens', () => {
     expect(await row.textContent()).toContain('电话 · ');
     // Exactly the recorded list: nobody else shows as told.
     expect(await page.locator('[data-testid="invitee"][data-notified="yes"]').count()).toBe(1);
+    await page.getByTestId('invitations').screenshot({ path: join(ARTIFACTS, 'meeting-invitations.png') });
 
     await row.getByRole('button', { name: '打印通知' }).click();
     const paper = page.getByTestId('paper');
@@ -144,6 +146,7 @@ describe('a meeting’s papers and screens', () => {
     expect(slips[0]).toContain('表决事项：同意“停车位划线与分配方案”的方案');
     expect(slips[7]).toContain('表决事项：同意“楼道照明改造”的方案');
     expect(slips[7]).toContain('第 4 份');
+    await screenshot(page, 'meeting-ballot-screen.png');
     await printToPng('meeting-ballot-sheet-print');
   });
 
