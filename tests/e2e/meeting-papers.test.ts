@@ -226,6 +226,11 @@ describe('a meeting’s papers and screens', () => {
     await expect.poll(() => projector.getByTestId('projector-result').textContent()).toBe('通过');
     expect(await projector.getByTestId('projector-motion').textContent()).toBe(motion);
     await projector.screenshot({ path: join(DOCS, 'projector-vote-1080p.png') });
+    // The full-screen button takes the whole screen and offers the way back.
+    await projector.getByRole('button', { name: '全屏' }).click();
+    await expect.poll(() => projector.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await projector.getByRole('button', { name: '退出全屏' }).click();
+    await expect.poll(() => projector.evaluate(() => document.fullscreenElement === null)).toBe(true);
     await projector.close();
   });
 });

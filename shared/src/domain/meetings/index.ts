@@ -26,14 +26,17 @@ export {
 } from './chair';
 export {
   inviteesOf,
+  isOrganizationChoice,
   NOTIFICATION_METHOD_LABELS,
+  PARTY_CHOICES,
+  stakeholderOf,
   notificationsOf,
   notifiedCount,
   recordNotification,
   stakeholderLabel,
   withdrawNotification,
 } from './invitations';
-export type { Invitee, NotifyInput, OrganizationRef } from './invitations';
+export type { Invitee, NotifyInput, OrganizationRef, PartyChoice } from './invitations';
 export type { NoticeContext, PaperText } from './notices';
 export { nextSession, openItems } from './series';
 export type { NextSessionInput, OpenItem } from './series';

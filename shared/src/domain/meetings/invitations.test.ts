@@ -3,6 +3,8 @@ import type { CommandContext } from '#shared/domain/commands/index';
 import type { TopicDoc } from '#shared/schema/index';
 import {
   inviteesOf,
+  PARTY_CHOICES,
+  stakeholderOf,
   notificationsOf,
   notifiedCount,
   recordNotification,
@@ -54,6 +56,36 @@ describe('the invited', () => {
     expect(stakeholderLabel({ kind: 'organization', orgKind: 'ownersCommittee' })).toBe('业委会');
     expect(stakeholderLabel({ kind: 'organization', orgKind: 'socialOrg' })).toBe('社区社会组织');
     expect(stakeholderLabel({ kind: 'organization', orgKind: 'residentUnit' })).toBe('驻区单位');
+  });
+
+  it('offers each kind of organisation by name in 主体确定, and keeps the kind on the topic', () => {
+    expect(PARTY_CHOICES).toEqual(
+      expect.arrayContaining([
+        'residentRep',
+        'propertyCompany',
+        'propertyRightsUnit',
+        'socialOrg',
+        'residentUnit',
+        'ownersCommittee',
+        'streetDept',
+      ]),
+    );
+    expect(PARTY_CHOICES).not.toContain('organization');
+    const company = stakeholderOf('propertyCompany', '京诚物业', 'o1');
+    expect(company).toEqual({
+      kind: 'organization',
+      orgKind: 'propertyCompany',
+      name: '京诚物业',
+      refId: 'o1',
+    });
+    expect(stakeholderLabel(company)).toBe('物业服务企业');
+    expect(stakeholderLabel(stakeholderOf('propertyRightsUnit', '房管所'))).toBe('产权单位');
+    expect(stakeholderLabel(stakeholderOf('streetDept', '城市管理办公室'))).toBe('街道科室');
+    expect(stakeholderOf('residentRep', '居民3', 'p3')).toEqual({
+      kind: 'residentRep',
+      name: '居民3',
+      refId: 'p3',
+    });
   });
 
   it('lists the roster and each party of the agenda topics once, with the items they come for', () => {

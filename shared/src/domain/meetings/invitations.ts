@@ -11,9 +11,11 @@ import { meetingMachine } from '#shared/domain/machines/index';
 import { authorize, writeActionFor } from '#shared/domain/permissions/index';
 import {
   NOTIFICATION_METHODS,
+  ORGANIZATION_KINDS,
   type InviteeKind,
   type NotificationMethod,
   type OrganizationKind,
+  type StakeholderKind,
 } from '#shared/domain/vocab';
 import type { MeetingDoc, MeetingNotification, Stakeholder, TopicDoc } from '#shared/schema/index';
 import { PARTY_KIND_LABELS, STAKEHOLDER_KIND_LABELS } from './labels';
@@ -32,6 +34,32 @@ export const NOTIFICATION_METHOD_LABELS: Readonly<Record<NotificationMethod, str
 export function stakeholderLabel(s: Pick<Stakeholder, 'kind' | 'orgKind'>): string {
   if (s.kind === 'organization' && s.orgKind !== undefined) return PARTY_KIND_LABELS[s.orgKind];
   return STAKEHOLDER_KIND_LABELS[s.kind];
+}
+
+/**
+ * What 主体确定 offers to add: people by their standing, organisations by what they are
+ * (物业服务企业, 产权单位 …), never the bare "单位组织".
+ */
+export type PartyChoice = Exclude<StakeholderKind, 'organization'> | OrganizationKind;
+
+export const PARTY_CHOICES: readonly PartyChoice[] = [
+  'residentRep',
+  'leader',
+  'resident',
+  'expert',
+  ...ORGANIZATION_KINDS.filter((k) => k !== 'streetDept'),
+  'streetDept',
+];
+
+export const isOrganizationChoice = (c: PartyChoice): c is OrganizationKind =>
+  (ORGANIZATION_KINDS as readonly string[]).includes(c);
+
+/** The stakeholder a choice makes: an organisation carries its kind, a street department is one. */
+export function stakeholderOf(choice: PartyChoice, name: string, refId?: string): Stakeholder {
+  const base = { name, ...(refId !== undefined ? { refId } : {}) };
+  if (choice === 'streetDept') return { kind: 'streetDept', orgKind: 'streetDept', ...base };
+  if (isOrganizationChoice(choice)) return { kind: 'organization', orgKind: choice, ...base };
+  return { kind: choice, ...base };
 }
 
 export interface Invitee {

@@ -11,40 +11,22 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { stakeholderLabel } from '#shared/domain/meetings/index';
-import { matchesText } from '#shared/domain/text/match';
 import {
-  ORGANIZATION_KINDS,
-  type OrganizationKind,
-  type PersonRole,
-  type StakeholderKind,
-} from '#shared/domain/vocab';
-import type { MeetingDoc, PersonDoc, Stakeholder, TopicDoc } from '#shared/schema/index';
+  isOrganizationChoice as isOrgKind,
+  PARTY_CHOICES as CHOICES,
+  stakeholderLabel,
+  stakeholderOf,
+  type PartyChoice,
+} from '#shared/domain/meetings/index';
+import { matchesText } from '#shared/domain/text/match';
+import type { PersonRole } from '#shared/domain/vocab';
+import type { MeetingDoc, PersonDoc, TopicDoc } from '#shared/schema/index';
 import { useDatabase } from '../../../app/DatabaseContext';
 import { useOrganizations, usePeople, useTopics } from '../use-reference';
 import { useWho } from '../use-who';
 import { setStakeholders } from './topic-links';
 
-// 主体确定 names organisations by what they are (物业服务企业, 产权单位 …), not "单位组织".
-type PartyChoice = Exclude<StakeholderKind, 'organization'> | OrganizationKind;
-const PERSON_CHOICES = ['residentRep', 'leader', 'resident', 'expert'] as const;
-const CHOICES: readonly PartyChoice[] = [
-  ...PERSON_CHOICES,
-  ...ORGANIZATION_KINDS.filter((k) => k !== 'streetDept'),
-  'streetDept',
-];
 const LEADER_ROLES: PersonRole[] = ['courtyardLeader', 'buildingLeader', 'floorLeader', 'doorLeader'];
-
-const isOrgKind = (c: PartyChoice): c is OrganizationKind =>
-  (ORGANIZATION_KINDS as readonly string[]).includes(c);
-
-/** The stakeholder a choice makes: organisations carry their kind. */
-function stakeholderOf(choice: PartyChoice, name: string, refId?: string): Stakeholder {
-  const base = { name, ...(refId ? { refId } : {}) };
-  if (choice === 'streetDept') return { kind: 'streetDept', orgKind: 'streetDept', ...base };
-  if (isOrgKind(choice)) return { kind: 'organization', orgKind: choice, ...base };
-  return { kind: choice, ...base };
-}
 
 const holds = (p: PersonDoc, roles: readonly PersonRole[]) =>
   p.roles.some((r) => r.ceasedAt === undefined && roles.includes(r.role));
