@@ -1,6 +1,7 @@
 import { approvalLine, draftMinutes } from '#shared/domain/meetings/index';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import type { PaperContext } from './NoticePapers';
+import { Title } from './Title';
 
 /** 会议纪要 as printed: the approved (or latest saved) text, else a draft from the record. */
 export function MinutesPaper({
@@ -18,7 +19,9 @@ export function MinutesPaper({
   const [title = '', heading = '', ...body] = text.split('\n');
   return (
     <>
-      <h1>{title}</h1>
+      <h1>
+        <Title text={title} />
+      </h1>
       <div className="subtitle">{heading}</div>
       {body.map((line, i) => (
         <div

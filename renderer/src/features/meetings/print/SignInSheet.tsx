@@ -8,6 +8,7 @@ import {
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import { formatClock } from '../../../kit/beijing-time';
 import type { PaperContext } from './NoticePapers';
+import { Title } from './Title';
 
 /** 签到表: the roster with a column to sign; sign-ins and proxies already recorded are filled in. */
 export function SignInSheet({
@@ -33,7 +34,9 @@ export function SignInSheet({
   const blank = Math.max(4, 24 - rows.length);
   return (
     <>
-      <h1>{meeting.title}签到表</h1>
+      <h1>
+        <Title text={`${meeting.title}签到表`} />
+      </h1>
       <div className="subtitle">
         {MEETING_KIND_LABELS[meeting.kind]}
         {'\u3000'}
