@@ -14,18 +14,10 @@ interface Loaded {
   carried: CarriedDigests;
 }
 
-/** What the inbox did for one collection since the bundle was loaded. */
-export interface InboxProgress {
-  pulled: boolean;
-  /** Pushed rows answered from the bundle. */
-  answered: number;
-}
-
 export class BundleInbox {
   private loaded: Loaded | null = null;
   private wake: () => void = () => undefined;
   private next: Promise<void>;
-  private readonly progress = new Map<CollectionName, InboxProgress>();
 
   constructor() {
     this.next = new Promise((resolve) => (this.wake = resolve));
@@ -34,10 +26,14 @@ export class BundleInbox {
   /** Takes a verified return bundle and wakes every handler waiting for the hub. */
   load(bundle: ReturnBundle, carried: CarriedDigests): void {
     this.loaded = { bundle, carried };
-    this.progress.clear();
     const wake = this.wake;
     this.next = new Promise((resolve) => (this.wake = resolve));
     wake();
+  }
+
+  /** The hub is reachable again: what it says now supersedes the bundle. */
+  clear(): void {
+    this.loaded = null;
   }
 
   /** Resolves the next time a bundle is loaded (handlers race it against the hub's return). */
@@ -45,32 +41,16 @@ export class BundleInbox {
     return this.next;
   }
 
-  get bundle(): ReturnBundle | null {
-    return this.loaded?.bundle ?? null;
-  }
-
-  progressOf(collection: CollectionName): InboxProgress {
-    return this.progress.get(collection) ?? { pulled: false, answered: 0 };
-  }
-
   pull(
     collection: CollectionName,
     checkpoint: Checkpoint | undefined,
   ): { documents: Doc[]; checkpoint: Checkpoint } | null {
-    if (!this.loaded) return null;
-    const answer = answerPull(this.loaded.bundle, collection, checkpoint?.seq);
-    if (answer && answer.documents.length > 0)
-      this.progress.set(collection, { ...this.progressOf(collection), pulled: true });
-    return answer;
+    return this.loaded ? answerPull(this.loaded.bundle, collection, checkpoint?.seq) : null;
   }
 
   push(collection: CollectionName, rows: PushRow[]): PushAnswer | null {
-    if (!this.loaded) return null;
-    const answer = answerPush(this.loaded.bundle, this.loaded.carried[collection], collection, rows);
-    if (answer) {
-      const before = this.progressOf(collection);
-      this.progress.set(collection, { ...before, answered: before.answered + rows.length });
-    }
-    return answer;
+    return this.loaded
+      ? answerPush(this.loaded.bundle, this.loaded.carried[collection], collection, rows)
+      : null;
   }
 }

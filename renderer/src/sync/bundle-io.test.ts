@@ -123,8 +123,9 @@ describe('sync bundles on the device', () => {
     });
     opened.push(db);
     const inbox = new BundleInbox();
-    const start = () => {
+    const start = (pushBatchSize?: number) => {
       const client = createSyncClient({
+        ...(pushBatchSize ? { pushBatchSize } : {}),
         db,
         hubUrl: 'http://hub.test',
         token: TOKEN,
@@ -203,7 +204,8 @@ describe('sync bundles on the device', () => {
       const plan = await planReturn(client.replications, returned);
       inbox.load(returned, digests);
       await client.stop();
-      client = start();
+      // One row per push, as the app does while taking a bundle in (SyncContext.takeInBundle).
+      client = start(1);
       return { plan, ...(await awaitReturnTaken(client.replications, plan, digests, 10_000)) };
     };
     const first = await takeIn(answer, carried);
@@ -220,7 +222,7 @@ describe('sync bundles on the device', () => {
     expect(after['d1']?.['conflicts']).toEqual([
       expect.objectContaining({ field: 'title', localValue: '三单元楼道灯（已报修）' }),
     ]);
-    // The merge itself waits for the line (or the next bundle); d2 is the hub's now.
+    // The merge waits for the line (or the next bundle); d2 is the hub's now.
     const waitingRows = async () =>
       (
         await collectDeviceBundle(

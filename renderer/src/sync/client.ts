@@ -133,6 +133,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       publish();
     },
     onOnline: () => {
+      inbox.clear();
       streamAttempt = 0;
       stream.connect();
       resyncAll();
@@ -145,6 +146,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       }
     },
   });
+
+  // The operating system says the network went or came back: ask the hub now, not at the next
+  // tick (an open event stream may outlive the network for minutes and hide the change).
+  const onNetworkChange = () => void connectivity.probeNow();
+  const browserWindow = typeof window === 'undefined' ? undefined : window;
+  browserWindow?.addEventListener('offline', onNetworkChange);
+  browserWindow?.addEventListener('online', onNetworkChange);
 
   const scheduleStreamReconnect = () => {
     if (stopped || streamTimer) return;
@@ -228,6 +236,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     stopped = true;
     stopController.abort();
     connectivity.stop();
+    browserWindow?.removeEventListener('offline', onNetworkChange);
+    browserWindow?.removeEventListener('online', onNetworkChange);
     attachments.stop();
     stream.close();
     clearTimeout(streamTimer);

@@ -57,7 +57,7 @@ export function HallBundleCard() {
     if (!client || !control) return { severity: 'warning', lines: [t('notReady')] };
     const file = await platform.openFile(BUNDLE_FILTERS);
     if (!file) return null;
-    return describe(await importBundle(db, settings, client, control.takeInBundle, file));
+    return describe(await importBundle(db, settings, client, control, file));
   };
 
   return (

@@ -22,12 +22,17 @@ export interface SyncView {
   refused: RefusedRowRecord[];
 }
 
-interface SyncControl {
+export interface SyncControl {
   /**
    * Loads a verified return bundle and restarts the client, whose fresh replications take it in
-   * (a running one may hold its pull back behind pushes that wait for the hub).
+   * (a running one may hold its pull back behind pushes that wait for the hub). They push one row
+   * per call meanwhile: RxDB takes one answer per batch, and a row made after the export (which
+   * only the hub can answer) then holds back fewer exported rows (RxDB still groups the rows that
+   * pile up while a push is answered; those wait for the line or the next bundle).
    */
   takeInBundle(bundle: ReturnBundle, carried: CarriedDigests): Promise<SyncClient>;
+  /** Back to the usual batches once the bundle is taken in. */
+  settle(): Promise<SyncClient>;
 }
 
 const empty: SyncView = { client: null, status: null, refused: [] };
@@ -57,8 +62,9 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     if (!hub) return;
     let running: { client: SyncClient; subscriptions: { unsubscribe(): void }[] } | null = null;
     let stopped = false;
-    const start = (token: string): SyncClient => {
+    const start = (token: string, pushBatchSize?: number): SyncClient => {
       const client = createSyncClient({
+        ...(pushBatchSize ? { pushBatchSize } : {}),
         db,
         hubUrl: hub.url,
         token,
@@ -92,6 +98,11 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       setControl({
         takeInBundle: async (bundle, carried) => {
           inbox.current.load(bundle, carried);
+          await halt();
+          if (stopped) throw new Error('同步已停止。');
+          return start(token, 1);
+        },
+        settle: async () => {
           await halt();
           if (stopped) throw new Error('同步已停止。');
           return start(token);

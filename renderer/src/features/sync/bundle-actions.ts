@@ -3,8 +3,7 @@
 
 import { bundleFileName, bundleKeyFromToken } from '#shared/protocol/bundle';
 import { readReturnBundle, summarizeReturn } from '#shared/sync/bundle-exchange';
-import type { CarriedDigests, ReturnSummary } from '#shared/sync/bundle-exchange';
-import type { ReturnBundle } from '#shared/protocol/bundle';
+import type { ReturnSummary } from '#shared/sync/bundle-exchange';
 import type { YishiDatabase } from '../../db/create-database';
 import type { DeviceSettings } from '../../db/settings';
 import { audit } from '../../db/write';
@@ -14,6 +13,7 @@ import type { OpenedFile } from '../../platform';
 import { awaitReturnTaken, collectDeviceBundle, planReturn } from '../../sync';
 import type { SyncClient } from '../../sync';
 import { HUB_TOKEN_SECRET } from './hub-session';
+import type { SyncControl } from './SyncContext';
 import { carriedFor, importedAt, rememberExport, rememberImport } from './bundle-ledger';
 
 export const BUNDLE_FILTERS = [{ name: '议事同步包', extensions: ['json'] }];
@@ -45,23 +45,27 @@ export async function exportBundle(
   client: SyncClient,
 ): Promise<{ rows: number; fileName: string } | null> {
   const hub = hubOf(settings);
+  const token = await tokenOf();
   const createdAt = nowIso();
+  const bundleId = newId('bundle');
+  const fileName = bundleFileName('device', hub.deviceId, fileStamp(createdAt));
+  // Written first so that the bundle carries it: a row made after the export may hold back the
+  // exported rows pushed with it when the return bundle is taken in (SyncContext.takeInBundle).
+  await audit(db, settings, hub.scope, 'sync.bundle.export', {
+    collection: 'places',
+    detail: `${bundleId}：${fileName}`,
+  });
   const { bundle, carried } = await collectDeviceBundle(
     client.replications,
-    { hubId: hub.hubId, deviceId: hub.deviceId, scope: hub.scope, token: await tokenOf() },
-    newId('bundle'),
+    { hubId: hub.hubId, deviceId: hub.deviceId, scope: hub.scope, token },
+    bundleId,
     createdAt,
   );
   const rows = Object.values(bundle.changes).reduce((n, r) => n + r.length, 0);
-  const fileName = bundleFileName('device', hub.deviceId, fileStamp(createdAt));
   const data = new TextEncoder().encode(JSON.stringify(bundle));
   // Remembered before the file leaves: a return bundle may come back for it whatever happens next.
   await rememberExport(db, { bundleId: bundle.bundleId, createdAt, carried });
   if (!(await platform.saveFile(fileName, data, BUNDLE_FILTERS))) return null;
-  await audit(db, settings, hub.scope, 'sync.bundle.export', {
-    collection: 'places',
-    detail: `${bundle.bundleId}：${rows} 条本机更改，${fileName}`,
-  });
   return { rows, fileName };
 }
 
@@ -80,7 +84,7 @@ export async function importBundle(
   db: YishiDatabase,
   settings: DeviceSettings,
   client: SyncClient,
-  takeIn: (bundle: ReturnBundle, carried: CarriedDigests) => Promise<SyncClient>,
+  control: Pick<SyncControl, 'takeInBundle' | 'settle'>,
   file: OpenedFile,
 ): Promise<ImportOutcome> {
   const hub = hubOf(settings);
@@ -90,8 +94,9 @@ export async function importBundle(
   const bundle = read.bundle;
   const carried = await carriedFor(db, bundle.answers);
   const plan = await planReturn(client.replications, bundle);
-  const fresh = await takeIn(bundle, carried ?? {});
-  const { waiting } = await awaitReturnTaken(fresh.replications, plan, carried ?? {});
+  const taking = await control.takeInBundle(bundle, carried ?? {});
+  const { waiting } = await awaitReturnTaken(taking.replications, plan, carried ?? {});
+  await control.settle();
   const before = await importedAt(db, bundle.bundleId);
   const at = nowIso();
   await rememberImport(db, bundle.bundleId, before ?? at);
