@@ -62,9 +62,12 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     if (!hub) return;
     let running: { client: SyncClient; subscriptions: { unsubscribe(): void }[] } | null = null;
     let stopped = false;
+    // A restart keeps the time of the last sync the status bar shows.
+    let lastSyncedAt: string | null = null;
     const start = (token: string, pushBatchSize?: number): SyncClient => {
       const client = createSyncClient({
         ...(pushBatchSize ? { pushBatchSize } : {}),
+        lastSyncedAt,
         db,
         hubUrl: hub.url,
         token,
@@ -89,6 +92,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     const halt = async () => {
       const current = running;
       running = null;
+      lastSyncedAt = current?.client.status$.getValue().lastSyncedAt ?? lastSyncedAt;
       current?.subscriptions.forEach((s) => s.unsubscribe());
       await current?.client.stop();
     };
