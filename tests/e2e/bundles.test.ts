@@ -201,6 +201,14 @@ describe('a hall with no line syncs by sync bundles', () => {
       await devicePage(streetB);
       await chooseFor(streetB, '上传同步包', deviceFile);
       await expect.poll(() => streetB.getByTestId('street-bundle-report').textContent()).toContain('导入过');
+
+      // Once the hall device is revoked, its bundles are refused.
+      await hub.revoke((JSON.parse(readFileSync(deviceFile, 'utf8')) as { deviceId: string }).deviceId);
+      await chooseFor(streetB, '上传同步包', deviceFile);
+      await expect
+        .poll(() => streetB.getByTestId('street-bundle-error').textContent())
+        .toMatch(/已于 .*停用，拒绝导入/);
+      await screenshot(streetB, 'bundles-street-refused.png');
     },
   );
 });
