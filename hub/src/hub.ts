@@ -52,7 +52,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       options.adminSecret === null ? null : createHash('sha256').update(options.adminSecret).digest(),
     enrollLimiter: createFailureLimiter(30, 5 * 60_000, () => clock().getTime()),
     touched: new Map(),
-    seedDemo: (actor) => seedDemoStreet(store, actor, clock()),
+    seedDemo: (actor, asOf) => seedDemoStreet(store, actor, asOf ?? clock()),
     ...(options.app ? { app: options.app } : {}),
     ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}),
   };

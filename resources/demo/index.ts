@@ -23,6 +23,7 @@ import { generatePlaces } from './places';
 import { generateProjects } from './projects';
 import { generateTasks } from './tasks';
 import { generateTopics } from './topics';
+import { keepWaitingDecisionsOpen } from './waiting-decisions';
 
 export type { DemoData } from './context';
 
@@ -44,6 +45,7 @@ export function generateDemoStreet({ seed, now, scale = 1 }: DemoOptions): DemoD
   const { topics, meetings: plans } = generateTopics(ctx, layout, people, orgs, demands);
   const talks = deliberate(ctx, layout, people, orgs, plans);
   const work = generateTasks(ctx, people, orgs, topics, talks.decisionOf);
+  keepWaitingDecisionsOpen(topics, demands, talks.decisionOf, work.tasks);
   const projects = generateProjects(ctx, layout, people, orgs, topics, talks.meetings);
   const meetings = [...talks.meetings, ...projects.meetings];
   const followUps = [...work.followUps, ...evaluate(ctx, people, demands, topics), ...projects.followUps];

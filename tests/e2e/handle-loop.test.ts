@@ -35,8 +35,8 @@ function fixture() {
   if (!item || !topic) throw new Error('decision without its topic');
   const company = decision.parties?.find((p) => p.kind === 'propertyCompany')?.name ?? '';
   const rightsUnit = decision.parties?.find((p) => p.kind === 'propertyRightsUnit')?.name ?? '';
-  const awaiting = (status: string) => status === 'answered' || status === 'resolved';
-  const topicDemands = data.demands.filter((d) => topic.demandIds.includes(d.id) && awaiting(d.status));
+  // The topic's demands wait in it; accepting the last task resolves them for the call-back.
+  const topicDemands = data.demands.filter((d) => topic.demandIds.includes(d.id) && d.status === 'inTopic');
   // Another resident of the community, received this year, who will not be satisfied.
   const unhappy = data.demands.find(
     (d) =>
@@ -148,11 +148,11 @@ describe('办 督 评: from a decision to the resident’s call-back', () => {
     await openNav(page, '督办');
     await expect.poll(() => page.getByTestId('bucket-count-overdue').textContent()).not.toBe('0');
     const items = page.getByTestId('board-items');
-    const companyRow = items.locator(':scope > div').filter({ hasText: companyTask });
+    const companyRow = items.locator(':scope > li').filter({ hasText: companyTask });
     await companyRow.getByTestId('item-bucket-overdue').waitFor();
     expect(await companyRow.getByTestId('item-bucket-overdue').textContent()).toBe('逾期 24 小时');
     await items
-      .locator(':scope > div')
+      .locator(':scope > li')
       .filter({ hasText: rightsTask })
       .getByTestId('item-bucket-awaitingAcceptance')
       .waitFor();
@@ -179,7 +179,7 @@ describe('办 督 评: from a decision to the resident’s call-back', () => {
     await shot(page, 'tasks.png');
 
     await openNav(page, '督办');
-    const rightsRow = page.getByTestId('board-items').locator(':scope > div').filter({ hasText: rightsTask });
+    const rightsRow = page.getByTestId('board-items').locator(':scope > li').filter({ hasText: rightsTask });
     await rightsRow.getByRole('button', { name: '验收', exact: true }).click();
     await submitStep(page, { note: '电表箱更换到位' }, '验收合格');
     await expect.poll(() => rightsRow.count()).toBe(0);
@@ -221,7 +221,7 @@ describe('办 督 评: from a decision to the resident’s call-back', () => {
     await page.getByRole('button', { name: '已验收/办结' }).click();
     const list = page.getByTestId('task-list');
     for (const title of [companyTask, rightsTask]) {
-      await list.locator(':scope > div').filter({ hasText: title }).getByText('已办结').waitFor();
+      await list.locator(':scope > li').filter({ hasText: title }).getByText('已办结').waitFor();
     }
   }, 300_000);
 });

@@ -92,7 +92,7 @@ describe('办: a returned or redirected share never strands the work', () => {
     await expect.poll(() => page.getByTestId('task-status').textContent()).toBe('待重新交办');
     await openNav(page, '督办');
     await expect.poll(() => page.getByTestId('bucket-count-returned').textContent()).toBe('1');
-    const row = page.getByTestId('board-items').locator(':scope > div').filter({ hasText: rightsTask });
+    const row = page.getByTestId('board-items').locator(':scope > li').filter({ hasText: rightsTask });
     await row.getByTestId('item-bucket-returned').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'board-returned.png');

@@ -12,8 +12,11 @@ import { visibleToDevice } from '#shared/domain/places/index';
 
 const run = promisify(execFile);
 
-/** A real hub process on PGlite in a temp folder, with the demo street seeded through its CLI. */
-export async function startSeededHub(options: HubOptions = {}): Promise<HubProcess> {
+/**
+ * A real hub process on PGlite in a temp folder, with the demo street seeded through its CLI (as
+ * it stood at `asOf` when given, so that a test knows which work is still waiting).
+ */
+export async function startSeededHub(options: HubOptions & { asOf?: string } = {}): Promise<HubProcess> {
   const hub = new HubProcess(options);
   await hub.start();
   await run(process.execPath, [
@@ -25,6 +28,7 @@ export async function startSeededHub(options: HubOptions = {}): Promise<HubProce
     hub.dataDir,
     '--hub',
     hub.url,
+    ...(options.asOf ? ['--as-of', options.asOf] : []),
   ]);
   return hub;
 }
@@ -35,6 +39,8 @@ export async function enrolledDevice(
   name: string,
   scope: string,
   role = 'community-worker',
+  /** The moment the hub's demo street was seeded as of (see startSeededHub). */
+  asOf?: string,
 ): Promise<Page> {
   const code = await hub.enrollCode(scope, role, name);
   const { page, baseUrl } = await openProfile(name);
@@ -45,7 +51,7 @@ export async function enrolledDevice(
   await page.getByRole('button', { name: '连接并完成设置' }).click();
   await page.locator('main').waitFor();
   await expect.poll(() => page.getByTestId('sync-state').textContent(), { timeout: 90_000 }).toBe('已同步');
-  await waitUntilSettled(page, scope);
+  await waitUntilSettled(page, scope, asOf);
   return page;
 }
 
@@ -53,8 +59,8 @@ export async function enrolledDevice(
  * The initial pull has landed: the device screen counts at least every demo document this scope
  * may see (its subtree, plus the places and organisations of its ancestors).
  */
-export async function waitUntilSettled(page: Page, scope: string): Promise<void> {
-  const demo = generateDemoStreet({ seed: 1, now: new Date().toISOString(), scale: 1 });
+export async function waitUntilSettled(page: Page, scope: string, asOf?: string): Promise<void> {
+  const demo = generateDemoStreet({ seed: 1, now: asOf ?? new Date().toISOString(), scale: 1 });
   await page.getByRole('navigation').getByText('设备与数据').click();
   for (const name of COLLECTION_NAMES) {
     const expected = (demo[name] as { scope: string }[]).filter((d) =>

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 /**
@@ -14,15 +15,9 @@ export async function attachPhotos(page: Page, scope: Locator, count: number, te
   await scope.getByText(`已选 ${count} 张`).waitFor();
 }
 
-/** The sha256 of each photo shown in a list of thumbnails, as the page holds the bytes. */
-export function photoDigests(scope: Locator): Promise<string[]> {
-  return scope.locator('img').evaluateAll(async (images) => {
-    const out: string[] = [];
-    for (const img of images as HTMLImageElement[]) {
-      const bytes = await (await fetch(img.src)).arrayBuffer();
-      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-      out.push([...digest].map((b) => b.toString(16).padStart(2, '0')).join(''));
-    }
-    return out;
-  });
+/** The sha256 of each photo shown as a thumbnail, as the device's database stored its bytes. */
+export async function photoDigests(scope: Locator, count: number): Promise<string[]> {
+  const thumbnails = scope.locator('img[data-digest]');
+  await expect.poll(() => thumbnails.count(), { timeout: 30_000 }).toBe(count);
+  return thumbnails.evaluateAll((images) => images.map((img) => img.getAttribute('data-digest') ?? ''));
 }

@@ -37,7 +37,8 @@ export interface AdminApi {
   }): Promise<AdminEnrollResponse>;
   devices(): Promise<DeviceInfo[]>;
   revoke(deviceId: string): Promise<DeviceInfo | null>;
-  seedDemo(): Promise<SeedOutcome>;
+  /** Loads the demo street as of `asOf` (ISO time; now when not given). */
+  seedDemo(asOf?: string): Promise<SeedOutcome>;
   publishUpdate(order: PublishOrder): Promise<PublishOutcome>;
   /** Imports the bundle file at this absolute path (refusals are AdminErrors). */
   importBundle(file: string): Promise<BundleImportReport>;
@@ -86,7 +87,13 @@ function httpApi(baseUrl: string, secret: string): AdminApi {
       );
       return r.status === 404 ? null : r.json.device;
     },
-    seedDemo: async () => (await call<SeedOutcome>('POST', '/v1/admin/seed-demo')).json,
+    seedDemo: async (asOf) =>
+      (
+        await call<SeedOutcome>(
+          'POST',
+          `/v1/admin/seed-demo${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`,
+        )
+      ).json,
     publishUpdate: async (order) =>
       (await call<PublishOutcome>('POST', '/v1/admin/publish-update', order)).json,
     importBundle: async (file) =>
@@ -106,7 +113,7 @@ function databaseApi(store: Store, dataDir: string): AdminApi {
     },
     devices: () => listDevicesAudited(store, actor, new Date()),
     revoke: (deviceId) => revokeDeviceAudited(store, deviceId, actor, new Date()),
-    seedDemo: () => seedDemoStreet(store, actor, new Date()),
+    seedDemo: (asOf) => seedDemoStreet(store, actor, asOf ? new Date(asOf) : new Date()),
     async publishUpdate(order) {
       const outcome = await publishUpdateAudited(store, join(dataDir, 'updates'), order, actor, new Date());
       if (typeof outcome === 'string') throw new AdminError(outcome);
@@ -198,7 +205,7 @@ export async function runAdmin(cmd: AdminCommand, api: AdminApi): Promise<{ out:
       return { out: [`已停用设备 ${device.deviceId}（${device.label}）`], code: 0 };
     }
     case 'seed-demo': {
-      const r = await api.seedDemo();
+      const r = await api.seedDemo(cmd.asOf);
       if (cmd.json) return { out: [JSON.stringify(r)], code: 0 };
       return { out: [`示范街道已载入：写入 ${r.written} 条，未变 ${r.unchanged} 条。`], code: 0 };
     }

@@ -53,6 +53,12 @@ describe('parseArgs', () => {
     });
     expect(parseArgs(['devices', '--json'])).toEqual({ command: 'devices', json: true });
     expect(parseArgs(['seed-demo', '--data', 'd'])).toEqual({ command: 'seed-demo', data: 'd', json: false });
+    expect(parseArgs(['seed-demo', '--as-of', '2026-11-20T10:00:00+08:00'])).toEqual({
+      command: 'seed-demo',
+      asOf: '2026-11-20T02:00:00.000Z',
+      json: false,
+    });
+    expect(parseArgs(['seed-demo', '--as-of', '上周五'])).toEqual({ error: '--as-of 不是有效时间: 上周五' });
     expect(parseArgs([])).toEqual({ command: 'help' });
   });
 

@@ -16,7 +16,7 @@ interface Common {
 
 export type Command =
   | { command: 'serve'; port: number; host: string; data?: string }
-  | ({ command: 'seed-demo' } & Common)
+  | ({ command: 'seed-demo'; asOf?: string } & Common)
   | ({ command: 'enroll'; scope: string; role: ActorRole; name: string; ttlMinutes?: number } & Common)
   | ({ command: 'devices' } & Common)
   | ({ command: 'revoke'; deviceId: string } & Common)
@@ -28,7 +28,7 @@ export const USAGE = `用法: npm run hub -- <命令> [选项]
 
 命令:
   serve [--port 8787] [--host 127.0.0.1] [--data <目录>]   启动同步服务
-  seed-demo [--data <目录>] [--hub <地址>]                  载入示范街道数据（可重复执行）
+  seed-demo [--data <目录>] [--hub <地址>] [--as-of <时间>] 载入示范街道数据（可重复执行；--as-of 按某一时刻生成，用于培训和测试）
   enroll --scope <路径> --role <角色> --name <名称> [--ttl <分钟>] [--json]
                                                             签发一次性设备登记码
   devices [--json]                                          列出已登记设备
@@ -48,7 +48,7 @@ const admin = { data: text, hub: text, json: flag } as const;
 /** The options of each command (all long options) and how many positional arguments it takes. */
 const COMMANDS: Record<string, { options: Options; positionals: number }> = {
   serve: { options: { port: text, host: text, data: text }, positionals: 0 },
-  'seed-demo': { options: admin, positionals: 0 },
+  'seed-demo': { options: { 'as-of': text, ...admin }, positionals: 0 },
   enroll: { options: { scope: text, role: text, name: text, ttl: text, ...admin }, positionals: 0 },
   devices: { options: admin, positionals: 0 },
   revoke: { options: admin, positionals: 1 },
@@ -131,7 +131,12 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
       if (minimum !== undefined) out.minimumVersion = minimum;
       return out;
     }
-    case 'seed-demo':
+    case 'seed-demo': {
+      const asOf = str('as-of');
+      if (asOf === undefined) return { command, ...common };
+      if (Number.isNaN(Date.parse(asOf))) return { error: `--as-of 不是有效时间: ${asOf}` };
+      return { command, asOf: new Date(asOf).toISOString(), ...common };
+    }
     case 'devices':
       return { command, ...common };
     default:

@@ -53,7 +53,11 @@ export async function handleAdminRevoke(
 
 export async function handleAdminSeed(ctx: HubContext, req: IncomingMessage, res: ServerResponse) {
   const actor = authorizeAdmin(ctx, req);
-  const outcome = await ctx.seedDemo(actor);
+  // A training session or a test may load the street as it stood at a given moment.
+  const asOf = new URL(req.url ?? '/', 'http://hub').searchParams.get('asOf');
+  const at = asOf === null ? undefined : new Date(asOf);
+  if (at !== undefined && Number.isNaN(at.getTime())) throw new HttpError('bad_request', 'asOf 不是有效时间');
+  const outcome = await ctx.seedDemo(actor, at);
   ctx.log.info('demo street seeded', { ...outcome });
   sendJson(res, 200, outcome, false);
 }

@@ -18,7 +18,8 @@ export interface HubContext {
   enrollLimiter: FailureLimiter;
   /** Last `last_seen_at` write per device, so a busy device does not write on every request. */
   touched: Map<string, number>;
-  seedDemo: (actor: string) => Promise<{ written: number; unchanged: number }>;
+  /** Loads the demo street as of `asOf` (the hub's clock when not given). */
+  seedDemo: (actor: string, asOf?: Date) => Promise<{ written: number; unchanged: number }>;
   /** The browser build served at `/`, when the hub has one. */
   app?: StaticApp;
   /** Where published application updates live (the data folder's updates/). */

@@ -46,6 +46,7 @@ export function HistoryList({
                     width={120}
                     height={90}
                     style={{ objectFit: 'cover', borderRadius: 6 }}
+                    data-digest={p.digest}
                   />
                 </a>
               ))}

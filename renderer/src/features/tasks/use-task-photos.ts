@@ -6,6 +6,8 @@ import { useObservable } from '../../app/use-observable';
 export interface TaskPhoto {
   readonly id: string;
   readonly url: string;
+  /** sha256 of the stored bytes, as this device's database computed it. */
+  readonly digest: string;
 }
 
 /**
@@ -23,15 +25,19 @@ export function useTaskPhotos(taskId: string): ReadonlyMap<string, readonly Task
     let alive = true;
     const urls: string[] = [];
     const attachments = doc?.allAttachments() ?? [];
-    void Promise.all(attachments.map(async (a) => ({ id: a.id, blob: await a.getData() }))).then((loaded) => {
+    void Promise.all(
+      attachments.map(async (a) => ({ id: a.id, digest: a.digest, blob: await a.getData() })),
+    ).then((loaded) => {
       if (!alive) return;
       const next = new Map<string, TaskPhoto[]>();
-      for (const { id, blob } of loaded.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))) {
+      for (const { id, digest, blob } of loaded.sort((a, b) =>
+        a.id.localeCompare(b.id, 'en', { numeric: true }),
+      )) {
         const url = URL.createObjectURL(blob);
         urls.push(url);
         const cut = id.lastIndexOf('-photo-');
         const followUpId = cut > 0 ? id.slice(0, cut) : '';
-        next.set(followUpId, [...(next.get(followUpId) ?? []), { id, url }]);
+        next.set(followUpId, [...(next.get(followUpId) ?? []), { id, url, digest }]);
       }
       setPhotos(next);
     });

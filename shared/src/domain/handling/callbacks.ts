@@ -3,6 +3,7 @@ import {
   evaluationEventOf,
   evaluationMachine,
   evaluationStateOf,
+  SETTLED_TASK_STATES,
   taskMachine,
   transition,
 } from '#shared/domain/machines/index';
@@ -27,7 +28,12 @@ import { mayRecordCallback } from './may';
 
 const SETTLED_TASK: readonly TaskState[] = ['accepted', 'closed'];
 
-/** Demands that the tasks now settle: every task handling them accepted or closed. */
+/**
+ * Demands that the tasks now settle: no task handling them owes work any more (accepted, closed,
+ * handed on by 转交 to a task that is itself settled, or withdrawn) and at least one was done and
+ * accepted. A 转交 leaves the old task behind as 已转交; it must not hold the residents' demands
+ * open for ever.
+ */
 export function demandsResolved(
   tasks: readonly TaskDoc[],
   demands: readonly DemandDoc[],
@@ -36,7 +42,8 @@ export function demandsResolved(
 ): DemandDoc[] {
   return demands.flatMap((demand) => {
     const handling = tasks.filter((t) => t.demandIds.includes(demand.id));
-    if (handling.length === 0 || !handling.every((t) => SETTLED_TASK.includes(t.status))) return [];
+    if (!handling.every((t) => SETTLED_TASK_STATES.includes(t.status))) return [];
+    if (!handling.some((t) => SETTLED_TASK.includes(t.status))) return [];
     const step = transition(demandMachine, demand.status, 'resolve', {
       actor: { role: ctx.actor.role },
       artefacts: { completionNote: note },

@@ -170,6 +170,18 @@ describe('resolution and call-backs (回访)', () => {
     ]);
   });
 
+  it('counts a task handed on by 转交 or withdrawn as settled, but needs one accepted', () => {
+    const { acceptedA, b } = settle();
+    const demands = [demand('d-1', 'handling'), demand('d-2', 'handling')];
+    const redirected: TaskDoc = { ...b, status: 'redirected' };
+    expect(demandsResolved([acceptedA, redirected], demands, '合格', ctxAt()).map((d) => d.status)).toEqual([
+      'resolved',
+      'resolved',
+    ]);
+    const withdrawn: TaskDoc = { ...b, status: 'withdrawn' };
+    expect(demandsResolved([withdrawn], demands, '合格', ctxAt())).toEqual([]);
+  });
+
   it('满意 closes the demand, and the task once all of its demands are closed', () => {
     const { acceptedA } = settle();
     const d1 = demand('d-1', 'resolved', { resolvedAt: later(6) });
