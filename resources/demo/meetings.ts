@@ -1,5 +1,6 @@
 // A meeting and, once held, its append-only record: sign-ins, a proxy, speakers, agenda timing,
 // vote counts by origin, results with the rule that produced them, and decisions.
+import { draftMinutes } from '#shared/domain/meetings/index';
 import type { MeetingKind } from '#shared/domain/vocab';
 import type { MeetingDoc, MeetingRecordDoc, PersonDoc } from '#shared/schema/index';
 import { base, DAY, iso, MINUTE, notAfter, type DemoContext } from './context';
@@ -129,9 +130,6 @@ export function holdMeeting(ctx: DemoContext, spec: MeetingSpec): HeldMeeting {
   }
 
   let clock = spec.startsAt + 5 * MINUTE;
-  const minutes: string[] = [
-    `${spec.title}于${iso(spec.startsAt).slice(0, 10)}召开，应到${entitled.length}人，实到${present.length}人，委托${proxies.length}人，符合三分之二法定人数。`,
-  ];
   spec.agenda.forEach((item, i) => {
     const agendaItemId = (agenda[i] as { itemId: string }).itemId;
     for (let s = 0; s < rng.int(2, 3); s += 1) {
@@ -148,7 +146,6 @@ export function holdMeeting(ctx: DemoContext, spec: MeetingSpec): HeldMeeting {
     }
     const seconds = item.minutes * 60 + rng.int(-120, 300);
     record(clock, { kind: 'agendaTiming', agendaItemId, durationSeconds: Math.max(60, seconds) });
-    minutes.push(`${i + 1}. ${item.title}`);
     if (item.decision) {
       const voteId = `${agendaItemId}-v1`;
       const threshold = Math.floor(entitled.length / 2) + 1;
@@ -195,13 +192,13 @@ export function holdMeeting(ctx: DemoContext, spec: MeetingSpec): HeldMeeting {
         parties: item.decision.parties.map((p) => ({ ...p })),
       });
       decisions.set(item, { decision, result });
-      minutes.push(`表决结果：同意${yes}票，反对${no}票，弃权${abstain}票。${item.decision.text}`);
     }
     clock += Math.max(60, seconds) * 1000;
   });
 
   const sinceEnd = (now - ended) / DAY;
-  meeting.minutesText = minutes.join('\n');
+  // The minutes as the console drafts them from the records, so every paper states the same figures.
+  meeting.minutesText = draftMinutes(meeting, records);
   meeting.status = sinceEnd < 3 ? 'minutesDrafted' : rng.chance(0.75) ? 'published' : 'minutesApproved';
   if (meeting.status !== 'minutesDrafted') {
     const approved = notAfter(ended + rng.int(1, 2) * DAY, now);
