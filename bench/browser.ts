@@ -22,6 +22,10 @@ export async function openBrowser(name: string): Promise<BenchBrowser> {
     headless: true,
     locale: 'zh-CN',
     viewport: { width: 1360, height: 900 },
+    // The app's service worker answers every navigation with the app shell (navigateFallback),
+    // which would also swallow the benchmark page served beside the app; the desktop app has no
+    // service worker either, and the earlier runs were measured without one.
+    serviceWorkers: 'block',
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -2,7 +2,7 @@
 // with --quick a short run whose report goes to the temp folder. --only=sync,ledger picks some.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { FULL, QUICK } from './config';
@@ -56,6 +56,8 @@ const only = onlyArg
   .filter((n): n is BenchmarkName => (BENCHMARK_NAMES as readonly string[]).includes(n));
 const db = await postgres();
 console.log(`PostgreSQL: ${db.url ? db.note : db.note}`);
+// The machine may be shared: how busy it was says how far the figures can be trusted.
+const loadAtStart = loadavg()[0] ?? 0;
 const results = await runBenchmarks({
   config: quick ? QUICK : FULL,
   ...(only && only.length > 0 ? { only } : {}),
@@ -77,7 +79,11 @@ if (merging) {
   const earlier = (previous.reruns ?? [])
     .map((r) => ({ ...r, names: r.names.filter((n) => !only.includes(n as BenchmarkName)) }))
     .filter((r) => r.names.length > 0);
-  merged.reruns = [...earlier, { names: only, date: results.machine.date, seconds: results.durationSeconds }];
+  const load = { start: loadAtStart, end: loadavg()[0] ?? 0 };
+  merged.reruns = [
+    ...earlier,
+    { names: only, date: results.machine.date, seconds: results.durationSeconds, load },
+  ];
   Object.assign(results, merged);
 }
 const report = renderReport(results);

@@ -27,7 +27,7 @@ export function renderReport(r: BenchResults): string {
     `Written by \`npm run bench${r.config.quick ? ' -- --quick' : ''}\` on ${m.date} — do not edit by hand; run it again. Whole run: ${Math.round(r.durationSeconds)} s.`,
     ...(r.reruns ?? []).map(
       (x) =>
-        `\n> Sections ${x.names.join(', ')} come from a later run of just those benchmarks (\`npm run bench -- --only=${x.names.join(',')}\`) on ${x.date}, ${Math.round(x.seconds)} s, same machine.\n`,
+        `\n> Sections ${x.names.join(', ')} come from a later run of just those benchmarks (\`npm run bench -- --only=${x.names.join(',')}\`) on ${x.date}, ${Math.round(x.seconds)} s, same machine${x.load ? `; 1-minute load average ${x.load.start.toFixed(1)} at its start and ${x.load.end.toFixed(1)} at its end on ${m.cores} cores${Math.max(x.load.start, x.load.end) > m.cores ? ' (a busy machine: the figures are slower than on a quiet one)' : ''}` : ''}.\n`,
     ),
     r.config.quick
       ? '\n> **Quick run**: small volumes and 2 runs each — a check that the benchmarks work, not reference figures.\n'

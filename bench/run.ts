@@ -29,7 +29,13 @@ export interface BenchResults {
   durationSeconds: number;
   postgres: { url: string | null; note: string };
   /** Sections that come from later runs of just those benchmarks, oldest first. */
-  reruns?: Array<{ names: readonly string[]; date: string; seconds: number }>;
+  reruns?: Array<{
+    names: readonly string[];
+    date: string;
+    seconds: number;
+    /** 1-minute load average at the start and the end of the run. */
+    load?: { start: number; end: number };
+  }>;
   initialSync?: Outcome<InitialSyncResult>;
   propagation?: Outcome<PropagationResult>;
   throughput?: Array<Outcome<ThroughputResult>>;
