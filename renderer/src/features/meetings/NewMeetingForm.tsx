@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { KIND_DEFAULTS, MEETING_KIND_LABELS } from '#shared/domain/meetings/index';
 import { MEETING_KINDS, type MeetingKind } from '#shared/domain/vocab';
-import type { MeetingDoc } from '#shared/schema/index';
 import { useDatabase } from '../../app/DatabaseContext';
 import { navigate } from '../../app/router';
 import { useDeviceSettings } from '../../app/SettingsContext';
-import { newId, nowIso } from '../../db/ids';
-import { audit, created } from '../../db/write';
+import { createMeeting } from './actions';
+import { useWho } from './use-who';
 import { DateTimeField } from '../../kit/DateTimeField';
 import { NumberField } from '../../kit/NumberField';
 import { useVenues } from './use-reference';
@@ -19,6 +17,7 @@ export function NewMeetingForm() {
   const { t } = useTranslation('meetings');
   const db = useDatabase();
   const settings = useDeviceSettings();
+  const who = useWho();
   const venues = useVenues(settings.homeScope);
   const [kind, setKind] = useState<MeetingKind>('communityHall');
   const [title, setTitle] = useState('');
@@ -28,33 +27,21 @@ export function NewMeetingForm() {
   );
   const [duration, setDuration] = useState(90);
 
+  const [error, setError] = useState<string | null>(null);
   const create = async () => {
     if (!startsAtIso) return;
-    const id = newId('meeting');
-    const at = nowIso();
-    const defaults = KIND_DEFAULTS[kind];
-    const meeting: MeetingDoc = {
-      ...created({ deviceId: settings.deviceId }, settings.homeScope, id, at),
+    const created = await createMeeting(db, who, {
       kind,
-      title: title.trim() || `${MEETING_KIND_LABELS[kind]}`,
+      title,
       ...(venueId ? { venueId } : {}),
       startsAt: startsAtIso,
       durationMinutes: duration,
-      status: 'draft',
-      agenda: [],
-      roster: [],
-      quorumNumerator: defaults.quorumNumerator,
-      quorumDenominator: defaults.quorumDenominator,
-      defaultRule: defaults.defaultRule,
-      defaultBase: defaults.defaultBase,
-      proxyLimit: defaults.proxyLimit,
-    };
-    await db.meetings.insert(meeting);
-    await audit(db, { deviceId: settings.deviceId }, settings.homeScope, 'meeting.schedule', {
-      collection: 'meetings',
-      id,
     });
-    navigate(`/meetings/${id}/prepare`);
+    if (!created.ok) {
+      setError(created.message);
+      return;
+    }
+    navigate(`/meetings/${created.meeting.id}/prepare`);
   };
 
   return (
@@ -115,6 +102,11 @@ export function NewMeetingForm() {
         >
           {t('list.create')}
         </ReasonedButton>
+        {error && (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        )}
       </Stack>
     </Paper>
   );

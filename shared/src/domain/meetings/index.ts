@@ -44,6 +44,8 @@ export { GUIDE_STEPS, GUIDE_STEP_LABELS, guideFor } from './guide';
 export type { GuideInput, GuideStep, GuideStepKey } from './guide';
 export { addToRoster, agendaFromTopics, agendaMinutes, KIND_DEFAULTS, preparationProblems } from './prepare';
 export type { KindDefaults } from './prepare';
+export { editPreparation, linkTopicToMeeting, scheduleMeeting, setTopicStakeholders } from './planning';
+export type { NewMeeting, PreparationEdit } from './planning';
 export {
   chineseDate,
   chineseDateTime,

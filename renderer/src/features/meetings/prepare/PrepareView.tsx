@@ -5,7 +5,7 @@ import { preparationProblems } from '#shared/domain/meetings/index';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import { useDatabase } from '../../../app/DatabaseContext';
 import { navigate } from '../../../app/router';
-import { saveMeeting, stepMeeting } from '../actions';
+import { linkTopic, saveMeeting, stepMeeting } from '../actions';
 import { useWho } from '../use-who';
 import { AgendaEditor } from './AgendaEditor';
 import { InvitationsPanel } from './InvitationsPanel';
@@ -13,7 +13,6 @@ import { BasicsForm } from './BasicsForm';
 import { NextSession } from './NextSession';
 import { RosterEditor } from './RosterEditor';
 import { StakeholdersPanel } from './StakeholdersPanel';
-import { linkTopicToMeeting } from './topic-links';
 
 const EDITABLE = ['draft', 'noticed'];
 
@@ -34,7 +33,7 @@ export function PrepareView({ meeting, records }: { meeting: MeetingDoc; records
   const save = async () => {
     const { id: _id, ...rest } = draft;
     void _id;
-    await saveMeeting(db, who, meeting, {
+    const saved = await saveMeeting(db, who, meeting, {
       title: rest.title,
       kind: rest.kind,
       startsAt: rest.startsAt,
@@ -49,8 +48,11 @@ export function PrepareView({ meeting, records }: { meeting: MeetingDoc; records
       ...(rest.venueId !== undefined ? { venueId: rest.venueId } : {}),
       ...(rest.chairVotes !== undefined ? { chairVotes: rest.chairVotes } : {}),
     });
-    for (const item of rest.agenda)
-      if (item.topicId) await linkTopicToMeeting(db, who.actor, item.topicId, meeting.id);
+    if (!saved.ok) {
+      setMessage({ severity: 'error', text: saved.message });
+      return;
+    }
+    for (const item of rest.agenda) if (item.topicId) await linkTopic(db, who, item.topicId, meeting.id);
     setEdited(null);
     setMessage({ severity: 'success', text: t('prepare.saved') });
   };

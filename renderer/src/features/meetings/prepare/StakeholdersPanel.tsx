@@ -24,7 +24,8 @@ import type { MeetingDoc, PersonDoc, TopicDoc } from '#shared/schema/index';
 import { useDatabase } from '../../../app/DatabaseContext';
 import { useOrganizations, usePeople, useTopics } from '../use-reference';
 import { useWho } from '../use-who';
-import { setStakeholders } from './topic-links';
+import { messageOf } from '#shared/domain/commands/index';
+import { saveStakeholders } from '../actions';
 
 const LEADER_ROLES: PersonRole[] = ['courtyardLeader', 'buildingLeader', 'floorLeader', 'doorLeader'];
 
@@ -70,7 +71,7 @@ function TopicStakeholders({ topic, scope }: { topic: TopicDoc; scope: string })
             ? organizations.filter((o) => o.kind === choice).map((o) => ({ label: o.name, id: o.id }))
             : [];
   const save = async (next: TopicDoc['stakeholders']) =>
-    setError(await setStakeholders(db, who.actor, topic, next));
+    setError(messageOf(await saveStakeholders(db, who, topic.id, next)) ?? null);
   const add = async () => {
     const trimmed = name.trim();
     if (trimmed === '') return;
