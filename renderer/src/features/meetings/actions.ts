@@ -4,6 +4,7 @@ import {
   runCommand,
   meetingStep,
   scheduleMeeting,
+  scheduleNextSession,
   setTopicStakeholders,
   recordNotification,
   withdrawNotification,
@@ -71,6 +72,19 @@ export async function createMeeting(
   input: NewMeeting,
 ): Promise<{ ok: true; meeting: MeetingDoc } | { ok: false; message: string }> {
   const decided = scheduleMeeting(input, contextOf(who));
+  if (!decided.ok) return decided;
+  const written = await commit(db, decided.change);
+  return written.ok ? { ok: true, meeting: decided.meeting } : written;
+}
+
+/** 每周一议: the next session of the series, with the open items carried over. */
+export async function createNextSession(
+  db: YishiDatabase,
+  who: Who,
+  previous: MeetingDoc,
+  records: readonly MeetingRecordDoc[],
+): Promise<{ ok: true; meeting: MeetingDoc } | { ok: false; message: string }> {
+  const decided = scheduleNextSession(previous, records, contextOf(who));
   if (!decided.ok) return decided;
   const written = await commit(db, decided.change);
   return written.ok ? { ok: true, meeting: decided.meeting } : written;

@@ -44,7 +44,13 @@ export { GUIDE_STEPS, GUIDE_STEP_LABELS, guideFor } from './guide';
 export type { GuideInput, GuideStep, GuideStepKey } from './guide';
 export { addToRoster, agendaFromTopics, agendaMinutes, KIND_DEFAULTS, preparationProblems } from './prepare';
 export type { KindDefaults } from './prepare';
-export { editPreparation, linkTopicToMeeting, scheduleMeeting, setTopicStakeholders } from './planning';
+export {
+  editPreparation,
+  linkTopicToMeeting,
+  scheduleMeeting,
+  scheduleNextSession,
+  setTopicStakeholders,
+} from './planning';
 export type { NewMeeting, PreparationEdit } from './planning';
 export {
   chineseDate,

@@ -12,9 +12,10 @@ import {
 import { topicMachine, transition } from '#shared/domain/machines/index';
 import { can } from '#shared/domain/permissions/index';
 import type { MeetingKind } from '#shared/domain/vocab';
-import type { MeetingDoc, Stakeholder, TopicDoc } from '#shared/schema/index';
+import type { MeetingDoc, MeetingRecordDoc, Stakeholder, TopicDoc } from '#shared/schema/index';
 import { MEETING_KIND_LABELS } from './labels';
 import { KIND_DEFAULTS } from './prepare';
+import { nextSession } from './series';
 
 // Planning a meeting (新建, 会前准备) and what it does to its topics (主体确定, 议事组织), as
 // commands: each checks the device's right on the place and returns the documents to write.
@@ -144,4 +145,30 @@ export function linkTopicToMeeting(
   if (meetingIds === topic.meetingIds && status === topic.status) return { ok: true, change: NO_CHANGE };
   const next: TopicDoc = { ...topic, meetingIds: [...meetingIds], status, ...touched(ctx) };
   return { ok: true, change: change({ update: { topics: [next] } }) };
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** 每周一议: the next session one week later, the open items carried over, audited as scheduled. */
+export function scheduleNextSession(
+  previous: MeetingDoc,
+  records: readonly MeetingRecordDoc[],
+  ctx: CommandContext,
+): Decided<{ change: Change; meeting: MeetingDoc }> {
+  if (!mayPlan(ctx, previous.scope)) return refuse('本设备的角色不能安排议事会');
+  const meeting = nextSession(previous, records, {
+    id: ctx.newId('meeting'),
+    startsAt: new Date(Date.parse(previous.startsAt) + WEEK_MS).toISOString(),
+    at: ctx.now,
+    by: ctx.deviceId,
+    newItemId: () => ctx.newId('item'),
+  });
+  const audit = auditEntry(ctx, {
+    scope: meeting.scope,
+    action: 'meeting.schedule',
+    collection: 'meetings',
+    id: meeting.id,
+    detail: `${meeting.title}（续会）`,
+  });
+  return { ok: true, meeting, change: change({ insert: { meetings: [meeting] }, audit: [audit] }) };
 }

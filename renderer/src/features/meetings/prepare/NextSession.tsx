@@ -1,34 +1,28 @@
-import { Button, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { nextSession, openItems } from '#shared/domain/meetings/index';
+import { useState } from 'react';
+import { openItems } from '#shared/domain/meetings/index';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
 import { useDatabase } from '../../../app/DatabaseContext';
 import { navigate } from '../../../app/router';
-import { newId, nowIso } from '../../../db/ids';
+import { createNextSession } from '../actions';
 import { useWho } from '../use-who';
 
 const OVER = ['adjourned', 'minutesDrafted', 'minutesApproved', 'published'];
-const WEEK = 7 * 86_400_000;
 
 /** 每周一议 and other series: the next session, one week later, with the open items carried over. */
 export function NextSession({ meeting, records }: { meeting: MeetingDoc; records: MeetingRecordDoc[] }) {
   const { t } = useTranslation('meetings');
   const db = useDatabase();
   const who = useWho();
+  const [error, setError] = useState<string | null>(null);
   if (!(meeting.kind === 'weeklySeries' || meeting.seriesId !== undefined) || !OVER.includes(meeting.status))
     return null;
   const open = openItems(meeting, records);
   const create = async () => {
-    const id = newId('meeting');
-    const next = nextSession(meeting, records, {
-      id,
-      startsAt: new Date(Date.parse(meeting.startsAt) + WEEK).toISOString(),
-      at: nowIso(),
-      by: who.deviceId,
-      newItemId: () => newId('item'),
-    });
-    await db.meetings.insert(next);
-    navigate(`/meetings/${id}/prepare`);
+    const created = await createNextSession(db, who, meeting, records);
+    if (created.ok) navigate(`/meetings/${created.meeting.id}/prepare`);
+    else setError(created.message);
   };
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
@@ -42,6 +36,11 @@ export function NextSession({ meeting, records }: { meeting: MeetingDoc; records
         <Button variant="outlined" onClick={() => void create()} sx={{ alignSelf: 'flex-start' }}>
           {t('prepare.nextSession')}
         </Button>
+        {error && (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        )}
       </Stack>
     </Paper>
   );
