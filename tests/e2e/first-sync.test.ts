@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { HubProcess } from '../integration/sync-support/processes';
 import { PASSPHRASE, openApp } from './app';
 import { openProfile, screenshot } from './browser';
-import { startSeededHub, waitUntilSettled } from './hub';
+import { demoAsOf, startSeededHub, waitUntilSettled } from './hub';
 
 let hub: HubProcess;
 
@@ -68,7 +68,7 @@ it('resumes a first sync after a reload and ends with every document, at 100 %, 
   await page.getByRole('navigation').getByText('同步与冲突').click();
   await expect.poll(() => page.getByTestId('first-sync-figures').textContent()).toMatch(/^100% · /);
   await screenshot(page, 'first-sync-done.png');
-  await waitUntilSettled(page, 'xg');
+  await waitUntilSettled(page, 'xg', demoAsOf(hub));
 
   const withDocuments = hub.pulls.filter((p) => p.status === 200 && p.docs > 0);
   const pages = withDocuments.map((p) => `${p.collection}@${p.checkpoint}`);

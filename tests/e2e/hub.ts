@@ -18,6 +18,9 @@ const run = promisify(execFile);
  */
 export async function startSeededHub(options: HubOptions & { asOf?: string } = {}): Promise<HubProcess> {
   const hub = new HubProcess(options);
+  // The demo depends on the moment it is generated: the test must expect the street the hub holds.
+  const asOf = options.asOf ?? new Date().toISOString();
+  seededAsOf.set(hub, asOf);
   await hub.start();
   await run(process.execPath, [
     '--import',
@@ -28,10 +31,16 @@ export async function startSeededHub(options: HubOptions & { asOf?: string } = {
     hub.dataDir,
     '--hub',
     hub.url,
-    ...(options.asOf ? ['--as-of', options.asOf] : []),
+    '--as-of',
+    asOf,
   ]);
   return hub;
 }
+
+const seededAsOf = new WeakMap<HubProcess, string>();
+
+/** The moment a hub started by startSeededHub generated its demo street. */
+export const demoAsOf = (hub: HubProcess): string | undefined => seededAsOf.get(hub);
 
 /** A new device set up the way a street rolls it out: a name, the hub and a one-time code. */
 export async function enrolledDevice(
@@ -51,7 +60,7 @@ export async function enrolledDevice(
   await page.getByRole('button', { name: '连接并完成设置' }).click();
   await page.locator('main').waitFor();
   await expect.poll(() => page.getByTestId('sync-state').textContent(), { timeout: 90_000 }).toBe('已同步');
-  await waitUntilSettled(page, scope, asOf);
+  await waitUntilSettled(page, scope, asOf ?? seededAsOf.get(hub));
   return page;
 }
 
