@@ -17,6 +17,7 @@ import type {
   PushResponse,
 } from '#shared/protocol/v1';
 import { bundleKeyFromToken } from '#shared/protocol/bundle';
+import { asSeenBy } from '#shared/domain/permissions/index';
 import { generateDeviceId, generateToken, hashEnrollCode, hashToken, normalizeEnrollCode } from '../secrets';
 import { pushRows } from '../sync/push';
 import { hasUnstorableString, parsePushBody } from '../sync/rules';
@@ -77,7 +78,10 @@ export async function handlePull(
   const limit = parseNonNegativeInt(url.searchParams.get('limit'), PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX);
   if (limit === 0) throw new HttpError('bad_request', 'limit 必须大于 0。');
   const result = await ctx.store.pull(collection, actor.scope, since, limit);
-  const body: PullResponse = result;
+  const body: PullResponse = {
+    ...result,
+    documents: result.documents.map((doc) => asSeenBy(actor.role, collection, doc)),
+  };
   // With the collection, the access log shows which page each pull asked for.
   info.fields['checkpoint'] = since;
   info.fields['docs'] = result.documents.length;
@@ -139,7 +143,7 @@ export async function handleStream(
     'X-Accel-Buffering': 'no',
     'Access-Control-Allow-Origin': '*',
   });
-  const detach = ctx.fanout.attach(actor.id, actor.scope, res);
+  const detach = ctx.fanout.attach(actor, res);
   await new Promise<void>((resolve) => {
     res.on('close', () => {
       detach();

@@ -6,6 +6,7 @@
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import { visibleToDevice } from '#shared/domain/places/index';
+import { asSeenBy } from '#shared/domain/permissions/index';
 import { MAX_PUSH_ROWS, PULL_LIMIT_MAX } from '#shared/protocol/v1';
 import type { DeviceInfo, Doc } from '#shared/protocol/v1';
 import {
@@ -93,12 +94,12 @@ async function applyRows(
   return { outcome, written };
 }
 
-/** Everything a device of `scope` pulls after `since`, page by page. */
-async function pullAll(store: Store, collection: CollectionName, scope: string, since: number) {
+/** Everything the device pulls after `since`, page by page, as its role may receive it. */
+async function pullAll(store: Store, collection: CollectionName, device: DeviceInfo, since: number) {
   const pull: BundlePull = { since, checkpoint: since, documents: [] };
   for (;;) {
-    const page = await store.pull(collection, scope, pull.checkpoint, PULL_LIMIT_MAX);
-    pull.documents.push(...page.documents);
+    const page = await store.pull(collection, device.scope, pull.checkpoint, PULL_LIMIT_MAX);
+    pull.documents.push(...page.documents.map((doc) => asSeenBy(device.role, collection, doc)));
     pull.checkpoint = page.checkpoint.seq;
     if (page.documents.length < PULL_LIMIT_MAX) return pull;
   }
@@ -148,10 +149,11 @@ export async function importBundle(text: string, options: ImportOptions): Promis
     const states: Doc[] = [];
     for (const id of new Set(ids)) {
       const doc = await store.document(collection, id);
-      if (doc && visibleToDevice(doc.scope, collection, device.scope)) states.push(doc);
+      if (doc && visibleToDevice(doc.scope, collection, device.scope))
+        states.push(asSeenBy(device.role, collection, doc));
     }
     if (states.length > 0) hubStates[collection] = states;
-    const pull = await pullAll(store, collection, device.scope, bundle.checkpoints[collection] ?? 0);
+    const pull = await pullAll(store, collection, device, bundle.checkpoints[collection] ?? 0);
     documentsReturned += pull.documents.length;
     pulls[collection] = pull;
   }

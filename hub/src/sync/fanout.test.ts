@@ -52,8 +52,8 @@ describe('fan-out', () => {
     const fanout = await startFanout(store, silentLogger, 60_000);
     const gyj = stream();
     const hxdj = stream();
-    fanout.attach('dev-gyj', 'xg.gyj', gyj.res);
-    fanout.attach('dev-hxdj', 'xg.hxdj', hxdj.res);
+    fanout.attach({ id: 'dev-gyj', scope: 'xg.gyj', role: 'community-worker' }, gyj.res);
+    fanout.attach({ id: 'dev-hxdj', scope: 'xg.hxdj', role: 'community-worker' }, hxdj.res);
     notify({ t: 'docs', maxSeq: 4 });
     await new Promise((r) => setTimeout(r, 50));
     const sent = gyj.events();
@@ -70,13 +70,33 @@ describe('fan-out', () => {
     await fanout.close();
   });
 
+  it('sends a role without pii.read the documents without their PII', async () => {
+    const person = {
+      seq: 1,
+      collection: 'people',
+      doc: { id: 'p1', scope: 'xg.gyj', name: '王秀英', phone: '13800000001', _deleted: false } as Doc,
+    };
+    const { store, notify } = fakeStore([person]);
+    const fanout = await startFanout(store, silentLogger, 60_000);
+    const viewer = stream();
+    const worker = stream();
+    fanout.attach({ id: 'dev-v', scope: 'xg.gyj', role: 'viewer' }, viewer.res);
+    fanout.attach({ id: 'dev-w', scope: 'xg.gyj', role: 'community-worker' }, worker.res);
+    notify({ t: 'docs', maxSeq: 1 });
+    await new Promise((r) => setTimeout(r, 50));
+    const docs = (s: ReturnType<typeof stream>) => (s.events()[1]?.data as StreamChange).documents;
+    expect(docs(viewer)).toEqual([{ id: 'p1', scope: 'xg.gyj', name: '王秀英', _deleted: false }]);
+    expect(docs(worker)[0]).toHaveProperty('phone', '13800000001');
+    await fanout.close();
+  });
+
   it('ends the streams of a revoked device only', async () => {
     const { store, notify } = fakeStore([]);
     const fanout = await startFanout(store, silentLogger, 60_000);
     const revoked = stream();
     const other = stream();
-    fanout.attach('dev-a', 'xg.gyj', revoked.res);
-    fanout.attach('dev-b', 'xg.gyj', other.res);
+    fanout.attach({ id: 'dev-a', scope: 'xg.gyj', role: 'community-worker' }, revoked.res);
+    fanout.attach({ id: 'dev-b', scope: 'xg.gyj', role: 'community-worker' }, other.res);
     notify({ t: 'revoke', deviceId: 'dev-a' });
     expect(revoked.ended()).toBe(true);
     expect(other.ended()).toBe(false);

@@ -4,6 +4,8 @@
 
 import type { ServerResponse } from 'node:http';
 import { visibleToDevice } from '#shared/domain/places/index';
+import { asSeenBy } from '#shared/domain/permissions/index';
+import type { ActorRole } from '#shared/domain/vocab';
 import { KEEPALIVE_MS } from '#shared/protocol/v1';
 import type { Doc, StreamChange } from '#shared/protocol/v1';
 import type { CollectionName } from '#shared/domain/vocab';
@@ -18,12 +20,21 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 interface StreamClient {
   deviceId: string;
   scope: string;
+  /** What the device may receive: no PII for a role without `pii.read`. */
+  role: ActorRole;
   res: ServerResponse;
+}
+
+/** The device a stream belongs to. */
+export interface StreamDevice {
+  id: string;
+  scope: string;
+  role: ActorRole;
 }
 
 export interface Fanout {
   /** Registers a stream, sends the RESYNC hint; returns a function that detaches it. */
-  attach(deviceId: string, scope: string, res: ServerResponse): () => void;
+  attach(device: StreamDevice, res: ServerResponse): () => void;
   streamCount(): number;
   close(): Promise<void>;
 }
@@ -67,7 +78,7 @@ export async function startFanout(
           if (!last) continue;
           const change: StreamChange = {
             collection: collection as CollectionName,
-            documents: slice.map((c): Doc => c.doc),
+            documents: slice.map((c): Doc => asSeenBy(client.role, collection as CollectionName, c.doc)),
             checkpoint: { seq: last.seq },
           };
           send(client, 'change', change);
@@ -118,8 +129,8 @@ export async function startFanout(
   keepalive.unref();
 
   return {
-    attach(deviceId, scope, res) {
-      const client: StreamClient = { deviceId, scope, res };
+    attach(device, res) {
+      const client: StreamClient = { deviceId: device.id, scope: device.scope, role: device.role, res };
       clients.add(client);
       res.write('retry: 2000\n\n');
       send(client, 'resync', {});

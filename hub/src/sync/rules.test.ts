@@ -105,6 +105,28 @@ describe('decideRow', () => {
     });
   });
 
+  it('keeps the PII a role without pii.read never saw, and judges its conflicts on what it saw', () => {
+    const chair = { ...actor, role: 'hall-chair' as const };
+    const withPii = { ...doc, reporterPhone: '13800000001', addressDetail: '3号楼2单元401' };
+    const m = master(withPii);
+    const { reporterPhone: _p, addressDetail: _a, ...seen } = withPii;
+    const edited = { ...seen, title: '新标题' };
+    expect(decideRow('demands', chair, row(edited, seen), m, policy)).toEqual({
+      kind: 'write',
+      doc: master({ ...withPii, title: '新标题' }),
+    });
+    expect(decideRow('demands', chair, row(seen, seen), m, policy)).toEqual({ kind: 'noop' });
+    expect(decideRow('demands', chair, row(edited, { ...seen, title: '别的' }), m, policy)).toEqual({
+      kind: 'conflict',
+      master: master(seen),
+    });
+    // A community worker saw the PII: removing it is an edit like any other.
+    expect(decideRow('demands', actor, row(edited, withPii), m, policy)).toEqual({
+      kind: 'write',
+      doc: master(edited),
+    });
+  });
+
   it('refuses edits of append-only records but lets replays through', () => {
     const rec = validDoc('followUps', 'f1', 'xg.gyj');
     const m = master(rec);

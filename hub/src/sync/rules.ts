@@ -13,6 +13,8 @@ import {
   toWireDoc,
 } from '#shared/protocol/v1';
 import { isValidScope, liesUnder } from '#shared/domain/places/index';
+import { asSeenBy, readsPii } from '#shared/domain/permissions/index';
+import { keepWithheldPii } from '#shared/schema/pii';
 import type { Doc, RefusalCode } from '#shared/protocol/v1';
 
 export interface DeviceActor {
@@ -127,9 +129,13 @@ export function decideRow(
   if (master && !liesUnder(master.scope, actor.scope)) return refuse('scope', master.scope);
   const denied = policy.authorize(actor, collection, master, row.next);
   if (denied !== null) return refuse('role', denied);
-  if (master && sameDocState(row.next, master)) return { kind: 'noop' };
+  // A device whose role lacks `pii.read` was never sent the PII: what it pushes is merged over the
+  // hub's values (absent is not erased), and it is judged against the master as it saw it.
+  const next = readsPii(actor.role) ? row.next : keepWithheldPii(collection, master, row.assumed, row.next);
+  if (master && sameDocState(next, master)) return { kind: 'noop' };
   if (master && (APPEND_ONLY_COLLECTIONS as readonly string[]).includes(collection))
     return refuse('append_only');
-  if (master && !sameDocState(row.assumed, master)) return { kind: 'conflict', master };
-  return { kind: 'write', doc: row.next };
+  const seen = master && asSeenBy(actor.role, collection, master);
+  if (seen && !sameDocState(row.assumed, seen)) return { kind: 'conflict', master: seen };
+  return { kind: 'write', doc: next };
 }

@@ -29,6 +29,9 @@ const zh = {
     home: '返回首页',
     detail: '错误信息',
   },
+  pii: {
+    withheld: '仅授权人员可见',
+  },
 };
 
 const en = {
@@ -58,6 +61,9 @@ const en = {
     retry: 'Open this page again',
     home: 'Back to the start page',
     detail: 'Error message',
+  },
+  pii: {
+    withheld: 'Visible to authorised staff only',
   },
 };
 

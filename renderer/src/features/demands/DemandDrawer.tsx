@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import {
   Alert,
   Box,
@@ -27,6 +28,7 @@ import { useDeviceSettings } from '../../app/SettingsContext';
 import { useObservable } from '../../app/use-observable';
 import { placePath } from './format';
 import { formatDateTime } from '../../kit/beijing-time';
+import { piiCell } from '../../kit/Withheld';
 import { useDemandHistory } from './use-demand-history';
 import './strings';
 
@@ -69,7 +71,7 @@ export function DemandDrawer({ id, tree, onClose }: Props) {
     };
   }, [doc]);
 
-  const rows: [string, string | undefined][] = demand
+  const rows: [string, ReactNode][] = demand
     ? [
         [t('ledger.columns.place'), placePath(tree, demand.scope)],
         [t('ledger.columns.receivedAt'), formatDateTime(demand.receivedAt)],
@@ -82,8 +84,9 @@ export function DemandDrawer({ id, tree, onClose }: Props) {
         [t('ledger.columns.vulnerable'), demand.vulnerable ? t('detail.yes') : t('detail.no')],
         [t('ledger.columns.hotlineOrderNo'), demand.hotlineOrderNo],
         [t('ledger.columns.reporterName'), demand.reporterName],
-        [t('ledger.columns.reporterPhone'), demand.reporterPhone],
-        [t('ledger.columns.addressDetail'), demand.addressDetail],
+        // The hub sends these only to roles that may read them (pii.read).
+        [t('ledger.columns.reporterPhone'), piiCell(demand.reporterPhone, pii)],
+        [t('ledger.columns.addressDetail'), piiCell(demand.addressDetail, pii)],
         [t('detail.duplicateOf'), demand.duplicateOf],
         [t('detail.answer'), demand.answer],
       ]
