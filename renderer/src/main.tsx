@@ -1,8 +1,8 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CssBaseline, ThemeProvider } from '@mui/material';
-import { i18n } from './app/i18n';
-import type { Language } from './app/i18n';
+import { i18n } from './kit/i18n';
+import type { Language } from './kit/i18n';
 import { createYishiTheme } from './app/theme';
 import { Boot } from './app/Boot';
 import { UpdateNotice } from './app/UpdateNotice';

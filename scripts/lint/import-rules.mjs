@@ -11,17 +11,14 @@ const ALIASES = [
 const FEATURES = 'renderer/src/features/';
 const SYNC = 'renderer/src/sync/';
 
-/**
- * Renderer layers, lowest first: a layer never imports a higher one. Features still import app/'s
- * contexts, router and i18n until those move to the kit, so features and app share a rank for now.
- */
+/** Renderer layers, lowest first: a layer never imports a higher one; app/ is only the composition root. */
 const LAYERS = [
   ['renderer/src/kit/', 0],
   ['renderer/src/db/', 1],
   ['renderer/src/sync/', 1],
   ['renderer/src/platform/', 1],
   ['renderer/src/features/', 2],
-  ['renderer/src/app/', 2],
+  ['renderer/src/app/', 3],
 ];
 
 /** Code that ships: everything but tests, their helpers in tests/ and the benchmarks. */

@@ -55,6 +55,16 @@ describe('renderer layers: kit → db/sync/platform → features → app', () =>
     ['renderer/src/platform/scratch.ts', "import { x } from '../app/router';", 'platform imports app'],
     ['renderer/src/kit/scratch.ts', "import { x } from '../db/create-database';", 'kit imports db'],
     ['renderer/src/kit/scratch.ts', "import { x } from '../features/demands';", 'kit imports a feature'],
+    [
+      'renderer/src/features/demands/scratch.ts',
+      "import { x } from '../../app/Shell';",
+      'a feature imports app',
+    ],
+    [
+      'renderer/src/features/demands/scratch.ts',
+      "import { x } from '../../app/theme';",
+      'a feature imports app',
+    ],
   ])('refuses %s: %s (%s)', async (file, line) => {
     expect(await problems(file, importing(line))).toEqual([expect.stringContaining('yishi/imports')]);
   });

@@ -15,10 +15,10 @@ import {
 import MenuIcon from '@mui/icons-material/Menu';
 import { useTranslation } from 'react-i18next';
 import { AREAS, startArea } from './routes';
-import { navigate, parseRoute, useRoute } from './router';
+import { navigate, parseRoute, useRoute } from '../kit/router';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UpdateCheck } from './UpdateCheck';
-import { useDeviceSettings } from './SettingsContext';
+import { useDeviceSettings } from '../db/SettingsContext';
 import { SyncStatusBar } from '../features/sync';
 import { ProjectorPage } from '../features/meetings';
 import { PageErrorBoundary } from '../kit/ErrorBoundary';

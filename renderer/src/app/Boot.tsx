@@ -10,7 +10,7 @@ import {
 } from '../platform';
 import { deviceKeyFromKeychain, openLocalDatabase, WrongPassphraseError } from '../db/database';
 import type { YishiDatabase } from '../db/create-database';
-import { DatabaseContext } from './DatabaseContext';
+import { DatabaseContext } from '../db/DatabaseContext';
 import { PassphraseGate } from './PassphraseGate';
 import { Shell } from './Shell';
 

@@ -1,7 +1,7 @@
 import { MenuItem, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, saveLanguage } from './i18n';
-import type { Language } from './i18n';
+import { LANGUAGES, saveLanguage } from '../kit/i18n';
+import type { Language } from '../kit/i18n';
 
 const LABELS: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 

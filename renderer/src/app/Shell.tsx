@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import { Box, CircularProgress } from '@mui/material';
 import { settings$ } from '../db/settings';
 import { SetupPage } from '../features/setup';
-import { useDatabase } from './DatabaseContext';
-import { SettingsContext } from './SettingsContext';
+import { useDatabase } from '../db/DatabaseContext';
+import { SettingsContext } from '../db/SettingsContext';
 import { AppFrame } from './AppFrame';
 import { SyncProvider } from '../features/sync';
-import { useObservable } from './use-observable';
+import { useObservable } from '../kit/use-observable';
 
 /** First run leads to setup; afterwards the app frame with its areas. */
 export function Shell() {

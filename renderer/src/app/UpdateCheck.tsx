@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { compareVersions, type UpdatePolicy } from '#shared/protocol/updates';
 import { platform, setAppUpdate } from '../platform';
 import { useSync } from '../features/sync';
-import { useDeviceSettings } from './SettingsContext';
+import { useDeviceSettings } from '../db/SettingsContext';
 
 /**
  * After every completed sync: the desktop app asks its hub for a newer version (downloaded and

@@ -2,7 +2,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { Alert, Button, Snackbar, Stack, Tooltip } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { appUpdateState, applyAppUpdate, subscribeAppUpdate } from '../platform';
-import { parseRoute, useRoute } from './router';
+import { parseRoute, useRoute } from '../kit/router';
 
 /** The live console and the projector: a reload or restart there would interrupt the meeting. */
 function inMeeting(route: string): boolean {

@@ -1,6 +1,6 @@
 import { createTheme } from '@mui/material/styles';
 import { zhCN, enUS } from '@mui/material/locale';
-import type { Language } from './i18n';
+import type { Language } from '../kit/i18n';
 
 // Many of our users are older community volunteers: 17 px body text, strong contrast and
 // targets of at least 48 px, so nothing needs a steady hand or good eyes.

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { liesUnder } from '#shared/domain/places/index';
 import type { CaseDoc, TopicDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 
 const EMPTY: never[] = [];
 

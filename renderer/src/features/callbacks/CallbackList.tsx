@@ -5,9 +5,10 @@ import { mayRecordCallback, recordCallback, type CallbackRow } from '#shared/dom
 import { can } from '#shared/domain/permissions/index';
 import { CALLBACK_OUTCOMES, type CallbackOutcome } from '#shared/domain/vocab';
 import type { DemandDoc, TaskDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
-import { StepDialog, type PlaceNames } from '../tasks';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
+import { StepDialog } from '../tasks';
+import type { PlaceNames } from '../../db/use-place-names';
 import { formatDateTime } from '../../kit/beijing-time';
 import { messageOf } from '#shared/domain/commands/index';
 import { commitDecided } from '../../db/commit';

@@ -15,10 +15,12 @@ import {
 import { useTranslation } from 'react-i18next';
 import { callbackList } from '#shared/domain/handling/index';
 import { ancestors, liesUnder } from '#shared/domain/places/index';
-import { ScopeCrumbs } from '../../app/ScopeCrumbs';
-import { useDeviceSettings } from '../../app/SettingsContext';
-import { navigate, parseRoute, useRoute } from '../../app/router';
-import { useDemands, useFollowUps, useNow, usePlaceNames, useTasks } from '../tasks';
+import { ScopeCrumbs } from '../../kit/ScopeCrumbs';
+import { useDeviceSettings } from '../../db/SettingsContext';
+import { navigate, parseRoute, useRoute } from '../../kit/router';
+import { useDemands, useFollowUps, useTasks } from '../tasks';
+import { useNow } from '../../kit/use-now';
+import { usePlaceNames } from '../../db/use-place-names';
 import { formatDateTime } from '../../kit/beijing-time';
 import { CallbackList } from './CallbackList';
 import { PERIODS, periodOf, type PeriodKey } from './periods';

@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { ratesByChild, threeRates, type RateReport } from '#shared/domain/aggregations/index';
 import { liesUnder } from '#shared/domain/places/index';
 import type { DemandDoc, FollowUpDoc } from '#shared/schema/index';
-import type { PlaceNames } from '../tasks';
+import type { PlaceNames } from '../../db/use-place-names';
 import type { Period } from './periods';
 import './strings';
 

@@ -1,4 +1,4 @@
-import { addStrings } from '../../app/i18n';
+import { addStrings } from '../../kit/i18n';
 
 const zh = {
   title: '回访与三率',

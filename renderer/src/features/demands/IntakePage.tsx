@@ -16,8 +16,8 @@ import { useTranslation } from 'react-i18next';
 import { DEMAND_CATEGORIES, DEMAND_SOURCES, DEMAND_TYPES, URGENCIES } from '#shared/domain/vocab';
 import { DEMAND_TEXT_LIMITS, deriveTitle, normalisePhone } from '#shared/domain/ledger/index';
 import { CountedTextField } from '../../kit/CountedTextField';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
 import { placePath } from './format';
 import { formatDateTime } from '../../kit/beijing-time';
 import {
@@ -34,7 +34,7 @@ import { readRememberedRaw, remember, saveIntake } from './save-intake';
 import { SimilarPanel } from './SimilarPanel';
 import { IntakeResult, createIntakeResultStore } from './IntakeResult';
 import { useOnline } from './use-online';
-import { usePlaceTree } from './use-place-tree';
+import { usePlaceTree } from '../../db/use-place-tree';
 import { useSimilarDemands } from './use-similar';
 import './strings';
 

@@ -5,7 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { Alert, Button } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
+import { navigate } from '../../kit/router';
 import './strings';
 
 export interface IntakeResultValue {

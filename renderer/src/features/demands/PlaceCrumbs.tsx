@@ -2,7 +2,7 @@ import { Breadcrumbs, Button, Link, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { LedgerCounts } from '#shared/domain/ledger/index';
 import { liesUnder, pathTo, type PlaceTree } from '#shared/domain/places/index';
-import { navigate } from '../../app/router';
+import { navigate } from '../../kit/router';
 import './strings';
 
 interface Props {

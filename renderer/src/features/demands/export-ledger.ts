@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { can, type Actor } from '#shared/domain/permissions/index';
 import type { DemandDoc } from '#shared/schema/index';
 import type { YishiDatabase } from '../../db/create-database';
-import { saveWorkbook } from '../../app/export-file';
+import { saveWorkbook } from '../exports';
 import { buildLedgerWorkbook, type ExportLabels } from './export-workbook';
 
 const CHUNK = 1000;

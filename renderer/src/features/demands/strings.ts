@@ -1,5 +1,5 @@
 import { CATEGORY_LABELS } from '#shared/domain/aggregations/index';
-import { addStrings } from '../../app/i18n';
+import { addStrings } from '../../kit/i18n';
 
 const zh = {
   types: { inquiry: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' },

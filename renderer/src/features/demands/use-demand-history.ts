@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryDoc, FollowUpDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 import './strings';
 
 export interface HistoryLine {

@@ -3,7 +3,7 @@ import { LiveLedgerRows, type DemandState, type LedgerRow } from '#shared/domain
 import { scopeRange } from '#shared/domain/places/index';
 import type { DemandDoc } from '#shared/schema/index';
 import type { RxChangeEvent, RxDocumentData } from 'rxdb';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import type { YishiDatabase } from '../../db/create-database';
 import { openDemandStore, readAllRows, readNewestRows } from '../../db/ledger-store';
 
@@ -103,14 +103,4 @@ export function useLedgerRows(scope: string, mayReadAll: boolean): LedgerRows | 
     };
   }, [db, scope, gate]);
   return state?.scope === scope ? state.value : null;
-}
-
-/** The current time to the minute, for overdue marks that change while the ledger is open. */
-export function useNow(): string {
-  const [now, setNow] = useState(() => new Date().toISOString());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date().toISOString()), 60_000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now;
 }

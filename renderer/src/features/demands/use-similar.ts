@@ -4,8 +4,8 @@ import { scopeRange } from '#shared/domain/places/index';
 import { scopeAtLevel, type PlaceTree } from '#shared/domain/places/index';
 import type { DemandCategory } from '#shared/domain/vocab';
 import type { DemandDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 
 export interface SimilarHit extends SimilarDemand {
   demand: DemandDoc;

@@ -14,8 +14,8 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
 import { platform } from '../../platform';
 import { formatBytes, useCollectionCounts, useStorageState } from './use-database-stats';
 import { usePlaceName } from './use-place-name';

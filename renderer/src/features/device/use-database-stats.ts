@@ -3,7 +3,7 @@ import { combineLatest, map } from 'rxjs';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import type { YishiDatabase } from '../../db/create-database';
-import { useObservable } from '../../app/use-observable';
+import { useObservable } from '../../kit/use-observable';
 
 export interface StorageState {
   usage: number | null;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ancestors } from '#shared/domain/places/index';
 import type { PlaceDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 
 /**
  * The place's path of names for display, e.g. 小关街道 / 惠新南里社区 — never its scope code;

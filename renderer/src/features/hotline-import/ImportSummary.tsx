@@ -17,10 +17,9 @@ import { useTranslation } from 'react-i18next';
 import { maskQuotedPii } from '#shared/domain/export/index';
 import { refusedTable } from '#shared/domain/hotline/plan';
 import { can } from '#shared/domain/permissions/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
-import { saveCsv } from '../../app/export-file';
-import { ExportPiiDialog } from '../../app/ExportPiiDialog';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
+import { ExportPiiDialog, saveCsv } from '../exports';
 import type { ImportResult } from './run-import';
 import './strings';
 

@@ -1,7 +1,7 @@
 import { Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDoc } from '#shared/schema/index';
-import { navigate } from '../../app/router';
+import { navigate } from '../../kit/router';
 import { chineseDateTime } from '../../kit/beijing-time';
 import { ConsoleView } from './console/ConsoleView';
 import { MeetingGuide } from './guide/MeetingGuide';

@@ -4,10 +4,10 @@ import { Box, Button, Card, CardActionArea, Chip, Stack, Typography } from '@mui
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { navigate } from '../../app/router';
-import { useDeviceSettings } from '../../app/SettingsContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { navigate } from '../../kit/router';
+import { useDeviceSettings } from '../../db/SettingsContext';
+import { useObservable } from '../../kit/use-observable';
 import { chineseDateTime } from '../../kit/beijing-time';
 import { StateChip } from './StateChip';
 

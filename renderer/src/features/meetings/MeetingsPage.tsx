@@ -1,6 +1,6 @@
 import { Alert, Box, CircularProgress } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { parseRoute, useRoute } from '../../app/router';
+import { parseRoute, useRoute } from '../../kit/router';
 import { MeetingDetail } from './MeetingDetail';
 import { MeetingList } from './MeetingList';
 import { NewMeetingForm } from './NewMeetingForm';

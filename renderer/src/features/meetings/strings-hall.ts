@@ -1,4 +1,4 @@
-import { addStrings } from '../../app/i18n';
+import { addStrings } from '../../kit/i18n';
 
 // Strings of the hall's confirmations, refusals and invitations (the rest are in strings.ts).
 

@@ -1,4 +1,4 @@
-import { addStrings } from '../../app/i18n';
+import { addStrings } from '../../kit/i18n';
 
 // Strings of the ballot sheets, the invitations and their notification records, and the projector.
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 import { map } from 'rxjs';
 
 // Live queries: the console, the projector tab and a second recorder all read the same

@@ -3,8 +3,8 @@ import { map } from 'rxjs';
 import { scopeAtLevel } from '#shared/domain/places/index';
 import type { PlaceDoc } from '#shared/schema/index';
 import type { MeetingDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 
 /** The venue's name and who issues the papers (社区居民委员会 or 街道办事处) for notices and minutes. */
 export function usePaperContext(meeting: MeetingDoc): { venueName?: string; issuer: string } {

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { map, type Observable } from 'rxjs';
 import { liesUnder, onOneLine, parentScope } from '#shared/domain/places/index';
 import type { OrganizationDoc, PersonDoc, PlaceDoc, TopicDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 
 // Reference data the preparation screen picks from: venues, people, organisations and topics of
 // the meeting's place.

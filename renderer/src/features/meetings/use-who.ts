@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useDeviceSettings } from '../../app/SettingsContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
 import type { Who } from './actions';
 
 /** This device acting in its role for its home scope (the actor of `can()` and the commands). */

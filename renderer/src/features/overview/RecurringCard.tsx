@@ -17,12 +17,12 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORY_LABELS } from '#shared/domain/aggregations/index';
 import { recurringProblems, type RecurringProblem } from '#shared/domain/overview/index';
 import type { DemandDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
-import { navigate } from '../../app/router';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
+import { navigate } from '../../kit/router';
 import { formatDate } from '../../kit/beijing-time';
 import { createTopic, NewTopicDialog, type NewTopic } from '../topics';
-import type { PlaceNames } from '../tasks';
+import type { PlaceNames } from '../../db/use-place-names';
 import './strings';
 
 const WINDOW_DAYS = 90;

@@ -5,10 +5,10 @@ import { CATEGORY_LABELS, recurringClasses, type RecurringClass } from '#shared/
 import { addHours } from '#shared/domain/calendar/days';
 import { liesUnder } from '#shared/domain/places/index';
 import type { DemandDoc, PlaceDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
-import { navigate, parseRoute, useRoute } from '../../app/router';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
+import { navigate, parseRoute, useRoute } from '../../kit/router';
+import { useObservable } from '../../kit/use-observable';
 import { nowIso } from '../../db/ids';
 import { createTopic } from '../topics';
 import './strings';

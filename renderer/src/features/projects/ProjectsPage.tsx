@@ -16,9 +16,9 @@ import {
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { fundBalances, formatYuan, spentFen } from '#shared/domain/projects/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
-import { navigate, parseRoute, useRoute } from '../../app/router';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
+import { navigate, parseRoute, useRoute } from '../../kit/router';
 import { BalanceTable } from './BalanceTable';
 import { NewProjectDialog } from './NewProjectDialog';
 import { PlaceSelect } from './PlaceSelect';

@@ -9,8 +9,8 @@ import type {
   ProjectDoc,
   TopicDoc,
 } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 
 // Live reads of the few collections the project screens need, narrowed to one place subtree.
 

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { beijingMonth } from '#shared/domain/calendar/index';
 import { childrenOf, liesUnder, subtree } from '#shared/domain/places/index';
 import { annualSummary, computeDashboard, monthlyReport } from '#shared/domain/reports/index';
-import { useDeviceSettings } from '../../app/SettingsContext';
-import { navigate, parseRoute, useRoute } from '../../app/router';
+import { useDeviceSettings } from '../../db/SettingsContext';
+import { navigate, parseRoute, useRoute } from '../../kit/router';
 import { nowIso } from '../../db/ids';
 import { DashboardView } from './DashboardView';
 import { DrillContext, type Drill } from './drill';
@@ -22,7 +22,7 @@ import {
   type ReportRoute,
 } from './report-route';
 import { ReportView } from './ReportView';
-import { usePlaceTree } from './use-place-tree';
+import { usePlaceTree } from '../../db/use-place-tree';
 import { useReportData } from './use-report-data';
 import './strings';
 

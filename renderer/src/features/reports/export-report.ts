@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { saveWorkbook, type ExportRecord } from '../../app/export-file';
+import { saveWorkbook, type ExportRecord } from '../exports';
 import { buildReportWorkbook } from './report-workbook';
 import type { Section } from './report-sections';
 

@@ -1,5 +1,5 @@
 import { CATEGORY_LABELS } from '#shared/domain/aggregations/index';
-import { addStrings } from '../../app/i18n';
+import { addStrings } from '../../kit/i18n';
 
 const zh = {
   title: '统计报表',

@@ -3,7 +3,7 @@ import { auditTime, combineLatest, map, type Observable } from 'rxjs';
 import { scopeRange } from '#shared/domain/places/index';
 import type { ReportData } from '#shared/domain/reports/index';
 import type { YishiDatabase } from '../../db/create-database';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 
 type ScopedCollection = 'demands' | 'followUps' | 'tasks' | 'meetings' | 'meetingRecords' | 'projects';
 const SCOPED: readonly ScopedCollection[] = [

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { DeviceKind } from '#shared/domain/vocab';
-import { useDatabase } from '../../app/DatabaseContext';
+import { useDatabase } from '../../db/DatabaseContext';
 import { platform } from '../../platform';
 import { hubOrigin, rememberPendingEnrollment, setupByEnrollment, useServingHub } from '../sync';
 import type { PendingEnrollment } from '../sync';

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { PlaceKind } from '#shared/domain/vocab';
 import { matchesQuery } from '#shared/domain/text/pinyin';
 import type { PlaceDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 
 interface Props {
   kinds: readonly PlaceKind[];

@@ -13,18 +13,12 @@ import {
 import { useTranslation } from 'react-i18next';
 import { supervisionBoard, type Bucket } from '#shared/domain/handling/index';
 import { ancestors, liesUnder } from '#shared/domain/places/index';
-import { ScopeCrumbs } from '../../app/ScopeCrumbs';
-import { useDeviceSettings } from '../../app/SettingsContext';
-import { navigate, parseRoute, useRoute } from '../../app/router';
-import {
-  EscalateButton,
-  InspectButton,
-  TaskRow,
-  useFollowUps,
-  useNow,
-  usePlaceNames,
-  useTasks,
-} from '../tasks';
+import { ScopeCrumbs } from '../../kit/ScopeCrumbs';
+import { useDeviceSettings } from '../../db/SettingsContext';
+import { navigate, parseRoute, useRoute } from '../../kit/router';
+import { EscalateButton, InspectButton, TaskRow, useFollowUps, useTasks } from '../tasks';
+import { useNow } from '../../kit/use-now';
+import { usePlaceNames } from '../../db/use-place-names';
 import { CountsTable } from './CountsTable';
 import './strings';
 

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Box, Button, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
+import { useObservable } from '../../kit/use-observable';
 import { conflictedDocs$, resolveField } from './conflicts';
 import { formatValue } from './format';
 import { formatDateTime } from '../../kit/beijing-time';

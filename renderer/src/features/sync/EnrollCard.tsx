@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
 import {
   connectToHub,
   disconnectFromHub,
@@ -12,7 +12,7 @@ import {
   takePendingEnrollment,
 } from './hub-session';
 import { platform } from '../../platform';
-import { usePlaceNames } from '../tasks';
+import { usePlaceNames } from '../../db/use-place-names';
 import { useServingHub } from './use-serving-hub';
 import './strings';
 import { ReasonedButton } from '../../kit/ReasonedButton';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
 import { formatDateTime } from '../../kit/beijing-time';
 import { platform } from '../../platform';
 import { useSync, useSyncControl } from './SyncContext';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useDeviceSettings } from '../../app/SettingsContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
 import { formatDateTime } from '../../kit/beijing-time';
 import { platform } from '../../platform';
 import { BUNDLE_FILTERS } from './bundle-actions';

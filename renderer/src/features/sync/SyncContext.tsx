@@ -10,8 +10,8 @@ import {
   DexieRefusedRowStore,
   DexieUploadedAttachmentStore,
 } from '../../sync';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
 import { platform } from '../../platform';
 import { HUB_TOKEN_SECRET } from './hub-session';
 import { RevokedDialog } from './RevokedDialog';

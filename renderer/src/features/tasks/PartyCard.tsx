@@ -6,8 +6,8 @@ import { partyStep, reassignParty, redirectParty, type PartyPick } from '#shared
 import { ORGANIZATION_KINDS, type OrganizationKind } from '#shared/domain/vocab';
 import type { PartyEvent } from '#shared/domain/vocab';
 import type { TaskDoc, TaskParty } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useDeviceSettings } from '../../app/SettingsContext';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useDeviceSettings } from '../../db/SettingsContext';
 import { StepDialog, type StepField } from './StepDialog';
 import { HandOverDialog } from './HandOverDialog';
 import { commitTaskStep } from './task-commit';

@@ -19,9 +19,9 @@ import {
   reportProgress,
   supervisingLevel,
 } from '#shared/domain/handling/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { navigate } from '../../app/router';
-import { useDeviceSettings } from '../../app/SettingsContext';
+import { useDatabase } from '../../db/DatabaseContext';
+import { navigate } from '../../kit/router';
+import { useDeviceSettings } from '../../db/SettingsContext';
 import { formatDateTime } from '../../kit/beijing-time';
 import { HistoryList } from './HistoryList';
 import { commitTaskStep } from './task-commit';
@@ -31,8 +31,8 @@ import { PartyCard } from './PartyCard';
 import { StepDialog } from './StepDialog';
 import { EscalateButton, InspectButton } from './task-actions';
 import { useTask, useTaskFollowUps } from './use-handling-data';
-import { useNow } from './use-now';
-import { usePlaceNames } from './use-place-names';
+import { useNow } from '../../kit/use-now';
+import { usePlaceNames } from '../../db/use-place-names';
 import { messageOf } from '#shared/domain/commands/index';
 import { commandContext } from '../../db/command-context';
 import './strings';

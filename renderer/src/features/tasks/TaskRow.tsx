@@ -1,7 +1,7 @@
 import { Chip, ListItemButton, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { TaskDoc } from '#shared/schema/index';
-import { navigate } from '../../app/router';
+import { navigate } from '../../kit/router';
 import { formatDateTime } from '../../kit/beijing-time';
 import './strings';
 

@@ -5,7 +5,4 @@ export { TaskRow } from './TaskRow';
 export { EscalateButton, InspectButton } from './task-actions';
 export { StepDialog } from './StepDialog';
 export { HistoryList } from './HistoryList';
-export { useNow } from './use-now';
-export { usePlaceNames } from './use-place-names';
-export type { PlaceNames } from './use-place-names';
 export { useDemands, useFollowUps, useMeetings, useTasks } from './use-handling-data';

@@ -10,8 +10,8 @@ import type {
   TaskDoc,
   TopicDoc,
 } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 
 // Live lists for 办/督/评. Documents are turned into plain objects once per change, so the pure
 // domain functions receive what they would receive on the hub.

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 
 /** A stored photo of a task, with the follow-up that took it. */
 export interface TaskPhoto {

@@ -13,8 +13,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { nextLevel, pendingEscalation } from '#shared/domain/machines/index';
 import type { DemandDoc, TopicDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 import { formatDateTime } from '../../kit/beijing-time';
 import './strings';
 

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { liesUnder } from '#shared/domain/places/index';
 import { byTopicOrder } from '#shared/domain/topics/priority';
 import type { DemandDoc, PlaceDoc, TopicDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from '../../db/DatabaseContext';
+import { useObservable } from '../../kit/use-observable';
 
 const OPEN = ['received', 'accepted'];
 

@@ -11,7 +11,7 @@ import {
   type UnfinishedBusiness,
 } from '#shared/domain/meetings/index';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
-import { useDatabase } from '../../../app/DatabaseContext';
+import { useDatabase } from '../../../db/DatabaseContext';
 import { nowIso } from '../../../db/ids';
 import { ConfirmDialog } from '../../../kit/ConfirmDialog';
 import { platform } from '../../../platform';

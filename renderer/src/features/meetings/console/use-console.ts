@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ConsoleCommand } from '#shared/domain/meetings/index';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
-import { useDatabase } from '../../../app/DatabaseContext';
+import { useDatabase } from '../../../db/DatabaseContext';
 import { runConsole } from '../actions';
 import { useWho } from '../use-who';
 import { defaultPlace, type Refusal } from './refusal';

@@ -4,7 +4,7 @@ import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import DoNotDisturbAltIcon from '@mui/icons-material/DoNotDisturbAlt';
 import { useTranslation } from 'react-i18next';
 import type { GuideStep } from '#shared/domain/meetings/index';
-import { navigate } from '../../../app/router';
+import { navigate } from '../../../kit/router';
 
 const ICON = {
   done: <CheckCircleIcon color="success" sx={{ fontSize: 36 }} />,

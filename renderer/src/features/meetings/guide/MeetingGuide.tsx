@@ -3,7 +3,7 @@ import { Button, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { guideFor, guideForMeeting } from '#shared/domain/meetings/index';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
-import { navigate } from '../../../app/router';
+import { navigate } from '../../../kit/router';
 import { nowIso } from '../../../db/ids';
 import { useOrganizations, useTopics } from '../use-reference';
 import { GuideSteps } from './GuideSteps';

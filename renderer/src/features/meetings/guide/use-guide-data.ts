@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { map } from 'rxjs';
 import type { MeetingDoc, MeetingRecordDoc, TaskDoc, TopicDoc } from '#shared/schema/index';
-import { useDatabase } from '../../../app/DatabaseContext';
-import { useObservable } from '../../../app/use-observable';
+import { useDatabase } from '../../../db/DatabaseContext';
+import { useObservable } from '../../../kit/use-observable';
 
 /** Tasks of the given topics (结果办理, 监督跟进). */
 export function useTasksOf(topicIds: readonly string[]): TaskDoc[] {

@@ -10,8 +10,8 @@ import {
 } from '#shared/domain/meetings/index';
 import type { MeetingEvent } from '#shared/domain/vocab';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
-import { useDatabase } from '../../../app/DatabaseContext';
-import { navigate } from '../../../app/router';
+import { useDatabase } from '../../../db/DatabaseContext';
+import { navigate } from '../../../kit/router';
 import { nowIso } from '../../../db/ids';
 import { chineseDateTime, formatDateTime } from '../../../kit/beijing-time';
 import { ConfirmDialog } from '../../../kit/ConfirmDialog';

@@ -9,8 +9,8 @@ import {
 } from '#shared/domain/meetings/index';
 import { NOTIFICATION_METHODS, type NotificationMethod } from '#shared/domain/vocab';
 import type { MeetingDoc } from '#shared/schema/index';
-import { useDatabase } from '../../../app/DatabaseContext';
-import { navigate } from '../../../app/router';
+import { useDatabase } from '../../../db/DatabaseContext';
+import { navigate } from '../../../kit/router';
 import { formatShortDateTime } from '../../../kit/beijing-time';
 import { notifyInvitee, withdrawNotice } from '../actions';
 import { useInvitees } from '../use-invitees';

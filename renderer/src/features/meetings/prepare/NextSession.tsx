@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { openItems } from '#shared/domain/meetings/index';
 import type { MeetingDoc, MeetingRecordDoc } from '#shared/schema/index';
-import { useDatabase } from '../../../app/DatabaseContext';
-import { navigate } from '../../../app/router';
+import { useDatabase } from '../../../db/DatabaseContext';
+import { navigate } from '../../../kit/router';
 import { createNextSession } from '../actions';
 import { useWho } from '../use-who';
 

@@ -21,7 +21,7 @@ import {
 import { matchesText } from '#shared/domain/text/match';
 import type { PersonRole } from '#shared/domain/vocab';
 import type { MeetingDoc, PersonDoc, TopicDoc } from '#shared/schema/index';
-import { useDatabase } from '../../../app/DatabaseContext';
+import { useDatabase } from '../../../db/DatabaseContext';
 import { useOrganizations, usePeople, useTopics } from '../use-reference';
 import { useWho } from '../use-who';
 import { messageOf } from '#shared/domain/commands/index';

@@ -4,7 +4,7 @@ import FullscreenIcon from '@mui/icons-material/Fullscreen';
 import FullscreenExitIcon from '@mui/icons-material/FullscreenExit';
 import { useTranslation } from 'react-i18next';
 import { liveState, projectorView, type Countdown } from '#shared/domain/meetings/index';
-import { parseRoute, useRoute } from '../../../app/router';
+import { parseRoute, useRoute } from '../../../kit/router';
 import { useClock, useMeeting, useMeetingRecords, useSpeakerLimit } from '../use-meeting';
 import { Title } from '../print/Title';
 import { AgendaList, NextSpeakers } from './ProjectorSide';

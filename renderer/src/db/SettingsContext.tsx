@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { DeviceSettings } from '../db/settings';
+import type { DeviceSettings } from './settings';
 
 export const SettingsContext = createContext<DeviceSettings | null>(null);
 

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { map } from 'rxjs';
 import type { PlaceDoc } from '#shared/schema/index';
 import { ancestors } from '#shared/domain/places/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from './DatabaseContext';
+import { useObservable } from '../kit/use-observable';
 
 export interface PlaceNames {
   /** The place's own name, or the scope when unknown. */

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { YishiDatabase } from '../db/create-database';
+import type { YishiDatabase } from './create-database';
 
 export const DatabaseContext = createContext<YishiDatabase | null>(null);
 

@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { addStrings } from './i18n';
+import { addStrings } from '../../kit/i18n';
 
 addStrings(
   'exportPii',

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { buildPlaceTree, type PlaceTree } from '#shared/domain/places/index';
 import type { PlaceDoc } from '#shared/schema/index';
-import { useDatabase } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/use-observable';
+import { useDatabase } from './DatabaseContext';
+import { useObservable } from '../kit/use-observable';
 
-/** The device's place tree, kept live, for the place picker and place names. */
+/** The whole place tree of this device (a street has a few thousand places), kept live. */
 export function usePlaceTree(): PlaceTree | null {
   const db = useDatabase();
   const docs = useObservable(

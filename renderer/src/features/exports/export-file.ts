@@ -4,10 +4,10 @@
 // written to the audit trail with whether it carried personal information.
 import type { Workbook } from 'exceljs';
 import type { CollectionName } from '#shared/domain/vocab';
-import type { YishiDatabase } from '../db/create-database';
-import { audit, type Author } from '../db/write';
-import { platform } from '../platform';
-import { csvBytes, neutraliseWorkbook } from '../kit/safe-workbook';
+import type { YishiDatabase } from '../../db/create-database';
+import { audit, type Author } from '../../db/write';
+import { platform } from '../../platform';
+import { csvBytes, neutraliseWorkbook } from '../../kit/safe-workbook';
 
 export interface ExportRecord {
   readonly db: YishiDatabase;
