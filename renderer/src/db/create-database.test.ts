@@ -111,7 +111,7 @@ describe('the local database', () => {
     const data = copy?.['docData'] as Record<string, unknown> | undefined;
     expect(data?.['name']).toBe('王秀兰');
     for (const field of ['phone', 'idNumber', 'addressDetail'] as const) {
-      expect(String(data?.[field])).toMatch(/^y1:/);
+      expect(String(data?.[field])).toMatch(/^y2:/);
       expect(String(data?.[field])).not.toContain(person[field]);
     }
     const stored = await db.people.findOne('person-1').exec();

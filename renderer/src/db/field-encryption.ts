@@ -1,94 +1,32 @@
 // Encryption of the PII fields a schema lists under `encrypted` (reporter phone, ID numbers,
-// address details), as an RxDB storage wrapper. RxDB's crypto-js plugin derived a key for every
-// single field value (EVP_BytesToKey, MD5) and ran AES in crypto-js's object model: profiled, that
-// was 40 % of an initial sync and most of opening a large ledger. Here the key is derived once
-// per database (PBKDF2-SHA256 through Web Crypto, which the browser, Electron and Node all have)
-// and each value is sealed with XChaCha20-Poly1305 (@noble/ciphers, audited, synchronous) under a
-// random 24-byte nonce, bound to its collection and field. Values written by the crypto-js plugin
-// (no `y1:` prefix) are still read, so databases created before this change keep opening.
+// address details), as an RxDB storage wrapper; the cipher is field-cipher.ts. RxDB's own
+// `wrapRxStorageInstance` seals and opens document by document, each with its own await, and opens
+// every document it has just written again for the change event. This wrapper seals or opens all
+// fields of a write or a read (a page of a sync, a query result) as one batch, and remembers which
+// stored form belongs to which document, so that the change event of a write and the `previous`
+// of an update need no cipher work at all.
 
-import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { randomBytes } from '@noble/ciphers/utils.js';
-import { hasEncryption, wrapRxStorageInstance } from 'rxdb';
-import type { RxJsonSchema, RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
-import { decryptString } from 'rxdb/plugins/encryption-crypto-js';
+import { BehaviorSubject, concatMap, filter, firstValueFrom, tap } from 'rxjs';
+import { getPrimaryFieldOfPrimaryKey, hasEncryption } from 'rxdb';
+import type {
+  BulkWriteRow,
+  EventBulk,
+  RxJsonSchema,
+  RxStorage,
+  RxStorageChangeEvent,
+  RxStorageInstance,
+  RxStorageInstanceCreationParams,
+} from 'rxdb';
+import { deriveFieldCryptoKey, deriveFieldKey, fieldCipher } from './field-cipher';
+import type { FieldCipher, FieldValue } from './field-cipher';
 
-const PREFIX = 'y1:';
-const NONCE_BYTES = 24;
-const PBKDF2_ITERATIONS = 100_000;
+export { deriveFieldCryptoKey, deriveFieldKey, fieldCipher } from './field-cipher';
+export type { FieldCipher } from './field-cipher';
+
 const MIN_PASSWORD_LENGTH = 8;
 
-// Chromium has Uint8Array#toBase64 / Uint8Array.fromBase64 (native, fast); Node 20 does not.
-type Base64Native = { toBase64?: () => string };
-type Base64Ctor = { fromBase64?: (text: string) => Uint8Array };
-
-function toBase64(bytes: Uint8Array): string {
-  const native = (bytes as Base64Native).toBase64;
-  if (native) return native.call(bytes);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const native = (Uint8Array as Base64Ctor).fromBase64;
-  if (native) return native(text);
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/** The 32-byte field key of one database: PBKDF2-SHA256 of the password, salted with its name. */
-export async function deriveFieldKey(password: string, databaseName: string): Promise<Uint8Array> {
-  const material = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, [
-    'deriveBits',
-  ]);
-  const bits = await crypto.subtle.deriveBits(
-    {
-      name: 'PBKDF2',
-      hash: 'SHA-256',
-      salt: encoder.encode(`yishi-fields-v1:${databaseName}`),
-      iterations: PBKDF2_ITERATIONS,
-    },
-    material,
-    256,
-  );
-  return new Uint8Array(bits);
-}
-
-export interface FieldCipher {
-  seal(collection: string, field: string, value: unknown): string;
-  open(collection: string, field: string, sealed: string): unknown;
-}
-
-export function fieldCipher(key: Uint8Array, password: string): FieldCipher {
-  const aad = (collection: string, field: string) => encoder.encode(`${collection}.${field}`);
-  return {
-    seal(collection, field, value) {
-      const nonce = randomBytes(NONCE_BYTES);
-      const sealed = xchacha20poly1305(key, nonce, aad(collection, field)).encrypt(
-        encoder.encode(JSON.stringify(value)),
-      );
-      const out = new Uint8Array(NONCE_BYTES + sealed.length);
-      out.set(nonce);
-      out.set(sealed, NONCE_BYTES);
-      return PREFIX + toBase64(out);
-    },
-    open(collection, field, sealed) {
-      if (!sealed.startsWith(PREFIX)) return JSON.parse(decryptString(sealed, password)) as unknown;
-      const bytes = fromBase64(sealed.slice(PREFIX.length));
-      const plain = xchacha20poly1305(key, bytes.subarray(0, NONCE_BYTES), aad(collection, field)).decrypt(
-        bytes.subarray(NONCE_BYTES),
-      );
-      return JSON.parse(decoder.decode(plain)) as unknown;
-    },
-  };
-}
+type Doc = Record<string, unknown>;
+type Instance = RxStorageInstance<Doc, unknown, unknown, unknown>;
 
 function withoutEncrypted(schema: RxJsonSchema<unknown>): RxJsonSchema<unknown> {
   const { encrypted: _encrypted, ...rest } = schema as RxJsonSchema<unknown> & { encrypted?: string[] };
@@ -99,8 +37,7 @@ function withoutEncrypted(schema: RxJsonSchema<unknown>): RxJsonSchema<unknown> 
 function storedSchema(schema: RxJsonSchema<unknown>, fields: readonly string[]): RxJsonSchema<unknown> {
   const properties = { ...(schema.properties as Record<string, unknown>) };
   for (const field of fields) properties[field] = { type: 'string' };
-  const { encrypted: _encrypted, ...rest } = schema as RxJsonSchema<unknown> & { encrypted?: string[] };
-  return { ...rest, properties } as RxJsonSchema<unknown>;
+  return { ...withoutEncrypted(schema), properties } as RxJsonSchema<unknown>;
 }
 
 /**
@@ -111,29 +48,163 @@ function storedSchema(schema: RxJsonSchema<unknown>, fields: readonly string[]):
  */
 const encryptedByProperties = new WeakMap<object, readonly string[]>();
 
-type Doc = Record<string, unknown>;
+/** Which fields of one storage instance's rows are sealed, and under which names. */
+interface Plan {
+  collection: string;
+  fields: readonly string[];
+  /** Set for a replication meta instance: the fields sealed inside `docData`. */
+  nested: readonly string[] | undefined;
+}
 
-function sealFields(
-  cipher: FieldCipher,
-  where: string,
-  fields: readonly string[],
-  doc: Doc,
-  seal: boolean,
-): Doc {
+/** A value to seal or open, and the copied document it goes back into. */
+interface Slot extends FieldValue {
+  owner: Doc;
+}
+
+function copyFields(doc: Doc, fields: readonly string[], where: string): { out: Doc; slots: Slot[] } {
   let out: Doc | undefined;
+  const slots: Slot[] = [];
   for (const field of fields) {
     const value = doc[field];
     if (value === undefined) continue;
     out ??= { ...doc };
-    out[field] = seal ? cipher.seal(where, field, value) : cipher.open(where, field, value as string);
+    slots.push({ owner: out, where, field, value });
   }
   // Documents without PII fields pass through untouched (no copy).
-  return out ?? doc;
+  return { out: out ?? doc, slots };
+}
+
+function prepare(plan: Plan, doc: Doc, seal: boolean): { out: Doc; slots: Slot[] } {
+  if (!plan.nested) return copyFields(doc, plan.fields, plan.collection);
+  const data = doc['docData'];
+  if (data === undefined || data === null) return { out: doc, slots: [] };
+  // A copy sealed whole (by the crypto-js plugin) still opens.
+  if (!seal && typeof data === 'string') return copyFields(doc, ['docData'], plan.collection);
+  const inner = copyFields(data as Doc, plan.nested, `${plan.collection}.docData`);
+  if (inner.slots.length === 0) return { out: doc, slots: [] };
+  return { out: { ...doc, docData: inner.out }, slots: inner.slots };
+}
+
+/** Seals or opens the fields of a row set in one batch. */
+function batchTransformer(cipher: FieldCipher, plan: Plan) {
+  /** stored → document and document → stored, for rows this wrapper sealed or opened. */
+  const plainOf = new WeakMap<Doc, Doc>();
+  const storedOf = new WeakMap<Doc, Doc>();
+  return {
+    plainOf,
+    storedOf,
+    async run(docs: readonly Doc[], seal: boolean): Promise<Doc[]> {
+      const prepared = docs.map((d) => prepare(plan, d, seal));
+      const slots = prepared.flatMap((p) => p.slots);
+      if (slots.length === 0) return prepared.map((p) => p.out);
+      const values = seal ? await cipher.sealAll(slots) : await cipher.openAll(slots);
+      slots.forEach((slot, i) => {
+        slot.owner[slot.field] = values[i];
+      });
+      return prepared.map((p, i) => {
+        const doc = docs[i]!;
+        if (p.out !== doc) {
+          plainOf.set(seal ? p.out : doc, seal ? doc : p.out);
+          storedOf.set(seal ? doc : p.out, seal ? p.out : doc);
+        }
+        return p.out;
+      });
+    },
+  };
+}
+
+function wrapInstance(
+  schema: RxJsonSchema<unknown>,
+  instance: Instance,
+  cipher: FieldCipher,
+  plan: Plan,
+): Instance {
+  const batch = batchTransformer(cipher, plan);
+  const fromStorage = (docs: readonly Doc[]) => batch.run(docs, false);
+  /** Rows written and read by this wrapper are known; only the others are opened, together. */
+  const openKnown = async (docs: ReadonlyArray<Doc | undefined>): Promise<Array<Doc | undefined>> => {
+    const unknown = docs.filter((d): d is Doc => d !== undefined && d !== null && !batch.plainOf.has(d));
+    const opened = await fromStorage(unknown);
+    const byStored = new Map(unknown.map((d, i) => [d, opened[i]!]));
+    return docs.map((d) => (d ? (batch.plainOf.get(d) ?? byStored.get(d) ?? d) : d));
+  };
+  const processing$ = new BehaviorSubject(0);
+  const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey as never) as string;
+  return {
+    databaseName: instance.databaseName,
+    internals: instance.internals,
+    options: instance.options,
+    schema,
+    collectionName: instance.collectionName,
+    cleanup: instance.cleanup.bind(instance),
+    close: instance.close.bind(instance),
+    count: instance.count.bind(instance),
+    remove: instance.remove.bind(instance),
+    getAttachmentData: instance.getAttachmentData.bind(instance),
+    originalStorageInstance: instance,
+    async bulkWrite(rows: Array<BulkWriteRow<Doc>>, context: string) {
+      // The storage reads only `_rev` of `previous` (and passes it on in the change event): a
+      // previous this wrapper wrote or read goes back as its stored row, not sealed again.
+      const known = rows.map((r) => (r.previous ? batch.storedOf.get(r.previous) : undefined));
+      const unknownPrevious = rows.flatMap((r, i) => (r.previous && !known[i] ? [r.previous] : []));
+      const sealed = await batch.run([...rows.map((r) => r.document), ...unknownPrevious], true);
+      let k = rows.length;
+      const useRows = rows.map((r, i) =>
+        r.previous ? { document: sealed[i]!, previous: known[i] ?? sealed[k++]! } : { document: sealed[i]! },
+      );
+      const result = await instance.bulkWrite(useRows as never, context);
+      const byId = new Map(rows.map((r) => [String(r.document[primaryPath]), r]));
+      const error = await Promise.all(
+        result.error.map(async (e) => {
+          const conflict = e as typeof e & { documentInDb?: Doc };
+          const writeRow = byId.get(String(e.documentId)) ?? e.writeRow;
+          if (!conflict.documentInDb) return { ...e, writeRow };
+          const [inDb] = await openKnown([conflict.documentInDb]);
+          return { ...e, writeRow, documentInDb: inDb };
+        }),
+      );
+      // Every change event of this write is out before the write resolves, as RxDB requires.
+      await firstValueFrom(processing$.pipe(filter((v) => v === 0)));
+      return { error } as never;
+    },
+    async query(prepared: Parameters<Instance['query']>[0]) {
+      const result = await instance.query(prepared);
+      return { documents: (await openKnown(result.documents)) as Doc[] };
+    },
+    async findDocumentsById(ids: string[], withDeleted: boolean) {
+      return (await openKnown(await instance.findDocumentsById(ids, withDeleted))) as Doc[];
+    },
+    getChangedDocumentsSince: instance.getChangedDocumentsSince
+      ? async (limit: number, checkpoint?: unknown) => {
+          const result = await instance.getChangedDocumentsSince!(limit, checkpoint);
+          return { checkpoint: result.checkpoint, documents: (await openKnown(result.documents)) as Doc[] };
+        }
+      : undefined,
+    changeStream() {
+      return instance.changeStream().pipe(
+        tap(() => processing$.next(processing$.getValue() + 1)),
+        // In order: a later bulk never overtakes one still being opened.
+        concatMap(async (bulk: EventBulk<RxStorageChangeEvent<Doc>, unknown>) => {
+          const docs = bulk.events.flatMap((e) => [e.documentData, e.previousDocumentData]);
+          const opened = await openKnown(docs as Array<Doc | undefined>);
+          const events = bulk.events.map((e, i) => ({
+            ...e,
+            documentData: opened[2 * i] as never,
+            previousDocumentData: opened[2 * i + 1] as never,
+          }));
+          return { ...bulk, events };
+        }),
+        tap(() => processing$.next(processing$.getValue() - 1)),
+      );
+    },
+  } as unknown as Instance;
 }
 
 /** Wraps a storage so that every collection's `encrypted` top-level fields are sealed at rest. */
 export function fieldEncryptionStorage<I, C>(storage: RxStorage<I, C>): RxStorage<I, C> {
-  const keys = new Map<string, Promise<Uint8Array>>();
+  // One derivation per database and password, whatever the number of collections.
+  const keys = new Map<string, Promise<CryptoKey>>();
+  const legacyKeys = new Map<string, Promise<Uint8Array>>();
   return {
     ...storage,
     async createStorageInstance<R>(params: RxStorageInstanceCreationParams<R, C>) {
@@ -150,33 +221,28 @@ export function fieldEncryptionStorage<I, C>(storage: RxStorage<I, C>): RxStorag
       const docDataProperties =
         fields.length === 1 && fields[0] === 'docData' ? properties['docData']?.properties : undefined;
       const nested = docDataProperties ? encryptedByProperties.get(docDataProperties) : undefined;
-      const cacheKey = `${params.databaseName}\u0000${password}`;
+      const databaseName = params.databaseName;
+      const cacheKey = `${databaseName}\u0000${password}`;
       let key = keys.get(cacheKey);
       if (!key) {
-        key = deriveFieldKey(password, params.databaseName);
+        key = deriveFieldCryptoKey(password, databaseName);
         keys.set(cacheKey, key);
       }
-      const cipher = fieldCipher(await key, password);
-      const collection = params.collectionName;
+      const legacyKey = () => {
+        let bytes = legacyKeys.get(cacheKey);
+        if (!bytes) {
+          bytes = deriveFieldKey(password, databaseName);
+          legacyKeys.set(cacheKey, bytes);
+        }
+        return bytes;
+      };
+      const cipher = fieldCipher(await key, password, legacyKey);
       const instance = await storage.createStorageInstance({
         ...params,
         schema: (nested ? withoutEncrypted(schema) : storedSchema(schema, fields)) as never,
       });
-      const nestedWhere = `${collection}.docData`;
-      const transform = (doc: Doc, seal: boolean): Doc => {
-        if (!nested) return sealFields(cipher, collection, fields, doc, seal);
-        const data = doc['docData'];
-        if (data === undefined || data === null) return doc;
-        // A copy sealed whole (by the crypto-js plugin) still opens.
-        if (!seal && typeof data === 'string') return sealFields(cipher, collection, fields, doc, false);
-        return { ...doc, docData: sealFields(cipher, nestedWhere, nested, data as Doc, seal) };
-      };
-      return wrapRxStorageInstance(
-        params.schema as never,
-        instance as never,
-        (doc: Doc) => transform(doc, true) as never,
-        (doc: Doc) => transform(doc, false) as never,
-      ) as never;
+      const plan = { collection: params.collectionName, fields, nested };
+      return wrapInstance(params.schema as never, instance as unknown as Instance, cipher, plan) as never;
     },
   };
 }

@@ -217,8 +217,8 @@ describe('the first pull', () => {
       ['d1|0'],
       false,
     );
-    expect(String(rawDoc!['reporterPhone'])).toMatch(/^y1:/);
-    expect(String((rawMeta!['docData'] as Row)['reporterPhone'])).toMatch(/^y1:/);
+    expect(String(rawDoc!['reporterPhone'])).toMatch(/^y2:/);
+    expect(String((rawMeta!['docData'] as Row)['reporterPhone'])).toMatch(/^y2:/);
     // Each page was asked for once.
     expect(new Set(fastHub.pulls).size).toBe(fastHub.pulls.length);
 
