@@ -9,7 +9,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { PullResponse } from '#shared/protocol/v1';
 import { createYishiDatabase } from '../../renderer/src/db/create-database';
-import { browserEventSourceFactory, createSyncClient } from '../../renderer/src/sync/index';
+import { createFetchEventSourceFactory, createSyncClient } from '../../renderer/src/sync/index';
 
 export interface HubTarget {
   hubUrl: string;
@@ -64,7 +64,7 @@ async function rxdbSync(target: HubTarget): Promise<SyncRun> {
     token: target.token,
     deviceScope: target.scope,
     hubId: target.hubId,
-    eventSourceFactory: browserEventSourceFactory,
+    eventSourceFactory: createFetchEventSourceFactory(),
     pullBatchSize: target.pageSize,
     onRevoked: () => undefined,
   });

@@ -19,7 +19,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const dataDir = resolve(cmd.data ?? defaultDataDir());
-  if (cmd.command === 'serve') return serve({ port: cmd.port, host: cmd.host, dataDir });
+  if (cmd.command === 'serve')
+    return serve({
+      port: cmd.port,
+      host: cmd.host,
+      dataDir,
+      ...(cmd.trustProxy ? { trustProxy: cmd.trustProxy } : {}),
+    });
   try {
     const api = await connectAdmin({ dataDir, ...(cmd.hub !== undefined ? { hub: cmd.hub } : {}) });
     try {

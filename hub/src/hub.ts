@@ -8,6 +8,7 @@ import type { HubContext } from './http/context';
 import type { StaticApp } from './http/static-app';
 import type { Logger } from './log';
 import { seedDemoStreet } from './seed';
+import { watchStalls } from './stall-watch';
 import type { Store } from './store/store';
 import { startFanout } from './sync/fanout';
 import { createRowPolicy } from './sync/policy';
@@ -26,6 +27,8 @@ export interface HubOptions {
   keepaliveMs?: number;
   /** Serve the browser build of the app at `/` from this folder. */
   app?: StaticApp;
+  /** Addresses of reverse proxies whose X-Forwarded-For names the client (`--trust-proxy`). */
+  trustProxy?: readonly string[];
   /** Serve application updates published into this folder. */
   updatesDir?: string;
 }
@@ -51,12 +54,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     adminSecretHash:
       options.adminSecret === null ? null : createHash('sha256').update(options.adminSecret).digest(),
     enrollLimiter: createFailureLimiter(30, 5 * 60_000, () => clock().getTime()),
+    codeLimiter: createFailureLimiter(10, 15 * 60_000, () => clock().getTime()),
+    trustedProxies: new Set(options.trustProxy ?? []),
     touched: new Map(),
     seedDemo: (actor, asOf) => seedDemoStreet(store, actor, asOf ?? clock()),
     ...(options.app ? { app: options.app } : {}),
     ...(options.updatesDir ? { updatesDir: options.updatesDir } : {}),
   };
   const http = createHubServer(context);
+  const unwatch = watchStalls(log);
   const url = await http.listen(options.port, options.host);
   let closing: Promise<void> | null = null;
   return {
@@ -65,6 +71,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close() {
       closing ??= (async () => {
         log.info('hub shutting down');
+        unwatch();
         await http.shutdown();
         await store.close();
         log.info('hub stopped');

@@ -245,9 +245,9 @@ for (const backend of BACKENDS) {
         401,
         'revoked',
       );
-      const stream = await SseReader.open(
-        `${hub.url}/v1/sync/stream?token=${encodeURIComponent(revoked.token)}`,
-      );
+      const stream = await SseReader.open(`${hub.url}/v1/sync/stream`, {
+        Authorization: `Bearer ${revoked.token}`,
+      });
       expect(stream.status).toBe(401);
       stream.close();
     });

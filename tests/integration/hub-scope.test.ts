@@ -77,10 +77,9 @@ for (const backend of BACKENDS) {
       const gyjStream = await SseReader.open(`${hub.url}/v1/sync/stream`, {
         Authorization: `Bearer ${gyjDevice.token}`,
       });
-      // Browsers' EventSource cannot set headers: the token may come as a query parameter.
-      const hxdjStream = await SseReader.open(
-        `${hub.url}/v1/sync/stream?token=${encodeURIComponent(hxdjDevice.token)}`,
-      );
+      const hxdjStream = await SseReader.open(`${hub.url}/v1/sync/stream`, {
+        Authorization: `Bearer ${hxdjDevice.token}`,
+      });
       readers.push(gyjStream, hxdjStream);
       expect(gyjStream.status).toBe(200);
       expect(gyjStream.response.headers['content-type']).toMatch(/text\/event-stream/);
@@ -119,10 +118,14 @@ for (const backend of BACKENDS) {
       expect(reader?.retryMs).toBe(2000);
     });
 
-    it('refuses a stream without a valid token', async () => {
+    it('refuses a stream without a valid token, and a token in the URL (it would reach the logs)', async () => {
       const anonymous = await SseReader.open(`${hub.url}/v1/sync/stream`);
-      readers.push(anonymous);
+      const inUrl = await SseReader.open(
+        `${hub.url}/v1/sync/stream?token=${encodeURIComponent(gyjDevice.token)}`,
+      );
+      readers.push(anonymous, inUrl);
       expect(anonymous.status).toBe(401);
+      expect(inUrl.status).toBe(401);
     });
 
     it('refuses and quarantines pushes outside the subtree or beyond the role, applying the rest', async () => {

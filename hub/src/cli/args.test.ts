@@ -10,6 +10,13 @@ describe('parseArgs', () => {
       host: '0.0.0.0',
       data: '/tmp/x',
     });
+    expect(parseArgs(['serve', '--trust-proxy', '10.0.0.1,::1'])).toEqual({
+      command: 'serve',
+      port: 8787,
+      host: '127.0.0.1',
+      trustProxy: ['10.0.0.1', '::1'],
+    });
+    expect(parseArgs(['serve', '--trust-proxy', 'nginx'])).toHaveProperty('error');
   });
 
   it('parses enroll and validates scope, role, name and ttl', () => {

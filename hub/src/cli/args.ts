@@ -5,6 +5,7 @@
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util';
 import { isValidScope } from '#shared/domain/places/index';
 import { isActorRole } from '#shared/protocol/v1';
+import { parseTrustedProxies } from '../http/client-address';
 import type { ActorRole } from '#shared/domain/vocab';
 import { ACTOR_ROLES } from '#shared/domain/vocab';
 
@@ -15,7 +16,7 @@ interface Common {
 }
 
 export type Command =
-  | { command: 'serve'; port: number; host: string; data?: string }
+  | { command: 'serve'; port: number; host: string; data?: string; trustProxy?: string[] }
   | ({ command: 'seed-demo'; asOf?: string } & Common)
   | ({ command: 'enroll'; scope: string; role: ActorRole; name: string; ttlMinutes?: number } & Common)
   | ({ command: 'devices' } & Common)
@@ -27,7 +28,9 @@ export type Command =
 export const USAGE = `用法: npm run hub -- <命令> [选项]
 
 命令:
-  serve [--port 8787] [--host 127.0.0.1] [--data <目录>]   启动同步服务
+  serve [--port 8787] [--host 127.0.0.1] [--data <目录>] [--trust-proxy <IP,…>]
+                                                            启动同步服务（--trust-proxy：反向代理的地址，
+                                                            只信任这些地址送来的 X-Forwarded-For）
   seed-demo [--data <目录>] [--hub <地址>] [--as-of <时间>] 载入示范街道数据（可重复执行；--as-of 按某一时刻生成，用于培训和测试）
   enroll --scope <路径> --role <角色> --name <名称> [--ttl <分钟>] [--json]
                                                             签发一次性设备登记码
@@ -47,7 +50,7 @@ const admin = { data: text, hub: text, json: flag } as const;
 
 /** The options of each command (all long options) and how many positional arguments it takes. */
 const COMMANDS: Record<string, { options: Options; positionals: number }> = {
-  serve: { options: { port: text, host: text, data: text }, positionals: 0 },
+  serve: { options: { port: text, host: text, data: text, 'trust-proxy': text }, positionals: 0 },
   'seed-demo': { options: { 'as-of': text, ...admin }, positionals: 0 },
   enroll: { options: { scope: text, role: text, name: text, ttl: text, ...admin }, positionals: 0 },
   devices: { options: admin, positionals: 0 },
@@ -99,6 +102,12 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
         return { error: '--port 必须是 0 到 65535 的整数' };
       const out: Command = { command, port, host: str('host') ?? '127.0.0.1' };
       if (common.data !== undefined) out.data = common.data;
+      const proxies = str('trust-proxy');
+      if (proxies !== undefined) {
+        const parsed = parseTrustedProxies(proxies);
+        if ('error' in parsed) return parsed;
+        out.trustProxy = parsed.addresses;
+      }
       return out;
     }
     case 'enroll': {

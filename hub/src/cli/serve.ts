@@ -25,6 +25,7 @@ export async function serve(options: {
   host: string;
   dataDir: string;
   appDir?: string;
+  trustProxy?: string[];
 }): Promise<number> {
   const log = stdoutLogger();
   const { dataDir } = options;
@@ -59,6 +60,7 @@ export async function serve(options: {
       port: options.port,
       host: options.host,
       adminSecret,
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
       ...(app ? { app } : {}),
       updatesDir: join(dataDir, 'updates'),
       ...(Number.isFinite(keepalive) && keepalive > 0 ? { keepaliveMs: keepalive } : {}),

@@ -54,7 +54,7 @@ export async function handlePutAttachment(
   route: AttachmentRoute,
 ) {
   const collection = collectionOf(route.collection);
-  const actor = await authenticate(ctx, req, url, info);
+  const actor = await authenticate(ctx, req, info);
   const type = contentTypeOf(req);
   if (!type.startsWith('image/')) throw new HttpError('bad_request', '照片的 Content-Type 必须是 image/*。');
   const data = await readBody(req, ATTACHMENT_MAX_BYTES);
@@ -89,7 +89,7 @@ export async function handleGetAttachment(
   route: AttachmentRoute,
 ) {
   const collection = collectionOf(route.collection);
-  const actor = await authenticate(ctx, req, url, info);
+  const actor = await authenticate(ctx, req, info);
   const digest = url.searchParams.get('digest');
   if (!isSha256Hex(digest)) throw new HttpError('bad_request', 'digest 必须是 64 位十六进制的 sha256。');
   await visibleDocument(ctx, actor, collection, route.docId);

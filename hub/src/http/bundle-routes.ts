@@ -37,7 +37,7 @@ export async function handleBundleUpload(
   info: RequestInfo,
 ) {
   if (req.method !== 'POST') throw new HttpError('method_not_allowed');
-  const uploader = await authenticate(ctx, req, url, info);
+  const uploader = await authenticate(ctx, req, info);
   if (uploader.role !== UPLOADER_ROLE) {
     throw new HttpError('forbidden', '只有街道工作人员的设备可以代为导入同步包。');
   }

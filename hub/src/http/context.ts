@@ -15,7 +15,12 @@ export interface HubContext {
   version: string;
   /** sha256 of the admin secret; admin routes compare hashes in constant time. */
   adminSecretHash: Buffer | null;
+  /** Failed enrollments per client address (see client-address.ts). */
   enrollLimiter: FailureLimiter;
+  /** Failed enrollments per code. */
+  codeLimiter: FailureLimiter;
+  /** Proxies whose X-Forwarded-For is believed (`serve --trust-proxy`). */
+  trustedProxies: ReadonlySet<string>;
   /** Last `last_seen_at` write per device, so a busy device does not write on every request. */
   touched: Map<string, number>;
   /** Loads the demo street as of `asOf` (the hub's clock when not given). */

@@ -11,4 +11,17 @@ describe('failure limiter', () => {
     now = 1001;
     expect(limiter.blocked('a')).toBe(false);
   });
+
+  it('keeps at most maxKeys keys, giving up the one that failed longest ago', () => {
+    const limiter = createFailureLimiter(2, 1000, () => 0, 3);
+    for (const key of ['a', 'b', 'c']) {
+      limiter.fail(key);
+      limiter.fail(key);
+    }
+    limiter.fail('a');
+    limiter.fail('d');
+    expect(limiter.blocked('a')).toBe(true);
+    expect(limiter.blocked('b')).toBe(false);
+    expect(limiter.blocked('c')).toBe(true);
+  });
 });

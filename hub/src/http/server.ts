@@ -19,6 +19,7 @@ import { handleGetAttachment, handlePutAttachment } from './attachment-routes';
 import { handleAdminImportBundle, handleBundleUpload } from './bundle-routes';
 import type { HubContext, RequestInfo } from './context';
 import { CORS_HEADERS, HttpError, sendError, sendJson } from './io';
+import { hasUnstorableTarget } from './path-check';
 import { isAppRequest, serveApp } from './static-app';
 import { handleUpdate } from './update-routes';
 import { parseUpdateRoute } from '#shared/protocol/updates';
@@ -134,6 +135,7 @@ export function createHubServer(ctx: HubContext): HubServer {
     try {
       if (closing) throw new HttpError('unavailable');
       const url = parseUrl(req.url ?? '/');
+      if (hasUnstorableTarget(url)) throw new HttpError('bad_request', '请求地址中含有无法处理的字符。');
       if (req.method === 'OPTIONS' && !isAdmin) {
         res.writeHead(204, CORS_HEADERS);
         res.end();

@@ -19,13 +19,17 @@ import type {
 import { bundleKeyFromToken } from '#shared/protocol/bundle';
 import { asSeenBy } from '#shared/domain/permissions/index';
 import { generateDeviceId, generateToken, hashEnrollCode, hashToken, normalizeEnrollCode } from '../secrets';
+import { prevalidate, yieldToEventLoop } from '../sync/chunked-validate';
 import { pushRows } from '../sync/push';
 import { hasUnstorableString, parsePushBody } from '../sync/rules';
 import type { DeviceActor } from '../sync/rules';
+import { clientAddress } from './client-address';
 import { HttpError, bearerToken, readJson, sendJson } from './io';
 import type { HubContext, RequestInfo } from './context';
 
 const TOUCH_INTERVAL_MS = 60_000;
+/** An enrollment is a code and a device name; anything bigger is not one. */
+const ENROLL_BODY_LIMIT = 4 * 1024;
 
 export function collectionOf(name: string): CollectionName {
   if (!isCollectionName(name)) throw new HttpError('unknown_collection');
@@ -36,10 +40,10 @@ export function collectionOf(name: string): CollectionName {
 export async function authenticate(
   ctx: HubContext,
   req: IncomingMessage,
-  url: URL,
   info: RequestInfo,
 ): Promise<DeviceActor> {
-  const token = bearerToken(req) ?? (info.route === 'stream' ? url.searchParams.get('token') : null);
+  // The stream too takes its token from the header only: a URL ends up in proxy and access logs.
+  const token = bearerToken(req);
   if (!token || token.length > 512) throw new HttpError('unauthorized');
   const device: DeviceInfo | null = await ctx.store.deviceByTokenHash(hashToken(token));
   if (!device) throw new HttpError('unauthorized');
@@ -73,7 +77,7 @@ export async function handlePull(
   name: string,
 ) {
   const collection = collectionOf(name);
-  const actor = await authenticate(ctx, req, url, info);
+  const actor = await authenticate(ctx, req, info);
   const since = parseNonNegativeInt(url.searchParams.get('checkpoint'), 0, Number.MAX_SAFE_INTEGER);
   const limit = parseNonNegativeInt(url.searchParams.get('limit'), PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX);
   if (limit === 0) throw new HttpError('bad_request', 'limit 必须大于 0。');
@@ -95,7 +99,7 @@ export async function handleCounts(
   url: URL,
   info: RequestInfo,
 ) {
-  const actor = await authenticate(ctx, req, url, info);
+  const actor = await authenticate(ctx, req, info);
   const found = await ctx.store.scopeCounts(actor.scope);
   const counts = Object.fromEntries(
     COLLECTION_NAMES.map((c) => [c, found[c] ?? 0]),
@@ -113,10 +117,15 @@ export async function handlePush(
   name: string,
 ) {
   const collection = collectionOf(name);
-  const actor = await authenticate(ctx, req, url, info);
-  const parsed = parsePushBody(await readJson(req));
+  const actor = await authenticate(ctx, req, info);
+  const received = await readJson(req);
+  await yieldToEventLoop();
+  const parsed = parsePushBody(received);
   if ('error' in parsed) throw new HttpError('bad_request', parsed.error);
-  const outcome = await pushRows(ctx.store, collection, actor, parsed.rows, ctx.policy, ctx.clock());
+  await yieldToEventLoop();
+  // Validated a slice at a time before the transaction, so a large push never stalls the hub.
+  const policy = await prevalidate(collection, parsed.rows, ctx.policy);
+  const outcome = await pushRows(ctx.store, collection, actor, parsed.rows, policy, ctx.clock());
   Object.assign(info.fields, {
     rows: parsed.rows.length,
     written: outcome.written,
@@ -134,7 +143,7 @@ export async function handleStream(
   url: URL,
   info: RequestInfo,
 ) {
-  const actor = await authenticate(ctx, req, url, info);
+  const actor = await authenticate(ctx, req, info);
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
@@ -158,9 +167,9 @@ export async function handleEnroll(
   res: ServerResponse,
   info: RequestInfo,
 ) {
-  const address = req.socket.remoteAddress ?? 'unknown';
+  const address = `client:${clientAddress(req, ctx.trustedProxies)}`;
   if (ctx.enrollLimiter.blocked(address)) throw new HttpError('rate_limited');
-  const body = await readJson(req);
+  const body = await readJson(req, ENROLL_BODY_LIMIT);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError('bad_request');
   const { code, deviceName } = body as Record<string, unknown>;
   if (typeof code !== 'string' || typeof deviceName !== 'string') {
@@ -175,10 +184,14 @@ export async function handleEnroll(
     ctx.enrollLimiter.fail(address);
     throw new HttpError('code_invalid');
   }
+  const codeHash = hashEnrollCode(normalized);
+  // Per code as well: one code tried again and again from many addresses is stopped too.
+  const codeKey = `code:${codeHash}`;
+  if (ctx.codeLimiter.blocked(codeKey)) throw new HttpError('rate_limited');
   const token = generateToken();
   const deviceId = generateDeviceId();
   const result = await ctx.store.redeemEnrollCode({
-    codeHash: hashEnrollCode(normalized),
+    codeHash,
     deviceId,
     deviceName: name,
     tokenHash: hashToken(token),
@@ -186,6 +199,7 @@ export async function handleEnroll(
   });
   if (!result.ok) {
     ctx.enrollLimiter.fail(address);
+    ctx.codeLimiter.fail(codeKey);
     throw new HttpError(result.code);
   }
   info.deviceId = deviceId;

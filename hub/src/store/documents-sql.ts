@@ -82,23 +82,55 @@ export async function maxSeq(db: SqlClient): Promise<number> {
   return Number(rows[0]?.s ?? 0);
 }
 
+/**
+ * Above this much JSON a write is split into several statements with a turn of the event loop
+ * between them: PGlite runs inside the hub's process, and one 5 MB insert would stall every other
+ * request for the better part of a second.
+ */
+const WRITE_CHUNK_BYTES = 64 * 1024;
+
+/** Splits serialised rows into groups of at most WRITE_CHUNK_BYTES (a larger row goes alone). */
+function chunkBySize(items: string[]): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const item of items) {
+    if (current.length > 0 && size + item.length > WRITE_CHUNK_BYTES) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += item.length;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Writes final document states (one per id) with fresh sequence numbers; returns the highest. */
 async function writeDocs(tx: SqlClient, docs: Array<{ collection: string; doc: Doc }>): Promise<number> {
   if (docs.length === 0) return 0;
   const payload = docs.map(({ collection, doc }) => {
     const { _deleted, ...data } = doc;
-    return { c: collection, id: doc.id, s: doc.scope, d: _deleted === true, data };
+    return JSON.stringify({ c: collection, id: doc.id, s: doc.scope, d: _deleted === true, data });
   });
-  const rows = await tx.query<{ seq: number | string }>(
-    `insert into documents (collection, id, scope, seq, deleted, data, updated_at)
-     select e->>'c', e->>'id', e->>'s', nextval('documents_seq_global'), (e->>'d')::boolean, e->'data', now()
-     from jsonb_array_elements($1::text::jsonb) with ordinality as t(e, n) order by n
-     on conflict (collection, id) do update set scope = excluded.scope, seq = excluded.seq,
-       deleted = excluded.deleted, data = excluded.data, updated_at = excluded.updated_at
-     returning seq`,
-    [JSON.stringify(payload)],
-  );
-  const max = Math.max(...rows.map((r) => Number(r.seq)));
+  let max = 0;
+  for (const [i, chunk] of chunkBySize(payload).entries()) {
+    if (i > 0) await nextTurn();
+    // Chunks run in order under the sequence lock, so sequence order still equals commit order.
+    const rows = await tx.query<{ seq: number | string }>(
+      `insert into documents (collection, id, scope, seq, deleted, data, updated_at)
+       select e->>'c', e->>'id', e->>'s', nextval('documents_seq_global'), (e->>'d')::boolean, e->'data', now()
+       from jsonb_array_elements($1::text::jsonb) with ordinality as t(e, n) order by n
+       on conflict (collection, id) do update set scope = excluded.scope, seq = excluded.seq,
+         deleted = excluded.deleted, data = excluded.data, updated_at = excluded.updated_at
+       returning seq`,
+      [`[${chunk.join(',')}]`],
+    );
+    for (const r of rows) max = Math.max(max, Number(r.seq));
+  }
   const notice: ChangeNotice = { t: 'docs', maxSeq: max };
   // NOTIFY is transactional: other hub processes hear it only once the rows are visible.
   await tx.query(`select pg_notify($1, $2)`, [CHANGES_CHANNEL, JSON.stringify(notice)]);
@@ -143,7 +175,11 @@ export async function writePush(
 ): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock($1::bigint)`, [SEQ_LOCK]);
-    const plan = decide(await currentDocs(tx, collection, [...new Set(ids)]));
+    const current = await currentDocs(tx, collection, [...new Set(ids)]);
+    // A turn for other requests between the read and the (synchronous) decision of a large push.
+    await nextTurn();
+    const plan = decide(current);
+    await nextTurn();
     for (const row of plan.quarantine) {
       await tx.query(
         `insert into quarantine (at, device_id, collection, doc_id, code, reason, row_json)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Doc, StreamChange } from '#shared/protocol/v1';
 import { silentLogger } from '../log';
 import type { ChangeNotice, ChangedDoc, Store } from '../store/store';
-import { startFanout } from './fanout';
+import { MAX_STREAMS_PER_DEVICE, startFanout } from './fanout';
 
 function fakeStore(changes: ChangedDoc[]) {
   let notify: (n: ChangeNotice) => void = () => undefined;
@@ -102,5 +102,22 @@ describe('fan-out', () => {
     expect(other.ended()).toBe(false);
     await fanout.close();
     expect(other.ended()).toBe(true);
+  });
+
+  it('keeps at most MAX_STREAMS_PER_DEVICE streams per device, ending the oldest', async () => {
+    const { store } = fakeStore([]);
+    const fanout = await startFanout(store, silentLogger, 60_000);
+    const mine = Array.from({ length: MAX_STREAMS_PER_DEVICE + 2 }, () => stream());
+    const other = stream();
+    fanout.attach({ id: 'dev-b', scope: 'xg.gyj', role: 'viewer' }, other.res);
+    for (const s of mine) fanout.attach({ id: 'dev-a', scope: 'xg.gyj', role: 'viewer' }, s.res);
+    expect(mine.map((s) => s.ended())).toEqual([
+      true,
+      true,
+      ...Array.from({ length: MAX_STREAMS_PER_DEVICE }, () => false),
+    ]);
+    expect(other.ended()).toBe(false);
+    expect(fanout.streamCount()).toBe(MAX_STREAMS_PER_DEVICE + 1);
+    await fanout.close();
   });
 });

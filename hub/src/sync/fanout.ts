@@ -12,10 +12,21 @@ import type { CollectionName } from '#shared/domain/vocab';
 import type { Logger } from '../log';
 import type { ChangeNotice, ChangedDoc, Store } from '../store/store';
 
-const READ_BATCH = 1000;
+/**
+ * Rows per read. PGlite answers in the hub's own thread, so one read of 1000 large documents
+ * would stall every request for ~100 ms; smaller reads with a turn of the event loop between them
+ * keep the hub responsive.
+ */
+const READ_BATCH = 200;
 const EVENT_DOCS = 500;
 /** A client that stops reading is dropped before its buffer grows without bound; it resyncs. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/**
+ * Streams one device may hold open. A device needs one; a few cover a reconnect racing the old
+ * connection's close. Beyond that the oldest is ended, so a looping client cannot pile up
+ * connections (each holds a socket and a share of every fan-out).
+ */
+export const MAX_STREAMS_PER_DEVICE = 3;
 
 interface StreamClient {
   deviceId: string;
@@ -95,12 +106,18 @@ export async function startFanout(
         wanted = false;
         try {
           for (;;) {
+            // Nobody to send to: skip the rows (a stream that attaches later starts with RESYNC).
+            if (clients.size === 0) {
+              lastSeq = Math.max(lastSeq, await store.maxSeq());
+              break;
+            }
             const changes = await store.changesSince(lastSeq, READ_BATCH);
             const last = changes[changes.length - 1];
             if (!last) break;
             lastSeq = last.seq;
-            if (clients.size > 0) deliver(changes);
+            deliver(changes);
             if (changes.length < READ_BATCH) break;
+            await new Promise<void>((resolve) => setImmediate(resolve));
           }
         } catch (err) {
           log.error('fan-out read failed', { error: (err as Error).message });
@@ -131,6 +148,12 @@ export async function startFanout(
   return {
     attach(device, res) {
       const client: StreamClient = { deviceId: device.id, scope: device.scope, role: device.role, res };
+      const own = [...clients].filter((c) => c.deviceId === device.id);
+      for (const old of own.slice(0, Math.max(0, own.length - MAX_STREAMS_PER_DEVICE + 1))) {
+        log.warn('stream replaced: too many streams for one device', { deviceId: device.id });
+        clients.delete(old);
+        old.res.end();
+      }
       clients.add(client);
       res.write('retry: 2000\n\n');
       send(client, 'resync', {});

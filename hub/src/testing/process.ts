@@ -55,12 +55,29 @@ export async function freshDataDir(): Promise<string> {
 }
 
 export async function startHubProcess(
-  options: { dataDir?: string; env?: Record<string, string>; port?: number; timeoutMs?: number } = {},
+  options: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    port?: number;
+    timeoutMs?: number;
+    /** More `serve` flags, e.g. `['--trust-proxy', '127.0.0.1']`. */
+    args?: string[];
+  } = {},
 ): Promise<HubProcess> {
   const dataDir = options.dataDir ?? (await freshDataDir());
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', CLI, 'serve', '--port', String(options.port ?? 0), '--data', dataDir],
+    [
+      '--import',
+      'tsx',
+      CLI,
+      'serve',
+      '--port',
+      String(options.port ?? 0),
+      '--data',
+      dataDir,
+      ...(options.args ?? []),
+    ],
     { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const logs: Array<Record<string, unknown>> = [];

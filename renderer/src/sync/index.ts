@@ -8,7 +8,7 @@ export { HubError, CLIENT_ERROR_MESSAGES } from './http';
 export type { FetchLike, ClientErrorCode } from './http';
 export { yishiConflictHandler, isAppendOnly } from './conflict-handler';
 export type { ConflictHandlerOptions } from './conflict-handler';
-export { browserEventSourceFactory, createFetchEventSourceFactory } from './sse';
+export { createFetchEventSourceFactory } from './sse';
 export type { EventSourceFactory, EventSourceLike, SseMessage } from './sse';
 export { DexieRefusedRowStore, MemoryRefusedRowStore, LOCAL_DATABASE_NAME } from './refused-store';
 export type { RefusedRowRecord, RefusedRowStore } from './refused-store';

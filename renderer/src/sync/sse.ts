@@ -1,6 +1,6 @@
-// Server-Sent Events behind a small interface. Chromium's EventSource cannot send headers (the
-// token goes in the query string); Node 20 has no EventSource at all, so a fetch-based reader with
-// the same shape serves the Node tests (and any runtime with streaming fetch).
+// Server-Sent Events behind a small interface, read with streaming fetch: the token travels in
+// the Authorization header (the hub accepts it nowhere else, since a URL ends up in proxy logs),
+// which the browser's EventSource cannot send; Node 20 has no EventSource at all.
 
 import type { FetchLike } from './http';
 
@@ -17,20 +17,6 @@ export interface EventSourceLike {
 
 /** Opens the hub's event stream at `url` authenticated with `token`. */
 export type EventSourceFactory = (url: string, token: string) => EventSourceLike;
-
-/** The browser's EventSource; the token travels as `?token=` because headers are impossible. */
-export const browserEventSourceFactory: EventSourceFactory = (url, token) => {
-  const withToken = `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
-  const source = new EventSource(withToken);
-  return {
-    addEventListener(type: string, listener: (event: SseMessage) => void) {
-      source.addEventListener(type, (event) =>
-        listener({ data: event instanceof MessageEvent ? String(event.data) : '' }),
-      );
-    },
-    close: () => source.close(),
-  };
-};
 
 /** Splits an SSE byte stream into events (WHATWG "event stream interpretation"). */
 export class SseParser {

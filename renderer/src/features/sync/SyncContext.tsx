@@ -5,7 +5,7 @@ import type { CarriedDigests } from '#shared/sync/bundle-exchange';
 import type { SyncClient, SyncStatus, RefusedRowRecord } from '../../sync';
 import {
   BundleInbox,
-  browserEventSourceFactory,
+  createFetchEventSourceFactory,
   createSyncClient,
   DexieRefusedRowStore,
   DexieUploadedAttachmentStore,
@@ -73,7 +73,8 @@ export function SyncProvider({ children }: { children: ReactNode }) {
         token,
         hubId: hub.hubId,
         deviceScope: hub.scope,
-        eventSourceFactory: browserEventSourceFactory,
+        // The fetch-based reader sends the token as a header; EventSource could only put it in the URL.
+        eventSourceFactory: createFetchEventSourceFactory(),
         refusedStore: new DexieRefusedRowStore(),
         // Which photos the hub already has, remembered across restarts.
         uploadedStore: new DexieUploadedAttachmentStore(),
