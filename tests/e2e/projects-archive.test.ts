@@ -126,7 +126,9 @@ describe('micro-projects and the outcome archive', () => {
     await expectStatus(page, '已公示');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.yishi-print-sheet').isVisible()).toBe(true);
-    expect(await page.locator('main').isVisible()).toBe(false);
+    // On paper only the notice: the app bar and the navigation are hidden.
+    expect(await page.locator('header').first().isVisible()).toBe(false);
+    expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
     await screenshot(page, 'projects.png');
 

@@ -18,7 +18,7 @@ import { dateWords, splitSections } from '#shared/domain/archive/index';
 import { CASE_KINDS, type CaseKind, type CaseState } from '#shared/domain/vocab';
 import type { CaseDoc } from '#shared/schema/index';
 import { platform } from '../../platform';
-import { PrintDocument, PrintPortal } from '../projects';
+import { PrintDocument, PrintSheet } from '../../kit/PrintSheet';
 import { saveCase, type CaseActor } from './case-actions';
 import './strings';
 
@@ -170,14 +170,13 @@ export function CaseEditor({
                 '& .print-footer': { textAlign: 'right', textIndent: 0 },
               }}
             >
-              <PrintDocument title={title} sections={sections} footer={footer} />
+              <PrintSheet>
+                <PrintDocument title={title} sections={sections} footer={footer} />
+              </PrintSheet>
             </Box>
           </CardContent>
         </Card>
       </Box>
-      <PrintPortal>
-        <PrintDocument title={title} sections={sections} footer={footer} />
-      </PrintPortal>
     </Stack>
   );
 }

@@ -19,7 +19,7 @@ export function MeetingDetail({ meeting, tab, paper }: { meeting: MeetingDoc; ta
   const current = (TABS as readonly string[]).includes(tab) ? tab : 'prepare';
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} className="no-print">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h1" data-testid="meeting-title">
           {meeting.title}
         </Typography>
@@ -32,7 +32,6 @@ export function MeetingDetail({ meeting, tab, paper }: { meeting: MeetingDoc; ta
         value={current}
         onChange={(_, value: string) => navigate(`/meetings/${meeting.id}/${value}`)}
         variant="scrollable"
-        className="no-print"
       >
         {TABS.map((key) => (
           <Tab key={key} value={key} label={t(`tabs.${key}`)} sx={{ fontSize: '1.1rem', minHeight: 56 }} />

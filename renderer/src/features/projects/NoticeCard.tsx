@@ -6,7 +6,7 @@ import { publicNotice, voteOptions } from '#shared/domain/projects/index';
 import type { ProjectDoc } from '#shared/schema/index';
 import { nowIso } from '../../db/ids';
 import { platform } from '../../platform';
-import { PrintDocument, PrintPortal } from './PrintPortal';
+import { PrintDocument, PrintSheet } from '../../kit/PrintSheet';
 import { stepProject, type ProjectActor } from './project-actions';
 import {
   useFollowUpsOf,
@@ -118,14 +118,13 @@ export function NoticeCard({
               '& .print-footer': { textAlign: 'right' },
             }}
           >
-            <PrintDocument title={notice.title} sections={notice.sections} footer={notice.footer} />
+            <PrintSheet>
+              <PrintDocument title={notice.title} sections={notice.sections} footer={notice.footer} />
+            </PrintSheet>
           </Box>
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </CardContent>
-      <PrintPortal>
-        <PrintDocument title={notice.title} sections={notice.sections} footer={notice.footer} />
-      </PrintPortal>
     </Card>
   );
 }

@@ -10,7 +10,7 @@ import { platform } from '../../platform';
 import { exportReport } from './export-report';
 import { FigureTable } from './FigureTable';
 import { formatDate, formatDateTime } from '../../kit/beijing-time';
-import { PrintStyles } from './print-styles';
+import { PrintSheet } from '../../kit/PrintSheet';
 import { reportSections, reportTitle } from './report-sections';
 import './strings';
 
@@ -54,8 +54,7 @@ export function ReportView({
 
   return (
     <Stack spacing={2}>
-      <PrintStyles />
-      <Stack direction="row" className="no-print" sx={{ gap: 1.5, flexWrap: 'wrap' }}>
+      <Stack direction="row" sx={{ gap: 1.5, flexWrap: 'wrap' }}>
         <Button
           variant="contained"
           startIcon={exporting ? <CircularProgress size={20} color="inherit" /> : <FileDownloadIcon />}
@@ -70,12 +69,11 @@ export function ReportView({
         </Button>
       </Stack>
       {notice && (
-        <Alert severity={notice.severity} onClose={() => setNotice(null)} role="status" className="no-print">
+        <Alert severity={notice.severity} onClose={() => setNotice(null)} role="status">
           {notice.text}
         </Alert>
       )}
       <Box
-        id="report-print"
         data-testid="report-document"
         sx={{
           bgcolor: 'background.paper',
@@ -83,21 +81,22 @@ export function ReportView({
           borderColor: 'divider',
           p: { xs: 2, md: 4 },
           maxWidth: '210mm',
-          '@media print': { border: 0, p: 0, maxWidth: 'none' },
         }}
       >
-        <Typography variant="h2" component="h1" sx={{ textAlign: 'center', mb: 1 }}>
-          {title}
-        </Typography>
-        <Typography sx={{ textAlign: 'center', color: 'text.secondary', mb: 3 }}>{subtitle}</Typography>
-        {sections.map((section) => (
-          <Box key={section.key} component="section" sx={{ mb: 3 }}>
-            <Typography variant="h4" component="h2" sx={{ mb: 1 }}>
-              {section.title}
-            </Typography>
-            <FigureTable section={section} dense />
-          </Box>
-        ))}
+        <PrintSheet>
+          <Typography variant="h2" component="h1" sx={{ textAlign: 'center', mb: 1 }}>
+            {title}
+          </Typography>
+          <Typography sx={{ textAlign: 'center', color: 'text.secondary', mb: 3 }}>{subtitle}</Typography>
+          {sections.map((section) => (
+            <Box key={section.key} component="section" sx={{ mb: 3 }}>
+              <Typography variant="h4" component="h2" sx={{ mb: 1 }}>
+                {section.title}
+              </Typography>
+              <FigureTable section={section} dense />
+            </Box>
+          ))}
+        </PrintSheet>
       </Box>
     </Stack>
   );

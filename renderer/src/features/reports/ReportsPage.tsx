@@ -85,7 +85,7 @@ export function ReportsPage() {
   return (
     <DrillContext.Provider value={drill}>
       <Stack spacing={2}>
-        <Stack direction="row" className="no-print" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
           <Typography variant="h2" component="h1" sx={{ flexGrow: 1 }}>
             {t('title')}
           </Typography>
@@ -155,7 +155,6 @@ export function ReportsPage() {
           )}
         </Stack>
         <Tabs
-          className="no-print"
           value={route.view}
           onChange={(_, view: ReportRoute['view']) => go({ view })}
           aria-label={t('title')}

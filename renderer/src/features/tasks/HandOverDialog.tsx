@@ -1,25 +1,12 @@
 import { useMemo, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  List,
-  ListItemButton,
-  ListItemText,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Chip, List, ListItemButton, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '#shared/domain/vocab';
 import { ancestors } from '#shared/domain/places/index';
 import { matchesText } from '#shared/domain/text/match';
 import type { OrganizationDoc, TaskDoc } from '#shared/schema/index';
 import type { PartyPick } from '#shared/domain/handling/index';
+import { FormDialog } from '../../kit/FormDialog';
 import { useOrganizations } from './use-handling-data';
 import './strings';
 
@@ -57,8 +44,6 @@ export function HandOverDialog({ task, title, kind, testId, reasonOptional, onCl
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<OrganizationDoc | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const taken = new Set(task.parties.map((p) => p.organizationId).filter(Boolean));
   const offered = useMemo(
     () =>
@@ -76,88 +61,61 @@ export function HandOverDialog({ task, title, kind, testId, reasonOptional, onCl
     : !reasonOptional && reason.trim() === ''
       ? t('handOver.reasonFirst')
       : null;
-  const submit = async () => {
-    if (!picked) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const refusal = await onSubmit(
-        { name: picked.name, kind: picked.kind, organizationId: picked.id },
-        reason.trim(),
-      );
-      if (refusal) setError(refusal);
-      else onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = async () =>
+    picked
+      ? onSubmit({ name: picked.name, kind: picked.kind, organizationId: picked.id }, reason.trim())
+      : undefined;
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" data-testid={testId}>
-      <DialogTitle>{title}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={1.5} sx={{ pt: 1 }}>
-          <Stack
-            direction="row"
-            sx={{ gap: 0.5, flexWrap: 'wrap' }}
-            role="group"
-            aria-label={t('handOver.kind')}
-          >
-            {(['all', ...ORGANIZATION_KINDS] as const).map((k) => (
-              <Chip
-                key={k}
-                label={k === 'all' ? t('handOver.allKinds') : t(`partyKinds.${k}`)}
-                color={chosenKind === k ? 'primary' : 'default'}
-                variant={chosenKind === k ? 'filled' : 'outlined'}
-                onClick={() => setChosenKind(k)}
-                aria-pressed={chosenKind === k}
-              />
-            ))}
-          </Stack>
-          <TextField
-            label={t('handOver.search')}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            size="small"
+    <FormDialog
+      title={title}
+      submitLabel={t('handOver.submit')}
+      cancelLabel={t('handOver.cancel')}
+      onSubmit={submit}
+      onClose={onClose}
+      why={why}
+      testId={testId}
+    >
+      <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }} role="group" aria-label={t('handOver.kind')}>
+        {(['all', ...ORGANIZATION_KINDS] as const).map((k) => (
+          <Chip
+            key={k}
+            label={k === 'all' ? t('handOver.allKinds') : t(`partyKinds.${k}`)}
+            color={chosenKind === k ? 'primary' : 'default'}
+            variant={chosenKind === k ? 'filled' : 'outlined'}
+            onClick={() => setChosenKind(k)}
+            aria-pressed={chosenKind === k}
           />
-          <List dense sx={{ maxHeight: 240, overflow: 'auto', border: 1, borderColor: 'divider' }}>
-            {offered.map((o) => (
-              <ListItemButton key={o.id} selected={picked?.id === o.id} onClick={() => setPicked(o)}>
-                <ListItemText primary={o.name} secondary={t(`partyKinds.${o.kind}`)} />
-              </ListItemButton>
-            ))}
-            {organizations !== null && offered.length === 0 && (
-              <Typography sx={{ p: 1.5, color: 'text.secondary' }}>{t('handOver.none')}</Typography>
-            )}
-          </List>
-          <Typography data-testid="handover-picked">
-            {picked ? t('handOver.picked', { name: picked.name }) : t('handOver.pickFirst')}
-          </Typography>
-          {!reasonOptional && (
-            <TextField
-              label={t('page.reason')}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              multiline
-              minRows={2}
-              required
-            />
-          )}
-          {error && (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          )}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        {why && <Typography sx={{ color: 'text.secondary', mr: 'auto', pl: 2 }}>{why}</Typography>}
-        <Button onClick={onClose}>{t('handOver.cancel')}</Button>
-        <Button variant="contained" disabled={why !== null || saving} onClick={() => void submit()}>
-          {t('handOver.submit')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+        ))}
+      </Stack>
+      <TextField
+        label={t('handOver.search')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        size="small"
+      />
+      <List dense sx={{ maxHeight: 240, overflow: 'auto', border: 1, borderColor: 'divider' }}>
+        {offered.map((o) => (
+          <ListItemButton key={o.id} selected={picked?.id === o.id} onClick={() => setPicked(o)}>
+            <ListItemText primary={o.name} secondary={t(`partyKinds.${o.kind}`)} />
+          </ListItemButton>
+        ))}
+        {organizations !== null && offered.length === 0 && (
+          <Typography sx={{ p: 1.5, color: 'text.secondary' }}>{t('handOver.none')}</Typography>
+        )}
+      </List>
+      <Typography data-testid="handover-picked">
+        {picked ? t('handOver.picked', { name: picked.name }) : t('handOver.pickFirst')}
+      </Typography>
+      {!reasonOptional && (
+        <TextField
+          label={t('page.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          multiline
+          minRows={2}
+          required
+        />
+      )}
+    </FormDialog>
   );
 }

@@ -1,19 +1,7 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  FormControlLabel,
-  Radio,
-  RadioGroup,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { FormDialog } from '../../kit/FormDialog';
 import { PhotoField } from '../../kit/PhotoField';
 import './strings';
 
@@ -57,82 +45,55 @@ export function StepDialog({
   const { t } = useTranslation('tasks');
   const [values, setValues] = useState<Record<string, string>>({});
   const [choice, setChoice] = useState<string | undefined>(choices?.[0]?.value);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [photos, setPhotos] = useState<Blob[]>([]);
   const [compressing, setCompressing] = useState(false);
-  const submit = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      const refusal = await onSubmit(values, choice, photos);
-      if (refusal) setError(refusal);
-      else onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="step-title" data-testid={testId}>
-      <DialogTitle id="step-title">{title}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          {hint && <Typography sx={{ color: 'text.secondary' }}>{hint}</Typography>}
-          {choices && (
-            <RadioGroup value={choice ?? ''} onChange={(e) => setChoice(e.target.value)}>
-              {choices.map((c) => (
-                <FormControlLabel key={c.value} value={c.value} control={<Radio />} label={c.label} />
-              ))}
-            </RadioGroup>
-          )}
-          {fields.map((field, i) => (
-            <TextField
-              key={field.key}
-              label={field.label}
-              autoFocus={i === 0 && !choices}
-              multiline={field.multiline}
-              minRows={field.multiline ? 3 : undefined}
-              type={field.number ? 'number' : 'text'}
-              value={values[field.key] ?? ''}
-              onChange={(e) => setValues((v) => ({ ...v, [field.key]: e.target.value }))}
-              slotProps={{
-                htmlInput: {
-                  maxLength: field.number ? undefined : 2000,
-                  min: field.number ? 0 : undefined,
-                  'data-testid': `step-${field.key}`,
-                },
-              }}
-            />
+    <FormDialog
+      title={title}
+      submitLabel={submitLabel ?? t('page.save')}
+      cancelLabel={t('page.cancel')}
+      onSubmit={() => onSubmit(values, choice, photos)}
+      onClose={onClose}
+      busy={compressing}
+      testId={testId}
+      submitTestId="step-submit"
+    >
+      {hint && <Typography sx={{ color: 'text.secondary' }}>{hint}</Typography>}
+      {choices && (
+        <RadioGroup value={choice ?? ''} onChange={(e) => setChoice(e.target.value)}>
+          {choices.map((c) => (
+            <FormControlLabel key={c.value} value={c.value} control={<Radio />} label={c.label} />
           ))}
-          {photosLabel && (
-            <PhotoField
-              photos={photos}
-              onChange={setPhotos}
-              onBusy={setCompressing}
-              label={photosLabel}
-              testId="step-photos"
-            />
-          )}
-          {error && (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          )}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('page.cancel')}</Button>
-        <Button
-          variant="contained"
-          disabled={saving || compressing}
-          onClick={() => void submit()}
-          data-testid="step-submit"
-        >
-          {submitLabel ?? t('page.save')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+        </RadioGroup>
+      )}
+      {fields.map((field, i) => (
+        <TextField
+          key={field.key}
+          label={field.label}
+          autoFocus={i === 0 && !choices}
+          multiline={field.multiline}
+          minRows={field.multiline ? 3 : undefined}
+          type={field.number ? 'number' : 'text'}
+          value={values[field.key] ?? ''}
+          onChange={(e) => setValues((v) => ({ ...v, [field.key]: e.target.value }))}
+          slotProps={{
+            htmlInput: {
+              maxLength: field.number ? undefined : 2000,
+              min: field.number ? 0 : undefined,
+              'data-testid': `step-${field.key}`,
+            },
+          }}
+        />
+      ))}
+      {photosLabel && (
+        <PhotoField
+          photos={photos}
+          onChange={setPhotos}
+          onBusy={setCompressing}
+          label={photosLabel}
+          testId="step-photos"
+        />
+      )}
+    </FormDialog>
   );
 }

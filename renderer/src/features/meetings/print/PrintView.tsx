@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Box,
@@ -27,6 +27,7 @@ import { MinutesPaper } from './MinutesPaper';
 import { InvitationPaper, NoticePaper, PublicNoticePaper } from './NoticePapers';
 import { SignInSheet } from './SignInSheet';
 import '../strings-papers';
+import { PrintSheet } from '../../../kit/PrintSheet';
 import './print.css';
 
 const PAPERS = ['notice', 'invitation', 'signIn', 'ballot', 'minutes', 'publicNotice'] as const;
@@ -54,10 +55,6 @@ export function PrintView({
     String(Math.max(1, meeting.roster.filter((r) => r.entitled).length)),
   );
   const current: Paper = (PAPERS as readonly string[]).includes(paper) ? (paper as Paper) : 'notice';
-  useEffect(() => {
-    document.body.classList.add('yishi-print-mode');
-    return () => document.body.classList.remove('yishi-print-mode');
-  }, []);
   const motions = meetingBallotMotions(meeting, records);
   const copyCount = copies.trim() === '' ? Number.NaN : Number(copies);
   const sheets = ballotSheets(motions, copyCount);
@@ -145,7 +142,7 @@ export function PrintView({
         </TextField>
       )}
       <Box sx={{ overflowX: 'auto', py: 2, bgcolor: '#e7e3de', borderRadius: 1 }}>
-        <div
+        <PrintSheet
           className={current === 'ballot' ? 'yishi-paper yishi-sheets' : 'yishi-paper'}
           data-testid="paper"
           data-paper={current}
@@ -163,7 +160,7 @@ export function PrintView({
           {current === 'publicNotice' && (
             <PublicNoticePaper meeting={meeting} records={records} context={context} />
           )}
-        </div>
+        </PrintSheet>
       </Box>
     </Stack>
   );
