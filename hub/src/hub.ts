@@ -15,6 +15,32 @@ import { createRowPolicy } from './sync/policy';
 import type { RowPolicy } from './sync/rules';
 
 export const HUB_VERSION = '0.1.0';
+export const DEFAULT_ATTACHMENT_GRACE_MS = 7 * 24 * 3600_000;
+const COLLECT_EVERY_MS = 3600_000;
+
+/** Collects unreferenced photo bytes a minute after start and then every hour. */
+function collectAttachmentsPeriodically(
+  store: Store,
+  log: Logger,
+  clock: () => Date,
+  graceMs: number,
+): () => void {
+  const run = () =>
+    store.collectAttachments(clock(), graceMs).then(
+      (r) => {
+        if (r.deleted > 0) log.info('attachments collected', { ...r });
+      },
+      (err: Error) => log.warn('attachment collection failed', { error: err.message }),
+    );
+  const first = setTimeout(run, 60_000);
+  const every = setInterval(run, COLLECT_EVERY_MS);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
 
 export interface HubOptions {
   store: Store;
@@ -29,6 +55,8 @@ export interface HubOptions {
   app?: StaticApp;
   /** Addresses of reverse proxies whose X-Forwarded-For names the client (`--trust-proxy`). */
   trustProxy?: readonly string[];
+  /** How long photo bytes stay after no document references them (default 7 days). */
+  attachmentGraceMs?: number;
   /** Serve application updates published into this folder. */
   updatesDir?: string;
 }
@@ -63,6 +91,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
   const http = createHubServer(context);
   const unwatch = watchStalls(log);
+  const stopCollecting = collectAttachmentsPeriodically(
+    store,
+    log,
+    clock,
+    options.attachmentGraceMs ?? DEFAULT_ATTACHMENT_GRACE_MS,
+  );
   const url = await http.listen(options.port, options.host);
   let closing: Promise<void> | null = null;
   return {
@@ -72,6 +106,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       closing ??= (async () => {
         log.info('hub shutting down');
         unwatch();
+        stopCollecting();
         await http.shutdown();
         await store.close();
         log.info('hub stopped');

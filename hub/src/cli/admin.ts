@@ -17,7 +17,10 @@ import { silentLogger } from '../log';
 import { seedDemoStreet } from '../seed';
 import { importBundleAudited, readBundleFile } from '../admin/bundle-action';
 import type { BundleImportReport } from '../admin/bundle-action';
+import { runQuarantineOrder } from '../admin/quarantine-action';
+import type { QuarantineAnswer, QuarantineOrder } from '../admin/quarantine-action';
 import { createRowPolicy } from '../sync/policy';
+import { quarantineLines } from './quarantine-command';
 import type { SeedOutcome, Store } from '../store/store';
 import type { Command } from './args';
 import { openConfiguredStore } from './open-store';
@@ -42,6 +45,7 @@ export interface AdminApi {
   publishUpdate(order: PublishOrder): Promise<PublishOutcome>;
   /** Imports the bundle file at this absolute path (refusals are AdminErrors). */
   importBundle(file: string): Promise<BundleImportReport>;
+  quarantine(order: QuarantineOrder): Promise<QuarantineAnswer>;
   close(): Promise<void>;
 }
 
@@ -98,6 +102,7 @@ function httpApi(baseUrl: string, secret: string): AdminApi {
       (await call<PublishOutcome>('POST', '/v1/admin/publish-update', order)).json,
     importBundle: async (file) =>
       (await call<BundleImportReport>('POST', '/v1/admin/import-bundle', { file })).json,
+    quarantine: async (order) => (await call<QuarantineAnswer>('POST', '/v1/admin/quarantine', order)).json,
     close: async () => undefined,
   };
 }
@@ -126,6 +131,7 @@ function databaseApi(store: Store, dataDir: string): AdminApi {
       if ('error' in report) throw new AdminError(report.error);
       return report;
     },
+    quarantine: (order) => runQuarantineOrder(store, order, actor, new Date()),
     close: () => store.close(),
   };
 }
@@ -160,7 +166,10 @@ export async function connectAdmin(options: { dataDir: string; hub?: string }): 
 
 type AdminCommand = Extract<
   Command,
-  { command: 'enroll' | 'devices' | 'revoke' | 'seed-demo' | 'publish-update' | 'import-bundle' }
+  {
+    command:
+      'enroll' | 'devices' | 'revoke' | 'seed-demo' | 'publish-update' | 'import-bundle' | 'quarantine';
+  }
 >;
 
 /** Runs one admin command and returns the lines to print and the exit code. */
@@ -211,6 +220,10 @@ export async function runAdmin(cmd: AdminCommand, api: AdminApi): Promise<{ out:
     }
     case 'import-bundle':
       return importBundleCommand(cmd, api);
+    case 'quarantine': {
+      const answer = await api.quarantine(cmd.order);
+      return cmd.json ? { out: [JSON.stringify(answer)], code: 0 } : quarantineLines(answer);
+    }
     case 'publish-update': {
       // The hub may run elsewhere in the file system's sense (another cwd): send an absolute path.
       const r = await api.publishUpdate({

@@ -95,4 +95,26 @@ describe('parseArgs', () => {
     });
     expect(parseArgs(['import-bundle'])).toEqual({ error: expect.stringContaining('同步包文件') });
   });
+
+  it('parses quarantine list, show and purge, and refuses a purge without a filter', () => {
+    expect(parseArgs(['quarantine', 'list', '--device', 'dev_a1', '--limit', '5'])).toEqual({
+      command: 'quarantine',
+      order: { op: 'list', deviceId: 'dev_a1', limit: 5 },
+      json: false,
+    });
+    expect(parseArgs(['quarantine', 'show', '12', '--json'])).toEqual({
+      command: 'quarantine',
+      order: { op: 'show', id: 12 },
+      json: true,
+    });
+    expect(parseArgs(['quarantine', 'purge', '--before', '2026-01-01'])).toMatchObject({
+      order: { op: 'purge', before: '2026-01-01T00:00:00.000Z' },
+    });
+    expect(parseArgs(['quarantine', 'purge', '--all'])).toMatchObject({ order: { op: 'purge' } });
+    expect(parseArgs(['quarantine', 'purge'])).toHaveProperty('error');
+    expect(parseArgs(['quarantine', 'show'])).toHaveProperty('error');
+    expect(parseArgs(['quarantine', 'show', 'x'])).toHaveProperty('error');
+    expect(parseArgs(['quarantine', 'drop'])).toHaveProperty('error');
+    expect(parseArgs(['quarantine', 'purge', '--before', 'someday'])).toHaveProperty('error');
+  });
 });

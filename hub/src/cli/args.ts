@@ -6,6 +6,8 @@ import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util';
 import { isValidScope } from '#shared/domain/places/index';
 import { isActorRole } from '#shared/protocol/v1';
 import { parseTrustedProxies } from '../http/client-address';
+import { parseQuarantineOrder } from '../admin/quarantine-action';
+import type { QuarantineOrder } from '../admin/quarantine-action';
 import type { ActorRole } from '#shared/domain/vocab';
 import { ACTOR_ROLES } from '#shared/domain/vocab';
 
@@ -23,6 +25,7 @@ export type Command =
   | ({ command: 'revoke'; deviceId: string } & Common)
   | ({ command: 'publish-update'; source: string; minimumVersion?: string } & Common)
   | ({ command: 'import-bundle'; file: string; out?: string } & Common)
+  | ({ command: 'quarantine'; order: QuarantineOrder } & Common)
   | { command: 'help' };
 
 export const USAGE = `用法: npm run hub -- <命令> [选项]
@@ -38,6 +41,10 @@ export const USAGE = `用法: npm run hub -- <命令> [选项]
   revoke <设备编号>                                         停用设备
   publish-update <目录> [--minimum <版本>]                  发布应用更新（electron-builder 的输出目录）
   import-bundle <文件> [--out <回传包文件>]                 导入议事厅带来的同步包，写出回传包
+  quarantine list [--device <设备编号>] [--limit 50]        查看隔离区（被拒收的数据）及各设备的计数
+  quarantine show <编号>                                    查看一条被拒收数据的原始内容
+  quarantine purge [--device <设备编号>] [--before <时间>] [--all]
+                                                            清除隔离区记录
 
 环境变量 HUB_DATABASE_URL=postgres://… 使用 PostgreSQL 代替内置数据库。
 角色: ${ACTOR_ROLES.join(', ')}`;
@@ -57,6 +64,8 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
   revoke: { options: admin, positionals: 1 },
   'publish-update': { options: { minimum: text, ...admin }, positionals: 1 },
   'import-bundle': { options: { out: text, ...admin }, positionals: 1 },
+  // list|purge take one positional, show two; checked in its case below.
+  quarantine: { options: { device: text, limit: text, before: text, all: flag, ...admin }, positionals: -1 },
 };
 
 /** Node's parse errors name the option in quotes; the message the user reads is Chinese. */
@@ -88,7 +97,7 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   const common: Common = { json: values['json'] === true };
   if (str('data') !== undefined) common.data = str('data');
   if (str('hub') !== undefined) common.hub = str('hub');
-  if (positional.length !== spec.positionals) {
+  if (spec.positionals >= 0 && positional.length !== spec.positionals) {
     if (command === 'revoke') return { error: '请给出要停用的设备编号' };
     if (command === 'publish-update') return { error: '请给出发布目录（含 latest.yml 和安装文件）' };
     if (command === 'import-bundle') return { error: '请给出同步包文件（议事厅设备导出的 .json 文件）' };
@@ -148,7 +157,48 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     }
     case 'devices':
       return { command, ...common };
+    case 'quarantine':
+      return quarantineCommand(positional, str, values['all'] === true, common);
     default:
       return { error: `未知命令: ${command}` };
   }
+}
+
+function quarantineCommand(
+  positional: string[],
+  str: (name: string) => string | undefined,
+  all: boolean,
+  common: Common,
+): Command | { error: string } {
+  const [op, id, ...extra] = positional;
+  if (extra.length > 0 || (op !== 'show' && id !== undefined))
+    return { error: `多余的参数: ${positional.join(' ')}` };
+  const device = str('device');
+  const before = str('before');
+  const limit = str('limit');
+  let input: Record<string, unknown>;
+  if (op === 'list') {
+    input = {
+      op,
+      ...(device ? { deviceId: device } : {}),
+      ...(limit !== undefined ? { limit: Number(limit) } : {}),
+    };
+  } else if (op === 'show') {
+    if (id === undefined) return { error: '请给出隔离记录的编号（见 quarantine list）' };
+    input = { op, id: Number(id) };
+  } else if (op === 'purge') {
+    input = {
+      op,
+      ...(device ? { deviceId: device } : {}),
+      ...(before !== undefined
+        ? { before: Number.isNaN(Date.parse(before)) ? before : new Date(before).toISOString() }
+        : {}),
+      ...(all ? { all } : {}),
+    };
+  } else {
+    return { error: 'quarantine 之后请写 list、show 或 purge' };
+  }
+  const order = parseQuarantineOrder(input);
+  if (typeof order === 'string') return { error: order };
+  return { command: 'quarantine', order, ...common };
 }

@@ -52,6 +52,7 @@ export async function serve(options: {
   // Written before the port opens, so an admin command never finds a hub without its secret.
   writeAdminSecret(dataDir, adminSecret);
   const keepalive = Number(process.env['HUB_KEEPALIVE_MS']);
+  const graceDays = Number(process.env['HUB_ATTACHMENT_GRACE_DAYS']);
   let hub;
   try {
     hub = await startHub({
@@ -64,6 +65,9 @@ export async function serve(options: {
       ...(app ? { app } : {}),
       updatesDir: join(dataDir, 'updates'),
       ...(Number.isFinite(keepalive) && keepalive > 0 ? { keepaliveMs: keepalive } : {}),
+      ...(Number.isFinite(graceDays) && graceDays >= 0
+        ? { attachmentGraceMs: graceDays * 24 * 3600_000 }
+        : {}),
     });
   } catch (err) {
     await store.close();

@@ -98,6 +98,21 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 5,
+    name: 'bounded quarantine and attachment collection',
+    // Quarantine is kept to the newest rows per device; what was given up is counted per device.
+    // An attachment no document references any more is marked, and collected after a grace period.
+    sql: `
+      create index quarantine_device_id on quarantine (device_id, id);
+      create table quarantine_dropped (
+        device_id text primary key,
+        dropped bigint not null,
+        last_dropped_at timestamptz not null
+      );
+      alter table attachments add column unreferenced_since timestamptz;
+    `,
+  },
 ];
 
 /** Any 64-bit key works as long as every hub process agrees; this one spells "yishimig". */

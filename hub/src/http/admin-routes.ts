@@ -4,6 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { issueEnrollCode, listDevicesAudited, parseEnrollOrder, revokeDeviceAudited } from '../admin/actions';
 import { isStorableId } from '../sync/rules';
+import { parseQuarantineOrder, runQuarantineOrder } from '../admin/quarantine-action';
 import { parsePublishOrder, publishUpdateAudited } from '../updates/publish-action';
 import { HttpError, bearerToken, isLoopback, readJson, sendJson } from './io';
 import type { HubContext } from './context';
@@ -73,4 +74,15 @@ export async function handleAdminPublishUpdate(ctx: HubContext, req: IncomingMes
   if (typeof outcome === 'string') throw new HttpError('bad_request', outcome);
   ctx.log.info('update published', { version: outcome.version, removed: outcome.removed.join(',') });
   sendJson(res, 200, outcome, false);
+}
+
+/** POST /v1/admin/quarantine: the CLI's quarantine list|show|purge while the hub serves the data folder. */
+export async function handleAdminQuarantine(ctx: HubContext, req: IncomingMessage, res: ServerResponse) {
+  const actor = authorizeAdmin(ctx, req);
+  if (req.method !== 'POST') throw new HttpError('method_not_allowed');
+  const order = parseQuarantineOrder(await readJson(req));
+  if (typeof order === 'string') throw new HttpError('bad_request', order);
+  const answer = await runQuarantineOrder(ctx.store, order, actor, ctx.clock());
+  if (answer.op === 'purge') ctx.log.info('quarantine purged', { purged: answer.purged });
+  sendJson(res, 200, answer, false);
 }

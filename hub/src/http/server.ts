@@ -12,6 +12,7 @@ import {
   handleAdminDevices,
   handleAdminEnroll,
   handleAdminPublishUpdate,
+  handleAdminQuarantine,
   handleAdminRevoke,
   handleAdminSeed,
 } from './admin-routes';
@@ -46,6 +47,10 @@ async function route(
   if (url.pathname === '/v1/admin/publish-update') {
     info.route = 'adminPublishUpdate';
     return handleAdminPublishUpdate(ctx, req, res);
+  }
+  if (url.pathname === '/v1/admin/quarantine') {
+    info.route = 'adminQuarantine';
+    return handleAdminQuarantine(ctx, req, res);
   }
   if (url.pathname === '/v1/admin/import-bundle') {
     info.route = 'adminImportBundle';

@@ -118,6 +118,12 @@ export async function handlePush(
 ) {
   const collection = collectionOf(name);
   const actor = await authenticate(ctx, req, info);
+  // A device that keeps overflowing its quarantine is slowed down; the admin sees it listed.
+  const throttled = await ctx.store.quarantineThrottledUntil(actor.id, ctx.clock());
+  if (throttled !== null) {
+    res.setHeader('Retry-After', String(Math.max(1, Math.ceil((throttled.getTime() - Date.now()) / 1000))));
+    throw new HttpError('rate_limited', '这台设备被拒收的数据过多，推送已暂停片刻；请联系管理员查看隔离区。');
+  }
   const received = await readJson(req);
   await yieldToEventLoop();
   const parsed = parsePushBody(received);

@@ -67,3 +67,35 @@ export async function findAttachment(
     data: Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength),
   };
 }
+
+/**
+ * Collects photo bytes no document references any more (the document was deleted or no longer
+ * lists that id and digest). An unreferenced attachment is first marked; it is deleted only once
+ * it has stayed unreferenced for `graceMs`, since a device that is behind may still fetch it, and
+ * a document may point at it again (a restore, an undo). Returns what was deleted.
+ */
+export async function collectAttachments(
+  db: SqlClient,
+  now: Date,
+  graceMs: number,
+): Promise<{ deleted: number; bytes: number }> {
+  const referenced = `exists (
+      select 1 from documents d
+      cross join lateral jsonb_array_elements(
+        case when jsonb_typeof(d.data->'photos') = 'array' then d.data->'photos' else '[]'::jsonb end) p
+      where d.collection = a.collection and d.id = a.doc_id and not d.deleted
+        and p->>'id' = a.att_id and p->>'digest' = a.digest)`;
+  await db.query(
+    `update attachments a set unreferenced_since = null where unreferenced_since is not null and ${referenced}`,
+  );
+  await db.query(
+    `update attachments a set unreferenced_since = $1 where unreferenced_since is null and not ${referenced}`,
+    [now.toISOString()],
+  );
+  const rows = await db.query<{ n: number | string; bytes: number | string | null }>(
+    `with d as (delete from attachments where unreferenced_since <= $1 returning length)
+     select count(*) as n, sum(length) as bytes from d`,
+    [new Date(now.getTime() - graceMs).toISOString()],
+  );
+  return { deleted: Number(rows[0]?.n ?? 0), bytes: Number(rows[0]?.bytes ?? 0) };
+}

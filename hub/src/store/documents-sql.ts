@@ -7,6 +7,7 @@ import { REFERENCE_COLLECTIONS } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import type { Checkpoint, Doc, RefusalCode } from '#shared/protocol/v1';
 import type { Driver, SqlClient } from '../db/driver';
+import { addQuarantine } from './quarantine-sql';
 
 export const CHANGES_CHANNEL = 'yishi_changes';
 /** Every writer of `documents` takes this lock first, so commit order equals sequence order. */
@@ -180,13 +181,8 @@ export async function writePush(
     await nextTurn();
     const plan = decide(current);
     await nextTurn();
-    for (const row of plan.quarantine) {
-      await tx.query(
-        `insert into quarantine (at, device_id, collection, doc_id, code, reason, row_json)
-         values ($1, $2, $3, $4, $5, $6, $7)`,
-        [now.toISOString(), deviceId, collection, row.id, row.code, row.reason, JSON.stringify(row.raw)],
-      );
-    }
+    // Bounded per device: the newest rows are kept, older ones counted as dropped.
+    await addQuarantine(tx, deviceId, collection, now, plan.quarantine);
     return writeDocs(
       tx,
       plan.writes.map((doc) => ({ collection, doc })),

@@ -16,9 +16,12 @@ import type { BundleOutcomes, ImportedBundle } from './bundles-sql';
 import * as devices from './devices-sql';
 import type { AuditEntry, EnrollCodeInput, QuarantineEntry, RedeemInput, RedeemResult } from './devices-sql';
 import * as documents from './documents-sql';
+import * as quarantine from './quarantine-sql';
+import type { QuarantineRecord, QuarantineSummary } from './quarantine-sql';
 import type { ChangeNotice, ChangedDoc, PushPlan, QuarantinedRow, SeedOutcome } from './documents-sql';
 
 export type { AttachmentInput, StoredAttachment };
+export type { QuarantineRecord, QuarantineSummary };
 export type { BundleOutcomes, ImportedBundle };
 export type {
   AuditEntry,
@@ -86,6 +89,14 @@ export interface Store {
   audit(entry: AuditEntry): Promise<void>;
   listAudit(limit: number): Promise<AuditEntry[]>;
   listQuarantine(limit: number): Promise<QuarantineEntry[]>;
+  quarantineSummary(): Promise<QuarantineSummary[]>;
+  quarantineRecords(filter: { deviceId?: string; limit: number }): Promise<QuarantineRecord[]>;
+  quarantineRecord(id: number): Promise<(QuarantineRecord & { row: unknown }) | null>;
+  purgeQuarantine(filter: { deviceId?: string; before?: Date }): Promise<number>;
+  /** When the device's push throttle (after overflowing its quarantine) ends; null: not throttled. */
+  quarantineThrottledUntil(deviceId: string, now: Date): Promise<Date | null>;
+  /** Deletes photo bytes unreferenced for longer than `graceMs` (see attachments-sql). */
+  collectAttachments(now: Date, graceMs: number): Promise<{ deleted: number; bytes: number }>;
   getMeta(key: string): Promise<string | null>;
   /** Sets `key` unless it is already set; returns the stored value either way. */
   initMeta(key: string, value: string): Promise<string>;
@@ -154,6 +165,12 @@ export async function storeOverDriver(db: Driver): Promise<Store> {
     audit: (entry) => devices.insertAudit(db, entry),
     listAudit: (limit) => devices.listAudit(db, limit),
     listQuarantine: (limit) => devices.listQuarantine(db, limit),
+    quarantineSummary: () => quarantine.quarantineSummary(db),
+    quarantineRecords: (filter) => quarantine.quarantineRecords(db, filter),
+    quarantineRecord: (id) => quarantine.quarantineRecord(db, id),
+    purgeQuarantine: (filter) => quarantine.purgeQuarantine(db, filter),
+    quarantineThrottledUntil: (id, now) => quarantine.quarantineThrottledUntil(db, id, now),
+    collectAttachments: (now, graceMs) => attachments.collectAttachments(db, now, graceMs),
     getMeta,
     initMeta,
     subscribe: (onNotice, onGap) =>
