@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next';
 import type { ComponentType, ReactElement } from 'react';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import { OverviewPage } from '../features/overview';
@@ -33,7 +34,7 @@ export interface Area {
   /** First path segment, e.g. 'device' for #/device. */
   path: string;
   /** i18n key of the navigation label. */
-  label: string;
+  label: ParseKeys;
   icon: ReactElement;
   component: ComponentType;
 }

@@ -1,5 +1,5 @@
-// The kit's own words, registered straight with i18next (the kit sits below app/ and features/).
-import i18n from 'i18next';
+// The kit's own words.
+import { addStrings } from './i18n';
 
 const zh = {
   date: {
@@ -34,7 +34,7 @@ const zh = {
   },
 };
 
-const en = {
+const en: typeof zh = {
   date: {
     yearOutOfRange: 'Year {{year}} is not right: enter a date between {{first}} and {{last}}',
     impossible: 'There is no such day; check the month and day',
@@ -67,5 +67,10 @@ const en = {
   },
 };
 
-i18n.addResourceBundle('zh-CN', 'kit', zh, true, false);
-i18n.addResourceBundle('en', 'kit', en, true, false);
+addStrings('kit', zh, en);
+
+declare module './i18n' {
+  interface YishiResources {
+    kit: typeof zh;
+  }
+}

@@ -73,3 +73,9 @@ const en: typeof zh = {
 };
 
 addStrings('archive', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    archive: typeof zh;
+  }
+}

@@ -43,7 +43,13 @@ const zh = {
   dialogTitle: '回访：{{title}}',
   note: '回访情况（不满意时必填）',
   outcomes: { satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意（重新办理）' },
-  outcomeShort: { satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意' },
+  outcomeShort: {
+    satisfied: '满意',
+    basicallySatisfied: '基本满意',
+    unsatisfied: '不满意',
+    passed: '验收合格',
+    failed: '验收不合格',
+  },
   noPermission: '本设备的角色不能记录回访',
 };
 
@@ -104,8 +110,16 @@ const en: typeof zh = {
     satisfied: 'satisfied',
     basicallySatisfied: 'basically satisfied',
     unsatisfied: 'unsatisfied',
+    passed: 'accepted on inspection',
+    failed: 'failed inspection',
   },
   noPermission: "This device's role cannot record call-backs",
 };
 
 addStrings('callbacks', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    callbacks: typeof zh;
+  }
+}

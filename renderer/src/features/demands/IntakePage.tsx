@@ -159,12 +159,12 @@ export function IntakePage() {
     if (formRef.current) focusNext(formRef.current, target);
   };
 
-  const select = (
+  const select = <V extends string>(
     id: string,
     label: string,
     value: string,
-    values: readonly string[],
-    labelOf: (v: string) => string,
+    values: readonly V[],
+    labelOf: (v: V) => string,
     onChange: (v: string) => void,
     extra: { helperText?: string; error?: boolean; empty?: string } = {},
   ) => (
@@ -225,7 +225,7 @@ export function IntakePage() {
                   home={settings.homeScope}
                   value={draft.placeScope}
                   onChange={(scope) => set('placeScope', scope)}
-                  error={errors.place && t(`intake.${errors.place}`)}
+                  error={errors.place === 'placeMissing' ? t('intake.placeMissing') : undefined}
                   autoFocus={!draft.placeScope}
                   inputRef={placeRef}
                 />

@@ -1,3 +1,5 @@
+import type { ParseKeys } from 'i18next';
+import { dataKey } from '../../kit/i18n';
 import { Box, Button, FormControlLabel, InputAdornment, MenuItem, Switch, TextField } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +21,12 @@ interface Props {
 
 type ListKey = 'statuses' | 'types' | 'categories' | 'sources';
 
-const LISTS: readonly { key: ListKey; label: string; prefix: string; values: readonly string[] }[] = [
+const LISTS: readonly {
+  key: ListKey;
+  label: ParseKeys<'demands'>;
+  prefix: string;
+  values: readonly string[];
+}[] = [
   { key: 'statuses', label: 'ledger.status', prefix: 'statuses', values: DEMAND_STATES },
   { key: 'types', label: 'ledger.type', prefix: 'types', values: DEMAND_TYPES },
   { key: 'categories', label: 'ledger.category', prefix: 'categories', values: DEMAND_CATEGORIES },
@@ -78,7 +85,9 @@ export function LedgerFilters({ value, onChange, search, onSearch }: Props) {
               renderValue: (selected) =>
                 (selected as string[]).length === 0
                   ? t('ledger.all')
-                  : (selected as string[]).map((v) => t(`${list.prefix}.${v}`)).join('、'),
+                  : (selected as string[])
+                      .map((v) => t(dataKey<'demands'>(`${list.prefix}.${v}`)))
+                      .join('、'),
             },
             inputLabel: { shrink: true },
             htmlInput: { 'data-testid': `filter-${list.key}` },
@@ -86,7 +95,7 @@ export function LedgerFilters({ value, onChange, search, onSearch }: Props) {
         >
           {list.values.map((v) => (
             <MenuItem key={v} value={v}>
-              {t(`${list.prefix}.${v}`)}
+              {t(dataKey<'demands'>(`${list.prefix}.${v}`))}
             </MenuItem>
           ))}
         </TextField>

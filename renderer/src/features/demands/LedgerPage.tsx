@@ -18,6 +18,7 @@ import { LedgerTable } from './LedgerTable';
 import { PlaceCrumbs } from './PlaceCrumbs';
 import { useLedgerRows } from './use-ledger-rows';
 import { useNow } from '../../kit/use-now';
+import { dataKey } from '../../kit/i18n';
 import { usePlaceTree } from '../../db/use-place-tree';
 import './strings';
 import { ReasonedButton } from '../../kit/ReasonedButton';
@@ -103,7 +104,9 @@ export function LedgerPage() {
       header: (column) => t(`ledger.columns.${column}`),
       value: (field, value) =>
         t(
-          `${{ type: 'types', category: 'categories', source: 'sources', urgency: 'urgencies', status: 'statuses' }[field]}.${value}`,
+          dataKey<'demands'>(
+            `${{ type: 'types', category: 'categories', source: 'sources', urgency: 'urgencies', status: 'statuses' }[field]}.${value}`,
+          ),
         ),
       yesNo: (value) => (value ? t('detail.yes') : t('detail.no')),
       dateTime: (iso) => formatDateTime(iso),

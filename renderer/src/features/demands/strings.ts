@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS } from '#shared/domain/aggregations/index';
+import { labelsEn, labelsZh } from '../../kit/i18n/labels';
 import { addStrings } from '../../kit/i18n';
 
 const zh = {
@@ -12,19 +12,9 @@ const zh = {
     other: '其他',
   },
   // The domain's own names (shared), so the ledger, the reports and the topic reasons agree.
-  categories: { ...CATEGORY_LABELS },
+  categories: labelsZh.categories,
   urgencies: { normal: '一般', urgent: '紧急', critical: '特急' },
-  statuses: {
-    received: '已登记',
-    accepted: '已受理',
-    inTopic: '已归入议题',
-    handling: '办理中',
-    answered: '已答复',
-    resolved: '已解决',
-    closed: '已办结',
-    unreasonable: '不合理诉求',
-    duplicate: '重复诉求',
-  },
+  statuses: labelsZh.demandStates,
   intake: {
     title: '诉求登记',
     hint: 'Enter 下一项 · Shift+Enter 换行 · Ctrl+Enter 保存并登记下一条',
@@ -154,34 +144,9 @@ const en: typeof zh = {
     phone: 'Phone',
     other: 'Other',
   },
-  categories: {
-    propertyService: 'Property service',
-    sanitation: 'Sanitation',
-    parking: 'Parking',
-    evCharging: 'E-bike charging',
-    wasteSorting: 'Waste sorting',
-    oldEstateRenovation: 'Old estate renovation',
-    housingRepair: 'Housing repair',
-    electricHeating: 'Electricity/heating',
-    neighbourDispute: 'Neighbour dispute',
-    elderlyDisabledCare: 'Elderly & disabled care',
-    safetyFire: 'Safety & fire',
-    greening: 'Greening',
-    publicFacilities: 'Public facilities',
-    other: 'Other',
-  },
+  categories: labelsEn.categories,
   urgencies: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
-  statuses: {
-    received: 'Received',
-    accepted: 'Accepted',
-    inTopic: 'In a topic',
-    handling: 'Handling',
-    answered: 'Answered',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    unreasonable: 'Unreasonable',
-    duplicate: 'Duplicate',
-  },
+  statuses: labelsEn.demandStates,
   intake: {
     title: 'Record a demand',
     hint: 'Enter next field · Shift+Enter new line · Ctrl+Enter save and start the next',
@@ -297,3 +262,9 @@ const en: typeof zh = {
 };
 
 addStrings('demands', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    demands: typeof zh;
+  }
+}

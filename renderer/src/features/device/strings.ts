@@ -87,3 +87,9 @@ const en: typeof zh = {
 };
 
 addStrings('device', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    device: typeof zh;
+  }
+}

@@ -17,10 +17,10 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { CATEGORY_LABELS } from '#shared/domain/aggregations/facts';
 import { mappedCategory, unmappedClasses, type ClassMapping } from '#shared/domain/hotline/classes';
 import { DEMAND_CATEGORIES, type DemandCategory } from '#shared/domain/vocab';
 import './strings';
+import { useCategoryLabel } from '../../kit/i18n/labels';
 
 export interface ClassesStepProps {
   /** The class path of every row of the file. */
@@ -47,6 +47,7 @@ export function classesWaiting(
  */
 export function ClassesStep({ paths, classes, assigned, onAssign }: ClassesStepProps) {
   const { t } = useTranslation('hotlineImport');
+  const categoryLabel = useCategoryLabel();
   const unknown = useMemo(() => unmappedClasses(paths, classes), [paths, classes]);
   const known = useMemo(() => {
     const counts = new Map<string, number>();
@@ -71,7 +72,7 @@ export function ClassesStep({ paths, classes, assigned, onAssign }: ClassesStepP
     >
       {DEMAND_CATEGORIES.map((c) => (
         <MenuItem key={c} value={c}>
-          {CATEGORY_LABELS[c]}
+          {categoryLabel(c)}
         </MenuItem>
       ))}
     </TextField>
@@ -115,7 +116,7 @@ export function ClassesStep({ paths, classes, assigned, onAssign }: ClassesStepP
                       <Chip
                         size="small"
                         variant="outlined"
-                        label={t('guessOf', { name: CATEGORY_LABELS[c.guess] })}
+                        label={t('guessOf', { name: categoryLabel(c.guess) })}
                       />
                     </TableCell>
                     <TableCell>

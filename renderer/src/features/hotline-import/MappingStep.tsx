@@ -26,7 +26,6 @@ import {
   type HotlineField,
   type MappingPreset,
 } from '#shared/domain/hotline/fields';
-import { CATEGORY_LABELS } from '#shared/domain/aggregations/facts';
 import type { ClassMapping } from '#shared/domain/hotline/classes';
 import { CALLBACK_RESULT_LABELS } from '#shared/domain/hotline/handling';
 import { cityStatus } from '#shared/domain/hotline/plan';
@@ -36,6 +35,7 @@ import { ClassesStep, classesWaiting } from './ClassesStep';
 import type { PresetStore } from './presets';
 import type { loadMatcher } from './run-import';
 import './strings';
+import { useCategoryLabel } from '../../kit/i18n/labels';
 
 const PREVIEW_ROWS = 8;
 
@@ -57,6 +57,7 @@ export interface MappingStepProps {
 
 export function MappingStep(props: MappingStepProps) {
   const { t } = useTranslation('hotlineImport');
+  const categoryLabel = useCategoryLabel();
   const { table, mapping, presets } = props;
   const [presetName, setPresetName] = useState('');
   const [saved, setSaved] = useState('');
@@ -72,7 +73,7 @@ export function MappingStep(props: MappingStepProps) {
     [table, mapping, props.places, props.now, classes],
   );
   const categoryText = (d: HotlineDemand) =>
-    d.categoryGuessed ? t('guessOf', { name: CATEGORY_LABELS[d.category] }) : CATEGORY_LABELS[d.category];
+    d.categoryGuessed ? t('guessOf', { name: categoryLabel(d.category) }) : categoryLabel(d.category);
   const handlingText = (d: HotlineDemand) =>
     [
       t(`cityStatus.${cityStatus(d)}`),

@@ -1,3 +1,4 @@
+import { labelsEn, labelsZh } from '../../kit/i18n/labels';
 import { addStrings } from '../../kit/i18n';
 
 const zh = {
@@ -70,17 +71,7 @@ const zh = {
   localStatus: '本机状态',
   incomingStatus: '12345 导出的状态',
   noConflicts: '没有冲突：本机改动（如归入议题）都已保留。',
-  demandStates: {
-    received: '已登记',
-    accepted: '已受理',
-    inTopic: '已归入议题',
-    handling: '办理中',
-    answered: '已答复',
-    resolved: '已解决',
-    closed: '已办结',
-    unreasonable: '不合理诉求',
-    duplicate: '重复',
-  },
+  demandStates: labelsZh.demandStates,
 };
 
 const en: typeof zh = {
@@ -160,17 +151,13 @@ const en: typeof zh = {
   localStatus: 'Status here',
   incomingStatus: 'Status in the export',
   noConflicts: 'No conflicts: local changes (such as topic links) were kept.',
-  demandStates: {
-    received: 'Received',
-    accepted: 'Accepted',
-    inTopic: 'In a topic',
-    handling: 'Handling',
-    answered: 'Answered',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    unreasonable: 'Unreasonable',
-    duplicate: 'Duplicate',
-  },
+  demandStates: labelsEn.demandStates,
 };
 
 addStrings('hotlineImport', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    hotlineImport: typeof zh;
+  }
+}

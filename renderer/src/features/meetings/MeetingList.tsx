@@ -39,14 +39,11 @@ export function MeetingList() {
         </Button>
       </Stack>
       {meetings.length === 0 && <Typography>{t('list.empty')}</Typography>}
-      {[
-        ['list.upcoming', open],
-        ['list.past', done],
-      ].map(([label, list]) =>
+      {[['list.upcoming', open] as const, ['list.past', done] as const].map(([label, list]) =>
         (list as MeetingDoc[]).length === 0 ? null : (
           <Box key={label as string}>
             <Typography variant="h3" sx={{ mb: 1 }}>
-              {t(label as string)}
+              {t(label)}
             </Typography>
             <Stack spacing={1}>
               {(list as MeetingDoc[]).map((m) => (

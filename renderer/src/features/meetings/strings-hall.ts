@@ -49,7 +49,7 @@ const zh = {
   },
 };
 
-const en = {
+const en: typeof zh = {
   hall: {
     cancel: 'Cancel',
     adjournTitle: 'Adjourn the meeting?',
@@ -100,3 +100,5 @@ const en = {
 };
 
 addStrings('meetings', zh, en);
+
+export type MeetingsHallStrings = typeof zh;

@@ -41,7 +41,7 @@ const zh = {
   },
 };
 
-const en = {
+const en: typeof zh = {
   papers: {
     copies: 'Copies of each ballot',
     copiesHelp: '{{perSheet}} slips per A4 sheet, cut along the dashed lines',
@@ -81,3 +81,5 @@ const en = {
 };
 
 addStrings('meetings', zh, en);
+
+export type MeetingsPapersStrings = typeof zh;

@@ -1,13 +1,10 @@
+import { labelsEn, labelsZh } from '../../kit/i18n/labels';
+import type { MeetingsHallStrings } from './strings-hall';
+import type { MeetingsPapersStrings } from './strings-papers';
 import { addStrings } from '../../kit/i18n';
 
 const zh = {
-  kinds: {
-    courtyardMeeting: '楼院议事会',
-    communityHall: '社区议事厅',
-    streetNeedsHearing: '街道共商共治问需会',
-    streetPolicyHearing: '街道共商共治问政会',
-    weeklySeries: '每周一议',
-  },
+  kinds: labelsZh.meetingKinds,
   states: {
     draft: '筹备中',
     noticed: '已发通知',
@@ -228,13 +225,7 @@ const zh = {
 };
 
 const en: typeof zh = {
-  kinds: {
-    courtyardMeeting: 'Courtyard meeting',
-    communityHall: 'Community hall',
-    streetNeedsHearing: 'Street needs hearing',
-    streetPolicyHearing: 'Street policy hearing',
-    weeklySeries: 'Weekly meeting',
-  },
+  kinds: labelsEn.meetingKinds,
   states: {
     draft: 'Preparing',
     noticed: 'Noticed',
@@ -466,3 +457,9 @@ const en: typeof zh = {
 };
 
 addStrings('meetings', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    meetings: typeof zh & MeetingsHallStrings & MeetingsPapersStrings;
+  }
+}

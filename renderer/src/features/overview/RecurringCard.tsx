@@ -24,6 +24,7 @@ import { formatDate } from '../../kit/beijing-time';
 import { createTopic, NewTopicDialog, type NewTopic } from '../topics';
 import type { PlaceNames } from '../../db/use-place-names';
 import './strings';
+import { useCategoryLabel } from '../../kit/i18n/labels';
 
 const WINDOW_DAYS = 90;
 const SHOWN = 8;
@@ -44,6 +45,7 @@ export function RecurringCard({
   scope: string;
 }) {
   const { t } = useTranslation('overview');
+  const categoryLabel = useCategoryLabel();
   const db = useDatabase();
   const settings = useDeviceSettings();
   const [creating, setCreating] = useState<RecurringProblem | null>(null);
@@ -54,7 +56,7 @@ export function RecurringCard({
   );
   const byId = useMemo(() => new Map(demands.map((d) => [d.id, d])), [demands]);
   const label = (g: RecurringProblem) =>
-    t('recurringLine', { place: names.name(g.scope), category: CATEGORY_LABELS[g.category], count: g.count });
+    t('recurringLine', { place: names.name(g.scope), category: categoryLabel(g.category), count: g.count });
 
   const create = async (group: RecurringProblem, topic: NewTopic) => {
     setCreating(null);

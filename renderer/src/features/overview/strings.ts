@@ -82,3 +82,9 @@ const en: typeof zh = {
 };
 
 addStrings('overview', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    overview: typeof zh;
+  }
+}

@@ -12,12 +12,14 @@ import { useObservable } from '../../kit/use-observable';
 import { nowIso } from '../../db/ids';
 import { createTopic } from '../topics';
 import './strings';
+import { useCategoryLabel } from '../../kit/i18n/labels';
 
 const WINDOW_DAYS = 365;
 
 /** 未诉先办: recurring classes of demands, with places and months, each a candidate topic. */
 export function ProactivePage() {
   const { t } = useTranslation('proactive');
+  const categoryLabel = useCategoryLabel();
   const db = useDatabase();
   const settings = useDeviceSettings();
   const scope = parseRoute(useRoute()).segments[1] ?? settings.homeScope;
@@ -100,7 +102,7 @@ export function ProactivePage() {
             <CardContent>
               <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
                 <Typography variant="h3" component="h2">
-                  {CATEGORY_LABELS[c.category]}
+                  {categoryLabel(c.category)}
                 </Typography>
                 <Typography color="primary">{t('count', { count: c.count })}</Typography>
               </Stack>

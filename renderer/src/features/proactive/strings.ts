@@ -32,3 +32,9 @@ const en: typeof zh = {
 };
 
 addStrings('proactive', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    proactive: typeof zh;
+  }
+}

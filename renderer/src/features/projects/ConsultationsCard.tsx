@@ -15,7 +15,6 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { CATEGORY_LABELS } from '#shared/domain/aggregations/index';
 import {
   chineseDate,
   earlyWarning,
@@ -30,6 +29,7 @@ import { nowIso } from '../../db/ids';
 import { linkConsultation, unlinkConsultation, type ProjectActor } from './project-actions';
 import { useDemandsSince, useFollowUpsOf, useMeetingsAround, useTopicsUnder } from './use-projects-data';
 import './strings';
+import { useCategoryLabel } from '../../kit/i18n/labels';
 
 /** 项目前、中、后协商 linked to the works' phases, and complaints arising during the works. */
 export function ConsultationsCard({
@@ -42,6 +42,7 @@ export function ConsultationsCard({
   editable: boolean;
 }) {
   const { t } = useTranslation('projects');
+  const categoryLabel = useCategoryLabel();
   const meetings = useMeetingsAround(project.scope);
   const followUps = useFollowUpsOf(project.id);
   const street = project.scope.split('.')[0] ?? project.scope;
@@ -112,7 +113,7 @@ export function ConsultationsCard({
                   <ListItem key={d.id} disableGutters>
                     <ListItemText
                       primary={d.title}
-                      secondary={`${chineseDate(d.receivedAt)} · ${CATEGORY_LABELS[d.category]}`}
+                      secondary={`${chineseDate(d.receivedAt)} · ${categoryLabel(d.category)}`}
                     />
                   </ListItem>
                 ))}

@@ -272,3 +272,9 @@ const en: typeof zh = {
 };
 
 addStrings('projects', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    projects: typeof zh;
+  }
+}

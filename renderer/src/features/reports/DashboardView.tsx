@@ -1,5 +1,6 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useReportTranslate } from './use-translate';
 import type { Dashboard } from '#shared/domain/reports/index';
 import { DemandsPanel } from './DemandsPanel';
 import { FigureTable } from './FigureTable';
@@ -22,7 +23,8 @@ export function DashboardView({
   childKind: string;
 }) {
   const { t } = useTranslation('reports');
-  const sections = dashboardSections(dashboard, t, placeName);
+  const translate = useReportTranslate();
+  const sections = dashboardSections(dashboard, translate, placeName);
   return (
     <Stack spacing={2.5} data-testid="dashboard">
       <Typography sx={{ color: 'text.secondary' }}>{t('clickHint')}</Typography>

@@ -11,6 +11,7 @@ import {
 } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import { useReportTranslate } from './use-translate';
 import type { Figure } from '#shared/domain/reports/index';
 import { useDatabase } from '../../db/DatabaseContext';
 import { drillRow, type DrillRow } from './drill-rows';
@@ -35,6 +36,7 @@ export function DrillDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation('reports');
+  const translate = useReportTranslate();
   const db = useDatabase();
   const [loaded, setLoaded] = useState<{ target: DrillTarget; rows: DrillRow[] } | null>(null);
   const rows = loaded && loaded.target === target ? loaded.rows : null;
@@ -51,7 +53,7 @@ export function DrillDialog({
         const found = await db[collection].findByIds([...chunk]).exec();
         for (const id of chunk) {
           const doc = found.get(id);
-          if (doc) out.push(drillRow(collection, doc.toJSON() as never, t, placeName));
+          if (doc) out.push(drillRow(collection, doc.toJSON() as never, translate, placeName));
         }
       }
       if (!cancelled) setLoaded({ target, rows: out });
@@ -59,7 +61,7 @@ export function DrillDialog({
     return () => {
       cancelled = true;
     };
-  }, [db, target, t, placeName]);
+  }, [db, target, translate, placeName]);
 
   const virtual = useVirtualizer({
     count: rows?.length ?? 0,

@@ -1,3 +1,4 @@
+import { dataKey } from '../../kit/i18n';
 import { Box, Paper, Tooltip, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '#shared/domain/reports/index';
@@ -36,7 +37,7 @@ export function Headline({ dashboard: d }: { dashboard: Dashboard }) {
       {cards.map((card) => (
         <Paper key={card.key} variant="outlined" sx={{ p: 1.5 }}>
           <Tooltip
-            title={t(`definitions.${card.key}`, {
+            title={t(dataKey<'reports'>(`definitions.${card.key}`), {
               unreachable: r.report.unreachable,
               unsatisfied: r.report.unsatisfied,
             })}
@@ -54,12 +55,12 @@ export function Headline({ dashboard: d }: { dashboard: Dashboard }) {
                 width: 'fit-content',
               }}
             >
-              {t(`headline.${card.key}`)}
+              {t(dataKey<'reports'>(`headline.${card.key}`))}
             </Typography>
           </Tooltip>
           <FigureButton
             figure={card.figure}
-            label={t(`headline.${card.key}`)}
+            label={t(dataKey<'reports'>(`headline.${card.key}`))}
             {...(card.text !== undefined ? { text: card.text } : {})}
             size="large"
             testId={`headline-${card.key}`}

@@ -11,6 +11,7 @@ import { exportReport } from './export-report';
 import { FigureTable } from './FigureTable';
 import { formatDate, formatDateTime } from '../../kit/beijing-time';
 import { PrintSheet } from '../../kit/PrintSheet';
+import { useReportTranslate } from './use-translate';
 import { reportSections, reportTitle } from './report-sections';
 import './strings';
 
@@ -25,10 +26,14 @@ export function ReportView({
   const { t } = useTranslation('reports');
   const db = useDatabase();
   const settings = useDeviceSettings();
+  const translate = useReportTranslate();
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
-  const sections = useMemo(() => reportSections(report, t, placeName), [report, t, placeName]);
-  const title = reportTitle(report, t, placeName);
+  const sections = useMemo(
+    () => reportSections(report, translate, placeName),
+    [report, translate, placeName],
+  );
+  const title = reportTitle(report, translate, placeName);
   const d = report.dashboard;
   const last = new Date(Date.parse(d.to) - 1).toISOString();
   const subtitle = t('report.generatedAt', {

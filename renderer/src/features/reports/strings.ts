@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS } from '#shared/domain/aggregations/index';
+import { labelsEn, labelsZh } from '../../kit/i18n/labels';
 import { addStrings } from '../../kit/i18n';
 
 const zh = {
@@ -131,35 +131,10 @@ const zh = {
     projects: '项目',
   },
   // The domain's own names (shared), so the ledger, the reports and the topic reasons agree.
-  categories: { ...CATEGORY_LABELS },
-  demandStates: {
-    received: '已登记',
-    accepted: '已受理',
-    inTopic: '已归入议题',
-    handling: '办理中',
-    answered: '已答复',
-    resolved: '已解决',
-    closed: '已办结',
-    unreasonable: '不合理诉求',
-    duplicate: '重复诉求',
-  },
-  taskStates: {
-    assigned: '已交办',
-    inProgress: '办理中',
-    finished: '已完成',
-    accepted: '已验收',
-    declined: '不属于职责',
-    redirected: '已转交',
-    reopened: '重新办理',
-    closed: '已办结',
-  },
-  meetingKinds: {
-    courtyardMeeting: '楼院议事会',
-    communityHall: '社区议事厅',
-    streetNeedsHearing: '街道问需会',
-    streetPolicyHearing: '街道问政会',
-    weeklySeries: '每周一议',
-  },
+  categories: labelsZh.categories,
+  demandStates: labelsZh.demandStates,
+  taskStates: labelsZh.taskStates,
+  meetingKinds: labelsZh.meetingKinds,
   recordKinds: { signIn: '签到', proxy: '委托', correction: '更正' },
   fundSources: {
     communityWelfareFund: '社区公益金',
@@ -306,50 +281,10 @@ const en: typeof zh = {
     meetingRecords: 'Sign-ins and proxies',
     projects: 'Projects',
   },
-  categories: {
-    propertyService: 'Property service',
-    sanitation: 'Sanitation',
-    parking: 'Parking',
-    evCharging: 'E-bike charging',
-    wasteSorting: 'Waste sorting',
-    oldEstateRenovation: 'Old estate renovation',
-    housingRepair: 'Housing repair',
-    electricHeating: 'Electricity/heating',
-    neighbourDispute: 'Neighbour dispute',
-    elderlyDisabledCare: 'Elderly/disabled care',
-    safetyFire: 'Safety/fire',
-    greening: 'Greening',
-    publicFacilities: 'Public facilities',
-    other: 'Other',
-  },
-  demandStates: {
-    received: 'Recorded',
-    accepted: 'Accepted',
-    inTopic: 'In a topic',
-    handling: 'Handling',
-    answered: 'Answered',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    unreasonable: 'Unreasonable',
-    duplicate: 'Duplicate',
-  },
-  taskStates: {
-    assigned: 'Assigned',
-    inProgress: 'In progress',
-    finished: 'Finished',
-    accepted: 'Accepted',
-    declined: 'Declined',
-    redirected: 'Redirected',
-    reopened: 'Reopened',
-    closed: 'Closed',
-  },
-  meetingKinds: {
-    courtyardMeeting: 'Courtyard meeting',
-    communityHall: 'Community hall',
-    streetNeedsHearing: 'Street needs hearing',
-    streetPolicyHearing: 'Street policy hearing',
-    weeklySeries: 'Weekly series',
-  },
+  categories: labelsEn.categories,
+  demandStates: labelsEn.demandStates,
+  taskStates: labelsEn.taskStates,
+  meetingKinds: labelsEn.meetingKinds,
   recordKinds: { signIn: 'Sign-in', proxy: 'Proxy', correction: 'Correction' },
   fundSources: {
     communityWelfareFund: 'Community welfare fund',
@@ -372,3 +307,9 @@ const en: typeof zh = {
 };
 
 addStrings('reports', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    reports: typeof zh;
+  }
+}

@@ -92,3 +92,9 @@ const en: typeof zh = {
 };
 
 addStrings('setup', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    setup: typeof zh;
+  }
+}

@@ -75,3 +75,9 @@ const en: typeof zh = {
 };
 
 addStrings('supervision', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    supervision: typeof zh;
+  }
+}

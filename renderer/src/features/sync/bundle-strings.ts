@@ -63,3 +63,9 @@ const en: typeof zh = {
 };
 
 addStrings('bundles', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    bundles: typeof zh;
+  }
+}

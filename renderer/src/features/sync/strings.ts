@@ -136,3 +136,9 @@ const en: typeof zh = {
 };
 
 addStrings('sync', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    sync: typeof zh;
+  }
+}

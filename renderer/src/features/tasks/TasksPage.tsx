@@ -29,6 +29,13 @@ import { usePlaceNames } from '../../db/use-place-names';
 import './strings';
 
 type Filter = 'all' | 'open' | 'finished' | 'done';
+const FILTER_LABELS = {
+  all: 'filterAll',
+  open: 'filterOpen',
+  finished: 'filterFinished',
+  done: 'filterDone',
+} as const satisfies Record<Filter, string>;
+
 const FILTERS: Record<Filter, readonly TaskState[] | null> = {
   all: null,
   open: ['assigned', 'inProgress', 'reopened', 'declined', 'redirected'],
@@ -146,7 +153,7 @@ function TaskLists() {
           >
             {(Object.keys(FILTERS) as Filter[]).map((f) => (
               <ToggleButton key={f} value={f}>
-                {t(`filter${f[0]?.toUpperCase()}${f.slice(1)}`)}
+                {t(FILTER_LABELS[f])}
               </ToggleButton>
             ))}
           </ToggleButtonGroup>

@@ -1,3 +1,4 @@
+import { labelsEn, labelsZh } from '../../kit/i18n/labels';
 import { addStrings } from '../../kit/i18n';
 
 const zh = {
@@ -38,17 +39,7 @@ const zh = {
     ownersCommittee: '业委会',
     selfHelpTeam: '居民自治小组',
   },
-  statuses: {
-    assigned: '已交办',
-    inProgress: '办理中',
-    finished: '已完成待验收',
-    accepted: '已验收',
-    declined: '待重新交办',
-    redirected: '已转交',
-    reopened: '重新办理',
-    closed: '已办结',
-    withdrawn: '已撤回',
-  },
+  statuses: labelsZh.taskStates,
   partyStates: {
     pending: '待接单',
     accepted: '办理中',
@@ -191,17 +182,7 @@ const en: typeof zh = {
     ownersCommittee: "Owners' committee",
     selfHelpTeam: 'Self-help team',
   },
-  statuses: {
-    assigned: 'Assigned',
-    inProgress: 'In progress',
-    finished: 'Finished, awaiting acceptance',
-    accepted: 'Accepted',
-    declined: 'Returned, to reassign',
-    redirected: 'Redirected',
-    reopened: 'Reopened',
-    closed: 'Closed',
-    withdrawn: 'Withdrawn',
-  },
+  statuses: labelsEn.taskStates,
   partyStates: {
     pending: 'Pending',
     accepted: 'Working',
@@ -313,3 +294,9 @@ const en: typeof zh = {
 };
 
 addStrings('tasks', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    tasks: typeof zh;
+  }
+}

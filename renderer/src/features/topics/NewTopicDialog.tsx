@@ -14,7 +14,6 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { CATEGORY_LABELS } from '#shared/domain/aggregations/index';
 import { deadlineFor } from '#shared/domain/machines/index';
 import { DEMAND_CATEGORIES, type DemandCategory, type TopicTrack } from '#shared/domain/vocab';
 import type { DemandDoc } from '#shared/schema/index';
@@ -22,6 +21,7 @@ import { nowIso } from '../../db/ids';
 import { formatDateTime } from '../../kit/beijing-time';
 import type { NewTopic } from './topic-actions';
 import './strings';
+import { useCategoryLabel } from '../../kit/i18n/labels';
 
 function mostCommon(demands: DemandDoc[]): DemandCategory {
   const counts = new Map<DemandCategory, number>();
@@ -43,6 +43,7 @@ export function NewTopicDialog({
   onCreate: (topic: NewTopic) => void;
 }) {
   const { t } = useTranslation('topics');
+  const categoryLabel = useCategoryLabel();
   const [title, setTitle] = useState(initial?.title ?? demands[0]?.title ?? '');
   const [description, setDescription] = useState(
     initial?.description ?? demands.map((d) => d.title).join('；'),
@@ -77,7 +78,7 @@ export function NewTopicDialog({
           >
             {DEMAND_CATEGORIES.map((c) => (
               <MenuItem key={c} value={c}>
-                {CATEGORY_LABELS[c]}
+                {categoryLabel(c)}
               </MenuItem>
             ))}
           </TextField>

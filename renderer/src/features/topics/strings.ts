@@ -163,3 +163,9 @@ const en: typeof zh = {
 };
 
 addStrings('topics', zh, en);
+
+declare module '../../kit/i18n' {
+  interface YishiResources {
+    topics: typeof zh;
+  }
+}

@@ -1,10 +1,34 @@
-import i18n from 'i18next';
+import i18n, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { zhCN } from './zh-CN';
 import { en } from './en';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * The string tables by namespace, so that `t()` keys are checked by the compiler. Each feature's
+ * strings module adds its own namespace here (module augmentation) where it registers the strings.
+ */
+export interface YishiResources {
+  app: typeof zhCN;
+}
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'app';
+    resources: YishiResources;
+  }
+}
+
+/**
+ * A key built from stored data (a status, a category, a kind): the compiler cannot know the value,
+ * so the key is taken as one of the namespace's keys here, in one visible place. Keys written in
+ * the code are checked; a value without a label shows its key, which the label tests catch.
+ */
+export function dataKey<Ns extends keyof YishiResources>(key: string): ParseKeys<Ns> {
+  return key as ParseKeys<Ns>;
+}
 
 const LANGUAGE_KEY = 'yishi.language';
 
@@ -23,10 +47,10 @@ export function saveLanguage(language: Language): void {
  * Features add their own strings with `addStrings`, each under its own namespace, so one big
  * dictionary does not grow with every screen.
  */
-export function addStrings(
-  namespace: string,
-  zh: Record<string, unknown>,
-  english: Record<string, unknown>,
+export function addStrings<Strings extends object>(
+  namespace: keyof YishiResources,
+  zh: Strings,
+  english: Strings,
 ): void {
   i18n.addResourceBundle('zh-CN', namespace, zh, true, false);
   i18n.addResourceBundle('en', namespace, english, true, false);

@@ -84,7 +84,7 @@ export interface ImportPlan {
  * The status the city's facts give an order: 办结 with a call-back → 已办结, 办结 awaiting one →
  * 已解决, otherwise still open (已登记).
  */
-export function cityStatus(facts: Partial<HotlineDemand>): DemandState {
+export function cityStatus(facts: Partial<HotlineDemand>): 'received' | 'resolved' | 'closed' {
   if (facts.hotlineFinishedAt === undefined) return 'received';
   return facts.hotlineCallback === undefined ? 'resolved' : 'closed';
 }

@@ -1,3 +1,4 @@
+import { dataKey } from '../../../kit/i18n';
 import { MenuItem, Paper, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { VOTE_BASES, VOTE_RULES, type VoteBase, type VoteRule } from '#shared/domain/vocab';
@@ -73,7 +74,7 @@ export function BasicsForm({
           >
             {QUORUMS.map((q) => (
               <MenuItem key={q} value={q}>
-                {t(`quorums.${q}`)}
+                {t(dataKey<'meetings'>(`quorums.${q}`))}
               </MenuItem>
             ))}
           </TextField>

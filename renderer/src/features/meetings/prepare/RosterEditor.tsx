@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { dataKey } from '../../../kit/i18n';
 import { useState } from 'react';
 import {
   Autocomplete,
@@ -23,10 +25,10 @@ import '../strings-hall';
 const ROLE_GROUPS: PersonRole[] = ['courtyardLeader', 'buildingLeader', 'residentRep', 'partyMember'];
 
 /** The person's most telling current role for the roster (院长 before 楼长 before 居民代表 …). */
-function activeRole(person: PersonDoc, t: (key: string) => string): string | undefined {
+function activeRole(person: PersonDoc, t: TFunction<'meetings'>): string | undefined {
   const current = person.roles.filter((r) => r.ceasedAt === undefined);
   const role = ROLE_GROUPS.map((g) => current.find((r) => r.role === g)).find(Boolean) ?? current[0];
-  return role ? t(`personRoles.${role.role}`) : undefined;
+  return role ? t(dataKey<'meetings'>(`personRoles.${role.role}`)) : undefined;
 }
 
 /** 应到人员名单: add role groups of the place or single people; entitled members vote, observers (列席) do not. */
