@@ -35,7 +35,7 @@ describe('escalate (上报)', () => {
     ]);
     expect(result.change.audit[0]).toMatchObject({
       scope: 'xg.hxy',
-      detail: 'xg.hxy.hxy6 → xg.hxy：需产权单位',
+      detail: '从院落上报到社区：需产权单位',
     });
   });
 

@@ -18,7 +18,8 @@ import {
   transition,
 } from '#shared/domain/machines/index';
 import { authorize, type Actor, type Authorization } from '#shared/domain/permissions/index';
-import { scopeAtLevel } from '#shared/domain/places/index';
+import { levelOf, scopeAtLevel } from '#shared/domain/places/index';
+import { LEVEL_WORDS } from '#shared/domain/archive/labels';
 import type { DemandDoc, TopicDoc } from '#shared/schema/index';
 import { mayUpdateTopic } from './grouping';
 
@@ -95,7 +96,8 @@ export function escalate(
           action: 'topic.escalate',
           collection: 'topics',
           id: copy.id,
-          detail: `${topic.scope} → ${toScope}：${reason.trim()}`,
+          // Words people read in the audit trail, never scope codes.
+          detail: `从${LEVEL_WORDS[levelOf(topic.scope)]}上报到${LEVEL_WORDS[levelOf(toScope)]}：${reason.trim()}`,
         }),
       ],
     }),
