@@ -6,6 +6,7 @@ import { USAGE, parseArgs } from './cli/args';
 import { AdminError, connectAdmin, runAdmin } from './cli/admin';
 import { DataFolderBusyError } from './cli/open-store';
 import { defaultDataDir } from './cli/paths';
+import { restore } from './cli/restore-command';
 import { serve } from './cli/serve';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -19,6 +20,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const dataDir = resolve(cmd.data ?? defaultDataDir());
+  if (cmd.command === 'restore') return restore(resolve(cmd.from), dataDir, cmd.json);
   if (cmd.command === 'serve')
     return serve({
       port: cmd.port,

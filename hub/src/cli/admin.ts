@@ -21,6 +21,8 @@ import { runQuarantineOrder } from '../admin/quarantine-action';
 import type { QuarantineAnswer, QuarantineOrder } from '../admin/quarantine-action';
 import { createRowPolicy } from '../sync/policy';
 import { quarantineLines } from './quarantine-command';
+import { backupAudited, backupLines } from '../backup/backup-action';
+import type { BackupSummary } from '../backup/backup-file';
 import type { SeedOutcome, Store } from '../store/store';
 import type { Command } from './args';
 import { openConfiguredStore } from './open-store';
@@ -46,6 +48,8 @@ export interface AdminApi {
   /** Imports the bundle file at this absolute path (refusals are AdminErrors). */
   importBundle(file: string): Promise<BundleImportReport>;
   quarantine(order: QuarantineOrder): Promise<QuarantineAnswer>;
+  /** Writes a backup of the whole database to this absolute path. */
+  backup(file: string): Promise<BackupSummary>;
   close(): Promise<void>;
 }
 
@@ -103,6 +107,7 @@ function httpApi(baseUrl: string, secret: string): AdminApi {
     importBundle: async (file) =>
       (await call<BundleImportReport>('POST', '/v1/admin/import-bundle', { file })).json,
     quarantine: async (order) => (await call<QuarantineAnswer>('POST', '/v1/admin/quarantine', order)).json,
+    backup: async (file) => (await call<BackupSummary>('POST', '/v1/admin/backup', { file })).json,
     close: async () => undefined,
   };
 }
@@ -132,6 +137,7 @@ function databaseApi(store: Store, dataDir: string): AdminApi {
       return report;
     },
     quarantine: (order) => runQuarantineOrder(store, order, actor, new Date()),
+    backup: (file) => backupAudited(store, file, actor, new Date()),
     close: () => store.close(),
   };
 }
@@ -168,7 +174,14 @@ type AdminCommand = Extract<
   Command,
   {
     command:
-      'enroll' | 'devices' | 'revoke' | 'seed-demo' | 'publish-update' | 'import-bundle' | 'quarantine';
+      | 'enroll'
+      | 'devices'
+      | 'revoke'
+      | 'seed-demo'
+      | 'publish-update'
+      | 'import-bundle'
+      | 'quarantine'
+      | 'backup';
   }
 >;
 
@@ -220,6 +233,10 @@ export async function runAdmin(cmd: AdminCommand, api: AdminApi): Promise<{ out:
     }
     case 'import-bundle':
       return importBundleCommand(cmd, api);
+    case 'backup': {
+      const r = await api.backup(resolve(cmd.out));
+      return { out: cmd.json ? [JSON.stringify(r)] : backupLines(r), code: 0 };
+    }
     case 'quarantine': {
       const answer = await api.quarantine(cmd.order);
       return cmd.json ? { out: [JSON.stringify(answer)], code: 0 } : quarantineLines(answer);

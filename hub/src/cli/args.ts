@@ -26,6 +26,8 @@ export type Command =
   | ({ command: 'publish-update'; source: string; minimumVersion?: string } & Common)
   | ({ command: 'import-bundle'; file: string; out?: string } & Common)
   | ({ command: 'quarantine'; order: QuarantineOrder } & Common)
+  | ({ command: 'backup'; out: string } & Common)
+  | ({ command: 'restore'; from: string } & Common)
   | { command: 'help' };
 
 export const USAGE = `用法: npm run hub -- <命令> [选项]
@@ -41,6 +43,8 @@ export const USAGE = `用法: npm run hub -- <命令> [选项]
   revoke <设备编号>                                         停用设备
   publish-update <目录> [--minimum <版本>]                  发布应用更新（electron-builder 的输出目录）
   import-bundle <文件> [--out <回传包文件>]                 导入议事厅带来的同步包，写出回传包
+  backup --out <文件>                                       备份整个同步服务的数据库（含摘要，运行中也可）
+  restore --from <文件>                                     从备份恢复（须先停止同步服务；设备会自动重新同步）
   quarantine list [--device <设备编号>] [--limit 50]        查看隔离区（被拒收的数据）及各设备的计数
   quarantine show <编号>                                    查看一条被拒收数据的原始内容
   quarantine purge [--device <设备编号>] [--before <时间>] [--all]
@@ -64,6 +68,8 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
   revoke: { options: admin, positionals: 1 },
   'publish-update': { options: { minimum: text, ...admin }, positionals: 1 },
   'import-bundle': { options: { out: text, ...admin }, positionals: 1 },
+  backup: { options: { out: text, ...admin }, positionals: 0 },
+  restore: { options: { from: text, ...admin }, positionals: 0 },
   // list|purge take one positional, show two; checked in its case below.
   quarantine: { options: { device: text, limit: text, before: text, all: flag, ...admin }, positionals: -1 },
 };
@@ -157,6 +163,16 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     }
     case 'devices':
       return { command, ...common };
+    case 'backup': {
+      const out = str('out');
+      if (out === undefined || out.trim() === '') return { error: '请用 --out 给出备份文件的路径' };
+      return { command, out, ...common };
+    }
+    case 'restore': {
+      const from = str('from');
+      if (from === undefined || from.trim() === '') return { error: '请用 --from 给出备份文件的路径' };
+      return { command, from, ...common };
+    }
     case 'quarantine':
       return quarantineCommand(positional, str, values['all'] === true, common);
     default:

@@ -85,6 +85,7 @@ export async function serve(options: {
     url: hub.url,
     database: store.kind,
     hubId: store.hubId,
+    epoch: store.epoch,
     version: HUB_VERSION,
     app: app ? `${hub.url}/` : null,
   });

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { issueEnrollCode, listDevicesAudited, parseEnrollOrder, revokeDeviceAudited } from '../admin/actions';
 import { isStorableId } from '../sync/rules';
 import { parseQuarantineOrder, runQuarantineOrder } from '../admin/quarantine-action';
+import { backupAudited, parseBackupOrder } from '../backup/backup-action';
 import { parsePublishOrder, publishUpdateAudited } from '../updates/publish-action';
 import { HttpError, bearerToken, isLoopback, readJson, sendJson } from './io';
 import type { HubContext } from './context';
@@ -85,4 +86,15 @@ export async function handleAdminQuarantine(ctx: HubContext, req: IncomingMessag
   const answer = await runQuarantineOrder(ctx.store, order, actor, ctx.clock());
   if (answer.op === 'purge') ctx.log.info('quarantine purged', { purged: answer.purged });
   sendJson(res, 200, answer, false);
+}
+
+/** POST /v1/admin/backup: the CLI's backup while the hub serves the data folder. */
+export async function handleAdminBackup(ctx: HubContext, req: IncomingMessage, res: ServerResponse) {
+  const actor = authorizeAdmin(ctx, req);
+  if (req.method !== 'POST') throw new HttpError('method_not_allowed');
+  const order = parseBackupOrder(await readJson(req));
+  if (typeof order === 'string') throw new HttpError('bad_request', order);
+  const summary = await backupAudited(ctx.store, order.file, actor, ctx.clock());
+  ctx.log.info('backup written', { sha256: summary.sha256 });
+  sendJson(res, 200, summary, false);
 }

@@ -13,6 +13,7 @@ import {
   handleAdminEnroll,
   handleAdminPublishUpdate,
   handleAdminQuarantine,
+  handleAdminBackup,
   handleAdminRevoke,
   handleAdminSeed,
 } from './admin-routes';
@@ -47,6 +48,10 @@ async function route(
   if (url.pathname === '/v1/admin/publish-update') {
     info.route = 'adminPublishUpdate';
     return handleAdminPublishUpdate(ctx, req, res);
+  }
+  if (url.pathname === '/v1/admin/backup') {
+    info.route = 'adminBackup';
+    return handleAdminBackup(ctx, req, res);
   }
   if (url.pathname === '/v1/admin/quarantine') {
     info.route = 'adminQuarantine';
@@ -87,6 +92,7 @@ async function route(
         protocol: PROTOCOL_VERSION,
         database: ctx.store.kind,
         hubId: ctx.store.hubId,
+        epoch: ctx.store.epoch,
       };
       return sendJson(res, 200, body, true);
     }

@@ -219,6 +219,7 @@ export async function handleEnroll(
     scope: result.scope,
     role: result.role,
     hubId: ctx.store.hubId,
+    epoch: ctx.store.epoch,
   };
   sendJson(res, 200, answer, true);
 }

@@ -37,6 +37,13 @@ export type {
 export interface Store {
   readonly kind: DatabaseKind;
   readonly hubId: string;
+  /**
+   * Changes when the hub is restored from a backup ('0' until then): the sequence may have gone
+   * back, so a device that sees a new epoch pulls from the beginning and pushes what it holds.
+   */
+  readonly epoch: string;
+  /** The database underneath, for backup and restore. */
+  readonly driver: Driver;
   pull(
     collection: CollectionName,
     deviceScope: string,
@@ -135,9 +142,12 @@ export async function storeOverDriver(db: Driver): Promise<Store> {
     return (await getMeta(key)) ?? value;
   };
   const hubId = await initMeta('hub_id', generateHubId());
+  const epoch = await initMeta('epoch', '0');
   return {
     kind: db.kind,
     hubId,
+    epoch,
+    driver: db,
     pull: (collection, scope, since, limit) => documents.pullDocuments(db, collection, scope, since, limit),
     writePush: (collection, ids, deviceId, now, decide) =>
       documents.writePush(db, collection, ids, deviceId, now, decide),

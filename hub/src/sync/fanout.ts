@@ -156,7 +156,8 @@ export async function startFanout(
       }
       clients.add(client);
       res.write('retry: 2000\n\n');
-      send(client, 'resync', {});
+      // The epoch tells a device whose last contact was before a restore to start over.
+      send(client, 'resync', { epoch: store.epoch });
       return () => {
         clients.delete(client);
       };

@@ -30,6 +30,8 @@ export interface HealthResponse {
   protocol: typeof PROTOCOL_VERSION;
   database: 'pglite' | 'postgres';
   hubId: string;
+  /** Changes when the hub is restored from a backup (absent from hubs before epochs: '0'). */
+  epoch?: string;
 }
 
 export interface EnrollRequest {
@@ -43,6 +45,8 @@ export interface EnrollResponse {
   scope: string;
   role: ActorRole;
   hubId: string;
+  /** The hub's epoch at enrollment (see HealthResponse). */
+  epoch?: string;
 }
 
 export interface PullResponse {
