@@ -13,6 +13,7 @@ import type {
   CountsResponse,
   DeviceInfo,
   EnrollResponse,
+  PullNewestResponse,
   PullResponse,
   PushResponse,
 } from '#shared/protocol/v1';
@@ -78,9 +79,25 @@ export async function handlePull(
 ) {
   const collection = collectionOf(name);
   const actor = await authenticate(ctx, req, info);
-  const since = parseNonNegativeInt(url.searchParams.get('checkpoint'), 0, Number.MAX_SAFE_INTEGER);
   const limit = parseNonNegativeInt(url.searchParams.get('limit'), PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX);
   if (limit === 0) throw new HttpError('bad_request', 'limit 必须大于 0。');
+  const order = url.searchParams.get('order');
+  if (order === 'newest') {
+    const raw = url.searchParams.get('before');
+    const before = raw === null ? null : parseNonNegativeInt(raw, 0, Number.MAX_SAFE_INTEGER);
+    const page = await ctx.store.pullNewest(collection, actor.scope, before, limit);
+    const newest: PullNewestResponse = {
+      order: 'newest',
+      ...page,
+      documents: page.documents.map((doc) => asSeenBy(actor.role, collection, doc)),
+    };
+    info.fields['before'] = before ?? 'none';
+    info.fields['docs'] = page.documents.length;
+    return sendJson(res, 200, newest, true);
+  }
+  if (order !== null && order !== 'oldest')
+    throw new HttpError('bad_request', 'order 只能是 newest 或 oldest。');
+  const since = parseNonNegativeInt(url.searchParams.get('checkpoint'), 0, Number.MAX_SAFE_INTEGER);
   const result = await ctx.store.pull(collection, actor.scope, since, limit);
   const body: PullResponse = {
     ...result,

@@ -34,6 +34,15 @@ function toDoc(row: DocRow): Doc {
   return { ...row.data, _deleted: row.deleted } as Doc;
 }
 
+function scopeFilter(collection: CollectionName, deviceScope: string, params: unknown[]): string {
+  const visible = visibilitySqlParams(visibilityOf(deviceScope, collection));
+  const n = params.length;
+  params.push(visible.exact, visible.below);
+  if (visible.alsoExactly.length === 0) return `(scope = $${n + 1} or scope like $${n + 2})`;
+  params.push(visible.alsoExactly);
+  return `(scope = $${n + 1} or scope like $${n + 2} or scope = any($${n + 3}::text[]))`;
+}
+
 export async function pullDocuments(
   db: SqlClient,
   collection: CollectionName,
@@ -41,20 +50,43 @@ export async function pullDocuments(
   since: number,
   limit: number,
 ): Promise<{ documents: Doc[]; checkpoint: Checkpoint }> {
-  const visible = visibilitySqlParams(visibilityOf(deviceScope, collection));
-  const params: unknown[] = [collection, since, visible.exact, visible.below, limit];
-  let filter = '(scope = $3 or scope like $4)';
-  if (visible.alsoExactly.length > 0) {
-    params.push(visible.alsoExactly);
-    filter = '(scope = $3 or scope like $4 or scope = any($6::text[]))';
-  }
+  const params: unknown[] = [collection, since, limit];
+  const filter = scopeFilter(collection, deviceScope, params);
   const rows = await db.query<DocRow>(
     `select collection, id, scope, seq, deleted, data from documents
-     where collection = $1 and seq > $2 and ${filter} order by seq limit $5`,
+     where collection = $1 and seq > $2 and ${filter} order by seq limit $3`,
     params,
   );
   const last = rows[rows.length - 1];
   return { documents: rows.map(toDoc), checkpoint: { seq: last ? Number(last.seq) : since } };
+}
+
+/**
+ * A device's first pull, newest first: the documents below `before` (all when null), highest
+ * sequence first. One row per document, so a document changed meanwhile has left the range below
+ * `before` for a number above the first page's, where the ascending pull that follows finds it.
+ */
+export async function pullNewestDocuments(
+  db: SqlClient,
+  collection: CollectionName,
+  deviceScope: string,
+  before: number | null,
+  limit: number,
+): Promise<{ documents: Doc[]; high: number | null; low: number | null }> {
+  const params: unknown[] = [collection, before ?? Number.MAX_SAFE_INTEGER, limit];
+  const filter = scopeFilter(collection, deviceScope, params);
+  const rows = await db.query<DocRow>(
+    `select collection, id, scope, seq, deleted, data from documents
+     where collection = $1 and seq < $2 and ${filter} order by seq desc limit $3`,
+    params,
+  );
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  return {
+    documents: rows.map(toDoc),
+    high: first ? Number(first.seq) : null,
+    low: last ? Number(last.seq) : null,
+  };
 }
 
 /** Per collection, the documents a pull from the beginning delivers to a device of this scope. */

@@ -118,6 +118,47 @@ for (const backend of backends) {
       expect(new Set(seqs).size).toBe(seqs.length);
     });
 
+    it('pages newest first for a first pull; a document changed meanwhile is found by the ascending pull after it', async () => {
+      const scopes = ['xg', 'xg.gyj', 'xg.gyj.c1', 'xg.hxdj', 'xg.gyjx'];
+      const all = await store.pull('demands', 'xg', 0, 1000);
+      const first = await store.pullNewest('demands', 'xg', null, 2);
+      expect(first.documents.map((d) => d.id)).toEqual(
+        [...all.documents]
+          .reverse()
+          .slice(0, 2)
+          .map((d) => d.id),
+      );
+      expect(first.high).toBe(all.checkpoint.seq);
+      // A document below the cursor changes: it leaves the newest-first range for a new number.
+      const oldest = all.documents[0]!;
+      const edited = editOf(oldest, 7);
+      const out = await pushRows(
+        store,
+        'demands',
+        street,
+        rows([{ next: edited, assumed: oldest }]),
+        policy,
+        NOW,
+      );
+      expect(out.written).toBe(1);
+      const seen = [...first.documents];
+      let before = first.low;
+      for (;;) {
+        const page = await store.pullNewest('demands', 'xg', before, 2);
+        expect(page.high === null || page.high < before!).toBe(true);
+        seen.push(...page.documents);
+        if (page.documents.length < 2) break;
+        before = page.low;
+      }
+      const after = await store.pull('demands', 'xg', first.high!, 1000);
+      expect(after.documents.map((d) => [d.id, d['updatedBy']])).toEqual([[oldest.id, 'dev-7']]);
+      const ids = [...seen, ...after.documents].map((d) => d.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect([...ids].sort()).toEqual(all.documents.map((d) => d.id).sort());
+      expect(scopes.length).toBe(all.documents.length);
+      expect(await store.pullNewest('demands', 'xg', 0, 2)).toEqual({ documents: [], high: null, low: null });
+    });
+
     it('writes, reports conflicts with the master state, and ignores idempotent replays', async () => {
       const v1 = validDoc('demands', 'd-conf', 'xg.gyj');
       expect((await pushRows(store, 'demands', gyj, rows([{ next: v1 }]), policy, NOW)).written).toBe(1);

@@ -50,6 +50,13 @@ export interface Store {
     since: number,
     limit: number,
   ): Promise<{ documents: Doc[]; checkpoint: Checkpoint }>;
+  /** A first pull's page, newest first (`pullNewestDocuments`). */
+  pullNewest(
+    collection: CollectionName,
+    deviceScope: string,
+    before: number | null,
+    limit: number,
+  ): Promise<{ documents: Doc[]; high: number | null; low: number | null }>;
   /** The write transaction of a push (see `writePush` in documents-sql); returns the highest sequence written. */
   writePush(
     collection: CollectionName,
@@ -149,6 +156,8 @@ export async function storeOverDriver(db: Driver): Promise<Store> {
     epoch,
     driver: db,
     pull: (collection, scope, since, limit) => documents.pullDocuments(db, collection, scope, since, limit),
+    pullNewest: (collection, scope, before, limit) =>
+      documents.pullNewestDocuments(db, collection, scope, before, limit),
     writePush: (collection, ids, deviceId, now, decide) =>
       documents.writePush(db, collection, ids, deviceId, now, decide),
     scopeCounts: (scope) => documents.scopeCounts(db, scope),

@@ -373,7 +373,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       push: { handler: handlers.push, batchSize: options.pushBatchSize ?? 100 },
     });
     replications.set(name, replication);
-    if (options.firstPull ?? true) firstPull.defer({ name, collection, replication, pull: handlers.pull });
+    if (options.firstPull ?? true)
+      firstPull.defer({
+        name,
+        collection,
+        replication,
+        pull: handlers.pull,
+        pullNewest: handlers.pullNewest,
+      });
     subs.push(
       collection.$.subscribe(() => schedulePending()),
       replication.sent$.subscribe((doc) => {

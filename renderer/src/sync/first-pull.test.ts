@@ -68,6 +68,7 @@ function place(i: number): Row {
 function memoryHub(
   initial: Partial<Record<CollectionName, Row[]>>,
   hold?: (page: string) => Promise<void> | undefined,
+  newest = true,
 ) {
   let seq = 0;
   const rows = new Map<string, Array<{ doc: Row; seq: number }>>();
@@ -85,6 +86,19 @@ function memoryHub(
     if (u.pathname === '/v1/health')
       return json({ ok: true, version: 'test', protocol: 1, database: 'pglite', hubId: 'hub-1' });
     const [, , , collection, verb] = u.pathname.split('/');
+    if (verb === 'pull' && newest && u.searchParams.get('order') === 'newest') {
+      const before = u.searchParams.get('before');
+      const limit = Number(u.searchParams.get('limit'));
+      pulls.push(`${collection}<${before ?? 'top'}`);
+      await hold?.(`${collection}<${before ?? 'top'}`);
+      const page = (rows.get(collection!) ?? [])
+        .filter((r) => before === null || r.seq < Number(before))
+        .sort((a, b) => b.seq - a.seq)
+        .slice(0, limit);
+      const high = page[0]?.seq ?? null;
+      const low = page[page.length - 1]?.seq ?? null;
+      return json({ order: 'newest', documents: page.map((r) => r.doc), high, low });
+    }
     if (verb === 'pull') {
       const after = Number(u.searchParams.get('checkpoint') ?? 0);
       const limit = Number(u.searchParams.get('limit'));
@@ -234,9 +248,10 @@ describe('the first pull', () => {
   it('resumes after a restart at the last stored page without asking for it again', async () => {
     let release = () => undefined as void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    // The third page of demands stays on its way until the first device has stopped.
+    // Newest first, pages of 40: the third page (below 121) stays on its way until the first
+    // device has stopped.
     const hub = memoryHub({ demands: Array.from({ length: 200 }, (_, i) => demand(i)) }, (page) =>
-      page === 'demands@80' ? held : undefined,
+      page === 'demands<121' ? held : undefined,
     );
     const first = await device(hub, true);
     await new Promise<void>((resolve) => {
@@ -247,6 +262,11 @@ describe('the first pull', () => {
         }
       });
     });
+    // The newest documents came first.
+    const stored = await getChangedDocumentsSince(first.db.demands.storageInstance, 1000);
+    expect(stored.documents.map((d) => (d as Row)['id']).sort()).toEqual(
+      Array.from({ length: 80 }, (_, i) => `d${120 + i}`).sort(),
+    );
     expect(first.client.status$.getValue().state).toBe('syncing');
     await first.client.stop();
     release();
@@ -254,12 +274,45 @@ describe('the first pull', () => {
     const again = await device(hub, true, first.db);
     await initialSync(again.client);
     const after = hub.pulls.slice(before).filter((p) => p.startsWith('demands'));
-    // Only the page that was on its way is asked for again; the stored ones never are.
-    expect(after[0]).toBe('demands@80');
-    expect(after.every((p) => Number(p.split('@')[1]) >= 80)).toBe(true);
+    // Only the page that was on its way is asked for again; the stored ones never are, and
+    // RxDB's own pull goes on after the first page's newest document.
+    expect(after.slice(0, 4)).toEqual(['demands<121', 'demands<81', 'demands<41', 'demands<1']);
+    expect(after.slice(4).every((p) => p === 'demands@200')).toBe(true);
     const all = await getChangedDocumentsSince(first.db.demands.storageInstance, 1000);
     expect(all.documents.length).toBe(200);
     const status = again.client.status$.getValue();
     expect(status.firstSync).toMatchObject({ received: 200, done: true });
+  });
+
+  it('misses no document changed on the hub while it pages down', async () => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const hub = memoryHub({ demands: Array.from({ length: 120 }, (_, i) => demand(i)) }, (page) =>
+      page === 'demands<41' ? held : undefined,
+    );
+    const { db, client } = await device(hub, true);
+    await expect.poll(() => hub.pulls.includes('demands<41')).toBe(true);
+    // d2 (not yet pulled) and d100 (already stored) change on the hub meanwhile.
+    hub.put('demands', { ...demand(2), title: '中途修改 2' });
+    hub.put('demands', { ...demand(100), title: '中途修改 100' });
+    release();
+    await initialSync(client);
+    expect((await db.demands.findOne('d2').exec())?.title).toBe('中途修改 2');
+    expect((await db.demands.findOne('d100').exec())?.title).toBe('中途修改 100');
+    const all = await getChangedDocumentsSince(db.demands.storageInstance, 1000);
+    expect(all.documents.length).toBe(120);
+    expect(hub.pulls.filter((p) => p.startsWith('demands')).slice(-1)).toEqual(['demands@120']);
+  });
+
+  it('goes oldest first with a hub that does not page newest first', async () => {
+    const hub = memoryHub({ demands: Array.from({ length: 100 }, (_, i) => demand(i)) }, undefined, false);
+    const { db, client } = await device(hub, true);
+    await initialSync(client);
+    const all = await getChangedDocumentsSince(db.demands.storageInstance, 1000);
+    expect(all.documents.length).toBe(100);
+    const demands = hub.pulls.filter((p) => p.startsWith('demands'));
+    // One answer in the hub's order was set aside; then pages from the start, each once.
+    expect(demands.slice(0, 4)).toEqual(['demands@0', 'demands@0', 'demands@40', 'demands@80']);
+    expect(client.status$.getValue().firstSync).toMatchObject({ received: 100, done: true });
   });
 });

@@ -2,17 +2,18 @@
 // id from the documents and from its assumed-master copies before writing a page (and the storage
 // reads them again): on an empty collection that is all waste. While a collection has no local
 // documents and no checkpoint (a new or restored device), this pulls its pages itself, one
-// collection after the other (reference data first), fetching the next page while writing one,
-// and writes each page as RxDB's replication would have left it: the documents in one bulk write,
-// then their assumed-master copies together with the down and up checkpoints and its own progress
-// in one bulk write of the meta instance (one transaction, so a reload resumes at the last page
-// stored). Then it hands the collection to RxDB's replication, which starts at the reached
+// collection after the other (reference data first: places, organisations, people), each newest
+// first where the hub offers it (what a worker looks at first arrives first), fetching the next
+// page while writing one, and writes each page as RxDB's replication would have left it
+// (first-pull-write.ts): the documents in one bulk write, then their assumed-master copies
+// together with the checkpoints and its own progress in one bulk write of the meta instance (one
+// transaction, so a reload resumes at the last page stored). Then it hands the collection to RxDB's replication, which starts at the reached
 // checkpoint; from there normal replication, conflict handling and change events go on exactly as
 // before. Anything unexpected (a document already stored and not as this pull left it, a write
 // error, another RxDB version) ends the fast path at the last complete page, and RxDB's own pull
 // takes over from there.
 
-import { getChangedDocumentsSince, now as rxdbNow, overwritable } from 'rxdb';
+import { getChangedDocumentsSince, overwritable } from 'rxdb';
 import type { RxCollection, RxStorageInstance } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
@@ -20,16 +21,15 @@ import type { CollectionName } from '#shared/domain/vocab';
 import type { Checkpoint } from '#shared/protocol/v1';
 import {
   FIRST_PULL_LWT_BASE,
-  FIRST_PULL_LWT_LIMIT,
   PROGRESS_ITEM_ID,
   checkpointKeyOf,
-  checkpointRow,
-  forkInsert,
   layoutSupported,
   metaId,
-  metaRow,
 } from './first-pull-layout';
 import type { LayoutContext } from './first-pull-layout';
+import { writePage } from './first-pull-write';
+import type { Plan, ProgressRecord } from './first-pull-write';
+import type { NewestPage } from './handlers';
 
 type Row = Record<string, unknown>;
 type Instance = RxStorageInstance<Row, unknown, unknown, unknown>;
@@ -53,6 +53,8 @@ export interface FirstPullTarget {
   replication: RxReplicationState<unknown, Checkpoint>;
   /** The collection's pull handler; documents come prepared as RxDB's pull modifier leaves them. */
   pull: (checkpoint: Checkpoint | undefined, batchSize: number) => Promise<PulledPage>;
+  /** Pages newest first (documents prepared as for `pull`); without it the first pull goes oldest first. */
+  pullNewest?: (before: number | null, batchSize: number) => Promise<NewestPage>;
 }
 
 /** Where one collection's first pull stands. */
@@ -61,12 +63,6 @@ export interface FirstPullProgress {
   /** Documents of the device's scope on the hub when the first pull began; null if unknown. */
   total: number | null;
   done: boolean;
-}
-
-interface ProgressRecord extends FirstPullProgress {
-  seq: number | null;
-  /** The last `_meta.lwt` given to a pulled document. */
-  lwt: number;
 }
 
 export interface FirstPullOptions {
@@ -78,17 +74,6 @@ export interface FirstPullOptions {
   totals?: () => Promise<Partial<Record<CollectionName, number>>>;
   onProgress: (name: CollectionName, progress: FirstPullProgress) => void;
   onPulled?: (name: CollectionName, seq: number) => void;
-}
-
-interface Plan {
-  target: FirstPullTarget;
-  ctx: LayoutContext;
-  meta: Instance;
-  fork: Instance;
-  record: ProgressRecord;
-  /** The stored checkpoint rows, the `previous` of the next write. */
-  rows: Partial<Record<'down' | 'up' | 'progress', Row>>;
-  turn?: Promise<void>;
 }
 
 export interface FirstPull {
@@ -199,7 +184,16 @@ async function planFor(target: FirstPullTarget): Promise<Plan | undefined> {
       if (rows.down || rows.up) throw new Error('not a first pull');
       const stored = await getChangedDocumentsSince(collection.storageInstance, 1);
       if (stored.documents.length > 0) throw new Error('not a first pull');
-      record = { seq: null, received: 0, total: null, done: false, lwt: FIRST_PULL_LWT_BASE };
+      record = {
+        seq: null,
+        received: 0,
+        total: null,
+        done: false,
+        lwt: FIRST_PULL_LWT_BASE,
+        order: target.pullNewest ? 'newest' : 'oldest',
+        high: null,
+        before: null,
+      };
     }
     return { target, ctx, meta, fork, record, rows };
   } catch (error) {
@@ -208,33 +202,24 @@ async function planFor(target: FirstPullTarget): Promise<Plan | undefined> {
   }
 }
 
-async function pullAll(plan: Plan, options: FirstPullOptions): Promise<void> {
-  const { target, record } = plan;
-  const fetchPage = async (seq: number | null): Promise<PulledPage | undefined> => {
+const retrying =
+  <A, T>(fetch: (arg: A) => Promise<T>, options: FirstPullOptions) =>
+  async (arg: A): Promise<T | undefined> => {
     for (let attempt = 0; ; attempt += 1) {
       if (options.isStopped()) return undefined;
       try {
-        return await target.pull(seq === null ? undefined : { seq }, options.batchSize);
+        return await fetch(arg);
       } catch {
         if (options.isStopped()) return undefined;
         await sleep(options.retryDelay(attempt));
       }
     }
   };
+
+async function pullAll(plan: Plan, options: FirstPullOptions): Promise<void> {
   try {
-    let next = fetchPage(record.seq);
-    for (;;) {
-      const page = await next;
-      if (!page || options.isStopped()) return;
-      const seq = page.checkpoint?.seq ?? record.seq;
-      const more = page.documents.length >= options.batchSize && page.checkpoint !== undefined;
-      // The next page is on its way while this one is written.
-      next = more ? fetchPage(seq) : Promise.resolve(undefined);
-      const complete = await writePage(plan, page.documents as Row[], seq, !more);
-      if (page.checkpoint) options.onPulled?.(target.name, page.checkpoint.seq);
-      options.onProgress(target.name, view(record));
-      if (!complete || !more) return;
-    }
+    if (plan.record.order === 'newest' && (await pullNewestFirst(plan, options)) === 'done') return;
+    await pullOldestFirst(plan, options);
   } catch {
     // A failed write leaves the stored state consistent at the last complete page; RxDB's own
     // pull goes on from there and reports the error its own way if it persists.
@@ -243,87 +228,65 @@ async function pullAll(plan: Plan, options: FirstPullOptions): Promise<void> {
   }
 }
 
-/** Writes one page; false when the fast path ends here and RxDB's pull must take over. */
-async function writePage(plan: Plan, docs: Row[], seq: number | null, last: boolean): Promise<boolean> {
-  const { target, ctx, record } = plan;
-  const db = target.collection.database;
-  const stored: Row[] = [];
-  let complete = true;
-  if (docs.length > 0) {
-    const firstLwt = record.lwt + 1;
-    const rows = docs.map((d, i) => ({ document: forkInsert(ctx, d, firstLwt + i) }));
-    const result = await db.lockedRun(() =>
-      plan.fork.bulkWrite(rows as never, `replication-downstream-${ctx.checkpointKey}`),
-    );
-    const failed = new Map(result.error.map((e) => [String(e.documentId), e]));
-    const isEqual = target.collection.conflictHandler.isEqual;
-    for (const doc of docs) {
-      const error = failed.get(String(doc['id']));
-      if (!error) {
-        stored.push(doc);
-        continue;
+/**
+ * The working collections' newest documents are what a worker looks at first, so the first pull
+ * pages down from the newest, then hands RxDB the first page's highest sequence: a document
+ * changed meanwhile has left the range below for a higher number, where RxDB's pull finds it.
+ * The cursor is stored with every page, so a reload neither fetches a stored page again nor
+ * skips one. 'oldest' when the hub cannot page newest first and nothing is stored yet.
+ */
+async function pullNewestFirst(plan: Plan, options: FirstPullOptions): Promise<'done' | 'oldest'> {
+  const { target, record } = plan;
+  const pullNewest = target.pullNewest ?? (async (): Promise<NewestPage> => 'oldest-only');
+  const fetchPage = retrying((before: number | null) => pullNewest(before, options.batchSize), options);
+  let next = fetchPage(record.before ?? null);
+  for (;;) {
+    const page = await next;
+    if (!page || options.isStopped()) return 'done';
+    if (page === 'oldest-only') {
+      if ((record.high ?? null) === null) {
+        record.order = 'oldest';
+        return 'oldest';
       }
-      const inDb = error.status === 409 ? (error.documentInDb as Row | undefined) : undefined;
-      const lwt = (inDb?.['_meta'] as { lwt?: number } | undefined)?.lwt ?? Infinity;
-      // Written by this pull before a reload stopped it, and unchanged since: only the master copy
-      // may be missing (it is written in the meta transaction right after).
-      if (
-        inDb &&
-        lwt < FIRST_PULL_LWT_LIMIT &&
-        isEqual(docState(inDb, ctx.hasAttachments) as never, doc as never, 'yishi-first-pull')
-      )
-        stored.push(doc);
-      else complete = false;
+      // Halfway down: RxDB's pull starts over and finds the stored documents already in step.
+      await writePage(plan, [], null, true);
+      return 'done';
     }
-    record.lwt = firstLwt + docs.length - 1;
-  }
-  const time = rxdbNow();
-  const metaRows = stored.map((d) => metaRow(ctx, d, time));
-  record.received += stored.length;
-  // On a conflict the down checkpoint stays before this page, so RxDB pulls it again and
-  // settles the conflicting documents its own way; the stored ones it finds already in step.
-  if (complete) record.seq = seq;
-  record.done = last || !complete;
-  if (record.seq !== null)
-    metaRows.push(checkpointRow(ctx, 'down', { seq: record.seq }, time, plan.rows.down));
-  // Every stored document with a first-pull lwt up to here has its master copy: the upstream
-  // starts after them. Local writes carry clock times and always come later.
-  if (docs.length > 0)
-    metaRows.push(
-      checkpointRow(
-        ctx,
-        'up',
-        { id: String(docs[docs.length - 1]!['id']), lwt: record.lwt },
-        time,
-        plan.rows.up,
-      ),
+    const more = page.documents.length >= options.batchSize && page.low !== null;
+    next = more ? fetchPage(page.low) : Promise.resolve(undefined);
+    const firstPage = (record.high ?? null) === null;
+    if (firstPage) record.high = page.high;
+    if (page.low !== null) record.before = page.low;
+    // The down checkpoint is set with the last page only: until then RxDB would start over.
+    const complete = await writePage(
+      plan,
+      page.documents as Row[],
+      more ? null : (record.high ?? null),
+      !more,
     );
-  metaRows.push(checkpointRow(ctx, PROGRESS_ITEM_ID, { ...record }, time, plan.rows.progress));
-  await writeMeta(plan, metaRows);
-  for (const row of metaRows.slice(stored.length)) {
-    const itemId = String(row.document['itemId']);
-    plan.rows[itemId === PROGRESS_ITEM_ID ? 'progress' : (itemId as 'down' | 'up')] = row.document;
+    if (firstPage && page.high !== null) options.onPulled?.(target.name, page.high);
+    options.onProgress(target.name, view(record));
+    if (!complete || !more) return 'done';
   }
-  return complete;
 }
 
-async function writeMeta(plan: Plan, rows: Array<{ document: Row; previous?: Row }>): Promise<void> {
-  const result = await plan.meta.bulkWrite(rows as never, 'replication-down-write-meta');
-  if (result.error.length === 0) return;
-  // A master copy already there (the hub sent the same state again): replace it, as RxDB does.
-  const retry: Array<{ document: Row; previous?: Row }> = [];
-  for (const error of result.error) {
-    const row = rows.find((r) => r.document['id'] === error.documentId);
-    const inDb = error.status === 409 ? (error.documentInDb as Row | undefined) : undefined;
-    if (!row || !inDb || row.document['isCheckpoint'] !== '0')
-      throw new Error(`meta write failed: ${error.status}`);
-    retry.push(metaRow(plan.ctx, row.document['docData'] as Row, rxdbNow(), inDb));
+async function pullOldestFirst(plan: Plan, options: FirstPullOptions): Promise<void> {
+  const { target, record } = plan;
+  const fetchPage = retrying(
+    (seq: number | null) => target.pull(seq === null ? undefined : { seq }, options.batchSize),
+    options,
+  );
+  let next = fetchPage(record.seq);
+  for (;;) {
+    const page = await next;
+    if (!page || options.isStopped()) return;
+    const seq = page.checkpoint?.seq ?? record.seq;
+    const more = page.documents.length >= options.batchSize && page.checkpoint !== undefined;
+    // The next page is on its way while this one is written.
+    next = more ? fetchPage(seq) : Promise.resolve(undefined);
+    const complete = await writePage(plan, page.documents as Row[], seq, !more);
+    if (page.checkpoint) options.onPulled?.(target.name, page.checkpoint.seq);
+    options.onProgress(target.name, view(record));
+    if (!complete || !more) return;
   }
-  const again = await plan.meta.bulkWrite(retry as never, 'replication-down-write-meta');
-  if (again.error.length > 0) throw new Error('meta write failed');
-}
-
-function docState(doc: Row, keepAttachments: boolean): Row {
-  const { _meta: _m, _rev: _r, _attachments, ...state } = doc;
-  return keepAttachments ? { ...state, _attachments } : state;
 }

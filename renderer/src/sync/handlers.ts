@@ -8,7 +8,15 @@ import { markStale, storedState } from './stale-rows';
 import type { ReplicationPullHandler, ReplicationPushHandler, WithDeleted } from 'rxdb';
 import type { CollectionName } from '#shared/domain/vocab';
 import { sameDocState, toWireDoc } from '#shared/protocol/v1';
-import type { Checkpoint, Doc, PullResponse, PushResponse, PushRow, RefusedRow } from '#shared/protocol/v1';
+import type {
+  Checkpoint,
+  Doc,
+  PullNewestResponse,
+  PullResponse,
+  PushResponse,
+  PushRow,
+  RefusedRow,
+} from '#shared/protocol/v1';
 import { HubError, CLIENT_ERROR_MESSAGES, hubEndpoint, hubRequest } from './http';
 import type { FetchLike } from './http';
 import type { RefusedRowRecord } from './refused-store';
@@ -103,9 +111,13 @@ async function hubOrBundle<T>(ctx: HandlerContext, fromBundle: () => Promise<T |
   }
 }
 
+/** A first pull's page, newest first; 'oldest-only' when this cannot be had from the hub now. */
+export type NewestPage = { documents: unknown[]; high: number | null; low: number | null } | 'oldest-only';
+
 export function createReplicationHandlers(ctx: HandlerContext): {
   pull: ReplicationPullHandler<unknown, Checkpoint>;
   push: ReplicationPushHandler<unknown>;
+  pullNewest: (before: number | null, batchSize: number) => Promise<NewestPage>;
 } {
   const base = hubEndpoint(ctx.hubUrl, `/v1/sync/${encodeURIComponent(ctx.collection)}`);
   // Ids the hub acknowledged from a push while a pull was on its way: that pull may carry the
@@ -155,6 +167,34 @@ export function createReplicationHandlers(ctx: HandlerContext): {
         fromHub(d, ctx.withAttachments),
       );
       return { documents: documents as WithDeleted<unknown>[], checkpoint: next ?? undefined };
+    } catch (error) {
+      ctx.onError(error);
+      throw error;
+    }
+  };
+
+  // Newest first from the hub only: with no line and a return bundle loaded, or from a hub that
+  // does not know the order, the first pull goes the ordinary way (oldest first), which the
+  // bundle and every hub answer.
+  const pullNewest = async (before: number | null, batchSize: number): Promise<NewestPage> => {
+    try {
+      const bundled = await hubOrBundle(ctx, async () => ctx.inbox?.pull(ctx.collection, undefined) ?? null);
+      if (bundled) return 'oldest-only';
+      const query = new URLSearchParams({ order: 'newest', limit: String(batchSize) });
+      if (before !== null) query.set('before', String(before));
+      const body = await hubRequest<PullNewestResponse | PullResponse>(
+        ctx.fetchImpl,
+        `${base}/pull?${query.toString()}`,
+        { token: ctx.token, signal: ctx.signal, timeoutMs: ctx.timeoutMs },
+      );
+      ctx.onSuccess();
+      if (!('order' in body) || body.order !== 'newest') return 'oldest-only';
+      const bound = (v: unknown) => v === null || Number.isFinite(v);
+      if (!Array.isArray(body.documents) || !bound(body.high) || !bound(body.low)) throw badResponse();
+      const documents = (await withLocalAttachments(body.documents, ctx.localAttachments)).map((d) =>
+        fromHub(d, ctx.withAttachments),
+      );
+      return { documents, high: body.high, low: body.low };
     } catch (error) {
       ctx.onError(error);
       throw error;
@@ -259,5 +299,5 @@ export function createReplicationHandlers(ctx: HandlerContext): {
     }
   };
 
-  return { pull, push };
+  return { pull, push, pullNewest };
 }

@@ -55,6 +55,19 @@ export interface PullResponse {
 }
 
 /**
+ * `GET /v1/sync/:collection/pull?order=newest&before=<seq>&limit=<n>`: a device's first pull,
+ * newest first. `high` and `low` are the first and last document's sequence numbers (null on an
+ * empty page); the next page asks `before=<low>`. A hub that answers without `order` does not
+ * know this order (its answer is an ordinary ascending page).
+ */
+export interface PullNewestResponse {
+  order: 'newest';
+  documents: Doc[];
+  high: number | null;
+  low: number | null;
+}
+
+/**
  * `GET /v1/sync/counts`: how many documents each collection's pull delivers to this device from
  * the beginning (its scope, tombstones included), so that a first sync can show its progress.
  */

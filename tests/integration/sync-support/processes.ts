@@ -42,7 +42,14 @@ export class HubProcess {
   private child: ChildProcess | undefined;
   log = '';
   /** Every pull the hub answered, from its access log (the log above keeps only its tail). */
-  readonly pulls: Array<{ collection: string; checkpoint: number; docs: number; status: number }> = [];
+  readonly pulls: Array<{
+    collection: string;
+    checkpoint: number;
+    /** Which page: `@<checkpoint>` in the hub's order, `<<before>` newest first (`<none>`: the top). */
+    page: string;
+    docs: number;
+    status: number;
+  }> = [];
   private partial = '';
 
   constructor(private readonly options: HubOptions = {}) {}
@@ -57,6 +64,8 @@ export class HubProcess {
         this.pulls.push({
           collection: String(entry['collection']),
           checkpoint: Number(entry['checkpoint']),
+          page:
+            entry['before'] !== undefined ? `<${String(entry['before'])}` : `@${String(entry['checkpoint'])}`,
           docs: Number(entry['docs']),
           status: Number(entry['status']),
         });
