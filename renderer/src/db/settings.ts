@@ -9,6 +9,8 @@ const SETTINGS_ID = 'device';
 export interface HubEnrollment {
   url: string;
   hubId: string;
+  /** The hub epoch this device syncs with (absent: '0', before any restore of the hub). */
+  epoch?: string;
   deviceId: string;
   scope: string;
   role: ActorRole;

@@ -51,6 +51,14 @@ export interface SyncClientOptions {
   deviceScope: string;
   /** From enrollment; part of the replication identity and checked against `/v1/health`. */
   hubId?: string;
+  /**
+   * The hub epoch this device last synced with ('0' or absent: before any restore). Part of the
+   * replication identity: a new epoch means a fresh replication (pull from the beginning, push
+   * every local state).
+   */
+  hubEpoch?: string;
+  /** Called once when the hub answers with another epoch (it was restored from a backup). */
+  onEpochChanged?: (epoch: string) => void;
   eventSourceFactory: EventSourceFactory;
   fetchImpl?: FetchLike;
   /** Epoch milliseconds (tests move it to simulate sleep). */

@@ -16,6 +16,7 @@ import { Connectivity } from './connectivity';
 import { CLIENT_ERROR_MESSAGES, HubError, asHubError, hubEndpoint, hubRequest } from './http';
 import type { FetchLike } from './http';
 import { countPending } from './pending';
+import { setHubRestoring } from './pushed-states';
 import { MemoryRefusedRowStore } from './refused-store';
 import type { RefusedRowRecord } from './refused-store';
 import { HubStream } from './stream';
@@ -114,6 +115,16 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       fatalError = '该服务器不是本设备登记时的同步服务器，请核对服务器地址。';
       publish();
     }
+    epochSeen(health.epoch);
+  };
+
+  // A restored hub's sequence went back: checkpoints of the old epoch would skip new documents.
+  let epochReported = false;
+  const epochSeen = (epoch: string | undefined) => {
+    if (epoch === undefined || epoch === (options.hubEpoch ?? '0') || epochReported) return;
+    epochReported = true;
+    setHubRestoring(true);
+    options.onEpochChanged?.(epoch);
   };
 
   const resyncAll = () => {
@@ -169,8 +180,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     url: hubEndpoint(options.hubUrl, '/v1/sync/stream'),
     token: options.token,
     onOpen: () => connectivity.markOnline(),
-    onResync: () => {
+    onResync: (epoch) => {
       streamAttempt = 0;
+      epochSeen(epoch);
       resyncAll();
     },
     onChange: (change) => {
@@ -308,7 +320,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     },
   });
 
-  const replicationId = `yishi-v1|${options.hubId ?? options.hubUrl}|${options.deviceScope}`;
+  const epoch = options.hubEpoch && options.hubEpoch !== '0' ? `|${options.hubEpoch}` : '';
+  const replicationId = `yishi-v1|${options.hubId ?? options.hubUrl}|${options.deviceScope}${epoch}`;
   for (const name of collections) {
     const collection = dbCollections[name] as RxCollection<unknown>;
     const subject = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
@@ -432,6 +445,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     .then(() => {
       if (stopped) return;
       initialDone = true;
+      // A client started after a restore was seen has now given the hub back what it lacked.
+      if (!epochReported) setHubRestoring(false);
       publish(anyActive ? {} : { lastSyncedAt: nowIso() });
     })
     .catch(() => undefined);

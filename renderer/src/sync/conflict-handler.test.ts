@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { yishiConflictHandler } from './conflict-handler';
+import { setHubRestoring } from './pushed-states';
 
 const AT = '2026-11-29T10:00:00.000Z';
 const base = {
@@ -59,5 +60,23 @@ describe('yishiConflictHandler', () => {
       true,
     );
     expect(handler.isEqual(base, { ...base, _deleted: true }, 't')).toBe(false);
+  });
+
+  it('while a restored hub is given back what it lacks, an older master yields to the device state', async () => {
+    const handler = yishiConflictHandler<Record<string, unknown>>('demands', { nowIso: () => AT });
+    const local = { ...base, title: 'after the backup', updatedAt: '2026-11-29T09:00:00.000Z' };
+    const input = { newDocumentState: local, realMasterState: base };
+    setHubRestoring(true);
+    try {
+      expect(await handler.resolve(input, 'test')).toEqual(local);
+      // A master newer than the device's state is another device's edit after the restore: merged.
+      const newer = { ...base, title: 'other', updatedBy: 'd2', updatedAt: '2026-11-29T09:30:00.000Z' };
+      const merged = await handler.resolve({ newDocumentState: local, realMasterState: newer }, 'test');
+      expect(merged['conflicts']).toHaveLength(1);
+    } finally {
+      setHubRestoring(false);
+    }
+    // Outside a restore the same conflict is merged as usual (no base: kept as a conflict).
+    expect((await handler.resolve(input, 'test'))['conflicts']).toHaveLength(1);
   });
 });

@@ -8,7 +8,7 @@ import { APPEND_ONLY_COLLECTIONS } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import { sameDocState } from '#shared/protocol/v1';
 import { mergeDocuments } from '#shared/sync/merge';
-import { pushedStates } from './pushed-states';
+import { hubRestoring, pushedStates } from './pushed-states';
 import { takeStale } from './stale-rows';
 import type { DocState } from '#shared/sync/merge';
 
@@ -23,6 +23,13 @@ export function isAppendOnly(collection: string): boolean {
 
 function isEqual<T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean {
   return sameDocState(a as DocState, b as DocState);
+}
+
+/** A restored hub's state this device had already moved past (see setHubRestoring). */
+function restoredOlder(remote: DocState, local: DocState): boolean {
+  const r = remote['updatedAt'];
+  const l = local['updatedAt'];
+  return hubRestoring() && typeof r === 'string' && typeof l === 'string' && r <= l;
 }
 
 /** The handler for one collection (`conflictHandler` of its RxCollectionCreator). */
@@ -47,13 +54,15 @@ export function yishiConflictHandler<T = unknown>(
         // A row held back as outdated: its document has moved on, nothing to merge.
         takeStale(collection, input.newDocumentState as DocState)
           ? input.realMasterState
-          : (mergeDocuments({
-              base: input.assumedMasterState as DocState | undefined,
-              local: input.newDocumentState as DocState,
-              remote: input.realMasterState as DocState,
-              at: nowIso(),
-              ours: pushedStates(collection, String((input.newDocumentState as DocState)['id'])),
-            }) as WithDeleted<T>),
+          : restoredOlder(input.realMasterState as DocState, input.newDocumentState as DocState)
+            ? input.newDocumentState
+            : (mergeDocuments({
+                base: input.assumedMasterState as DocState | undefined,
+                local: input.newDocumentState as DocState,
+                remote: input.realMasterState as DocState,
+                at: nowIso(),
+                ours: pushedStates(collection, String((input.newDocumentState as DocState)['id'])),
+              }) as WithDeleted<T>),
       ),
   };
 }

@@ -75,6 +75,7 @@ export async function enrollDevice(options: EnrollOptions): Promise<EnrollRespon
       scope: body.scope,
       role: body.role,
       hubId: body.hubId,
+      ...(typeof body.epoch === 'string' ? { epoch: body.epoch } : {}),
     };
   } catch (error) {
     if (!(error instanceof HubError)) throw error;

@@ -38,4 +38,19 @@ export function pushedStates(collection: string, id: string): readonly DocState[
 /** Tests only: a fresh registry. */
 export function clearPushed(): void {
   pending.clear();
+  restoring = false;
+}
+
+// While a device gives a hub restored from a backup back what it lacks, a master state older than
+// the device's own (by updatedAt) is a state the backup brought back, not another device's edit:
+// the device's state wins. Set when the hub's new epoch is seen, cleared once the fresh
+// replication's first round is done.
+let restoring = false;
+
+export function setHubRestoring(on: boolean): void {
+  restoring = on;
+}
+
+export function hubRestoring(): boolean {
+  return restoring;
 }

@@ -12,7 +12,8 @@ export interface HubStreamOptions {
   token: string;
   onOpen: () => void;
   onChange: (change: StreamChange) => void;
-  onResync: () => void;
+  /** `epoch`: the hub's epoch, as its first event says (absent from hubs before epochs). */
+  onResync: (epoch?: string) => void;
   onError: () => void;
 }
 
@@ -25,6 +26,15 @@ function parseChange(data: string): StreamChange | null {
     return { collection: value.collection, documents: value.documents, checkpoint: { seq } };
   } catch {
     return null;
+  }
+}
+
+function parseEpoch(data: string): string | undefined {
+  try {
+    const epoch = (JSON.parse(data) as { epoch?: unknown } | null)?.epoch;
+    return typeof epoch === 'string' ? epoch : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -53,8 +63,8 @@ export class HubStream {
       this.close();
       this.options.onError();
     });
-    source.addEventListener('resync', () => {
-      if (current()) this.options.onResync();
+    source.addEventListener('resync', (event) => {
+      if (current()) this.options.onResync(parseEpoch(event.data));
     });
     source.addEventListener('change', (event) => {
       if (!current()) return;

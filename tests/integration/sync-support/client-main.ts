@@ -140,72 +140,91 @@ async function open(args: Json): Promise<Json> {
     devTools: devTools(),
   });
   const random = seededRandom(Number(args['seed'] ?? 1) * 7 + 3);
-  client = createSyncClient({
-    db,
-    hubUrl,
-    token: enrolled.token,
-    deviceScope: enrolled.scope,
-    hubId: enrolled.hubId,
-    fetchImpl: traceFile ? tracedFetch : net.fetch,
-    eventSourceFactory: traceFile
-      ? (url, token) => {
-          const source = createFetchEventSourceFactory(net!.fetch)(url, token);
-          trace('stream open');
-          return {
-            close: () => source.close(),
-            addEventListener: (type: string, listener: (event: { data: string }) => void) =>
-              source.addEventListener(type, (event?: { data: string }) => {
-                if (type === 'change' && event) {
-                  const c = JSON.parse(event.data) as Json;
-                  trace(
-                    `event ${String(c['collection'])} ${((c['documents'] as Json[]) ?? []).map(short).join(' ')} cp=${JSON.stringify(c['checkpoint'])}`,
-                  );
-                } else trace(`event ${type}`);
-                listener(event as { data: string });
-              }),
-          } as ReturnType<ReturnType<typeof createFetchEventSourceFactory>>;
-        }
-      : createFetchEventSourceFactory(net.fetch),
-    random,
-    onRevoked: () => send({ event: 'revoked' }),
-    timing: { backoff: { baseMs: 100, capMs: 1_000 }, tickMs: 1_000, gapMs: 5_000, requestTimeoutMs: 10_000 },
-  });
-  for (const [name, replication] of client.replications) {
-    replication.sent$.subscribe((doc) => acknowledged.push({ collection: name, doc: strip(doc as Json) }));
-    if (traceFile) {
-      replication.received$.subscribe((doc) => trace(`recv ${name} ${short(doc)}`));
-      replication.sent$.subscribe((doc) => trace(`sent ${name} ${short(doc)}`));
-      void replication.awaitInitialReplication().catch(() => undefined);
-      setTimeout(() => {
-        const internal = (
-          replication as unknown as {
-            internalReplicationState?: {
-              events: {
-                resolvedConflicts: { subscribe: (f: (x: { input: Json; output: Json }) => void) => void };
-              };
-            };
+  const database = db;
+  const network = net;
+  const startClient = (epoch: string | undefined): void => {
+    client = createSyncClient({
+      ...(epoch !== undefined ? { hubEpoch: epoch } : {}),
+      // As the app does: a restored hub (new epoch) restarts the client with a fresh replication.
+      onEpochChanged: (next) => {
+        send({ event: 'epoch', epoch: next });
+        const old = client;
+        void old?.stop().then(() => {
+          if (client === old) startClient(next);
+        });
+      },
+      db: database,
+      hubUrl,
+      token: enrolled.token,
+      deviceScope: enrolled.scope,
+      hubId: enrolled.hubId,
+      fetchImpl: traceFile ? tracedFetch : network.fetch,
+      eventSourceFactory: traceFile
+        ? (url, token) => {
+            const source = createFetchEventSourceFactory(network.fetch)(url, token);
+            trace('stream open');
+            return {
+              close: () => source.close(),
+              addEventListener: (type: string, listener: (event: { data: string }) => void) =>
+                source.addEventListener(type, (event?: { data: string }) => {
+                  if (type === 'change' && event) {
+                    const c = JSON.parse(event.data) as Json;
+                    trace(
+                      `event ${String(c['collection'])} ${((c['documents'] as Json[]) ?? []).map(short).join(' ')} cp=${JSON.stringify(c['checkpoint'])}`,
+                    );
+                  } else trace(`event ${type}`);
+                  listener(event as { data: string });
+                }),
+            } as ReturnType<ReturnType<typeof createFetchEventSourceFactory>>;
           }
-        ).internalReplicationState;
-        internal?.events.resolvedConflicts.subscribe(({ input, output }) =>
-          trace(
-            `resolve ${name} new=${short(input['newDocumentState'])} assumed=${short(input['assumedMasterState'])} real=${short(input['realMasterState'])} -> ${short(output)} ${JSON.stringify(output).slice(0, 300)}`,
-          ),
-        );
-      }, 500);
-    }
-    // Replication errors other than unreachable-hub retries go to stderr for the test's report.
-    replication.error$.subscribe((error) => {
-      const text = JSON.stringify((error as { parameters?: unknown }).parameters ?? String(error));
-      if (!/无法连接|answer lost|offline|duplicate|超时/.test(text))
-        process.stderr.write(`replication ${name}: ${String(error.code)} ${text.slice(0, 3000)}\n`);
+        : createFetchEventSourceFactory(network.fetch),
+      random,
+      onRevoked: () => send({ event: 'revoked' }),
+      timing: {
+        backoff: { baseMs: 100, capMs: 1_000 },
+        tickMs: 1_000,
+        gapMs: 5_000,
+        requestTimeoutMs: 10_000,
+      },
     });
-  }
-  firstSynced = undefined;
-  client.status$.subscribe((status) => {
-    send({ event: 'status', status });
-    // What the device held when it first said 已同步 (counted right away, before more arrives).
-    if (status.lastSyncedAt && !firstSynced) firstSynced = countAll();
-  });
+    for (const [name, replication] of client.replications) {
+      replication.sent$.subscribe((doc) => acknowledged.push({ collection: name, doc: strip(doc as Json) }));
+      if (traceFile) {
+        replication.received$.subscribe((doc) => trace(`recv ${name} ${short(doc)}`));
+        replication.sent$.subscribe((doc) => trace(`sent ${name} ${short(doc)}`));
+        void replication.awaitInitialReplication().catch(() => undefined);
+        setTimeout(() => {
+          const internal = (
+            replication as unknown as {
+              internalReplicationState?: {
+                events: {
+                  resolvedConflicts: { subscribe: (f: (x: { input: Json; output: Json }) => void) => void };
+                };
+              };
+            }
+          ).internalReplicationState;
+          internal?.events.resolvedConflicts.subscribe(({ input, output }) =>
+            trace(
+              `resolve ${name} new=${short(input['newDocumentState'])} assumed=${short(input['assumedMasterState'])} real=${short(input['realMasterState'])} -> ${short(output)} ${JSON.stringify(output).slice(0, 300)}`,
+            ),
+          );
+        }, 500);
+      }
+      // Replication errors other than unreachable-hub retries go to stderr for the test's report.
+      replication.error$.subscribe((error) => {
+        const text = JSON.stringify((error as { parameters?: unknown }).parameters ?? String(error));
+        if (!/无法连接|answer lost|offline|duplicate|超时/.test(text))
+          process.stderr.write(`replication ${name}: ${String(error.code)} ${text.slice(0, 3000)}\n`);
+      });
+    }
+    firstSynced = undefined;
+    client.status$.subscribe((status) => {
+      send({ event: 'status', status });
+      // What the device held when it first said 已同步 (counted right away, before more arrives).
+      if (status.lastSyncedAt && !firstSynced) firstSynced = countAll();
+    });
+  };
+  startClient(enrolled.epoch);
   return { deviceId, scope: enrolled.scope, hubId: enrolled.hubId };
 }
 

@@ -183,6 +183,23 @@ export class HubProcess {
     return out;
   }
 
+  /** `npm run hub -- backup --out FILE` against the running hub. */
+  async backup(file: string): Promise<void> {
+    await this.cli(['backup', '--out', file]);
+  }
+
+  /** `npm run hub -- restore --from FILE`; the hub must be stopped. */
+  async restore(file: string): Promise<void> {
+    await run(
+      process.execPath,
+      ['--import', 'tsx', HUB_CLI, 'restore', '--from', file, '--data', this.dataDir],
+      {
+        cwd: ROOT,
+        env: this.env(),
+      },
+    );
+  }
+
   async revoke(deviceId: string): Promise<void> {
     await this.cli(['revoke', deviceId]);
   }

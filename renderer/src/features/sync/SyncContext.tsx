@@ -14,7 +14,9 @@ import { useDatabase } from '../../db/DatabaseContext';
 import { useDeviceSettings } from '../../db/SettingsContext';
 import { platform } from '../../platform';
 import { HUB_TOKEN_SECRET } from './hub-session';
+import { HubRestoredNotice } from './HubRestoredNotice';
 import { RevokedDialog } from './RevokedDialog';
+import { readSettings, saveSettings } from '../../db/settings';
 
 export interface SyncView {
   client: SyncClient | null;
@@ -55,6 +57,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   const hub = settings.hub ?? null;
   const [view, setView] = useState<SyncView>(empty);
   const [revoked, setRevoked] = useState(false);
+  const [restored, setRestored] = useState(false);
   const [control, setControl] = useState<SyncControl | null>(null);
   const inbox = useRef(new BundleInbox());
 
@@ -72,6 +75,16 @@ export function SyncProvider({ children }: { children: ReactNode }) {
         hubUrl: hub.url,
         token,
         hubId: hub.hubId,
+        ...(hub.epoch !== undefined ? { hubEpoch: hub.epoch } : {}),
+        // The hub was restored: remember its new epoch; the changed settings restart this client
+        // with a fresh replication (pull from the beginning, push back what the hub lacks).
+        onEpochChanged: (epoch) => {
+          setRestored(true);
+          void readSettings(db).then((current) => {
+            if (!stopped && current?.hub)
+              void saveSettings(db, { ...current, hub: { ...current.hub, epoch } });
+          });
+        },
         deviceScope: hub.scope,
         // The fetch-based reader sends the token as a header; EventSource could only put it in the URL.
         eventSourceFactory: createFetchEventSourceFactory(),
@@ -127,6 +140,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       <SyncContext.Provider value={view}>
         {children}
         <RevokedDialog open={revoked} />
+        <HubRestoredNotice open={restored} onClose={() => setRestored(false)} />
       </SyncContext.Provider>
     </ControlContext.Provider>
   );

@@ -107,6 +107,7 @@ async function adoptEnrollment(
     hub: {
       url: hubOrigin(hubUrl),
       hubId: answer.hubId,
+      ...(answer.epoch !== undefined ? { epoch: answer.epoch } : {}),
       deviceId: answer.deviceId,
       scope: answer.scope,
       role: answer.role,

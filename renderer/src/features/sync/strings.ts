@@ -45,6 +45,8 @@ const zh = {
   revokedBody:
     '街道管理员已停用本设备的同步权限。为保护居民个人信息，本机数据将被清除。如有疑问请联系街道管理员。',
   revokedWipe: '清除本机数据',
+  hubRestored: '服务器已从备份恢复',
+  hubRestoredBody: '本机正在从头重新同步，并把服务器缺少的本机更改推送回去。',
   refusedTitle: '服务器拒绝的记录',
   refusedNone: '没有被拒绝的记录。',
   refusedHint:
@@ -112,6 +114,9 @@ const en: typeof zh = {
   revokedBody:
     "The street administrator revoked this device. To protect residents' personal data, the local data will be wiped. Contact the street office with questions.",
   revokedWipe: 'Wipe local data',
+  hubRestored: 'The hub was restored from a backup',
+  hubRestoredBody:
+    'This device is syncing again from the beginning and pushing back the changes the hub lacks.',
   refusedTitle: 'Records the hub refused',
   refusedNone: 'No refused records.',
   refusedHint:
