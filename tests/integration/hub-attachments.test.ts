@@ -45,7 +45,7 @@ for (const backend of BACKENDS) {
       setup = await backend.setup();
       dataDir = await freshDataDir();
       hub = await startHubProcess({ dataDir, env: setup.env });
-      gyj = (await enrollDevice(hub, 'xg.gyj', 'community-worker')).token;
+      gyj = (await enrollDevice(hub, 'xg.gyj', 'community-worker', 'dev-1')).token;
       viewer = (await enrollDevice(hub, 'xg.gyj', 'viewer')).token;
       hxdj = (await enrollDevice(hub, 'xg.hxdj', 'community-worker')).token;
       const photos = [{ id: 'photo-0', digest: DIGEST, type: 'image/jpeg', length: PHOTO.length }];

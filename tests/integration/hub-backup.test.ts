@@ -34,7 +34,8 @@ for (const backend of BACKENDS) {
     it('restores a backup with a new epoch; devices push back what the backup lacks', async () => {
       const before = await health(hub);
       expect(before.epoch).toBe('0');
-      const device = await enrollDevice(hub, 'xg.gyj', 'community-worker');
+      // The fixtures' documents carry dev-1: both workers name it (the second after the first is revoked).
+      const device = await enrollDevice(hub, 'xg.gyj', 'community-worker', 'dev-1');
       const client = deviceClient(hub.url, device.token);
       const d = (id: string) => validDoc('demands', id, 'xg.gyj');
       expect(
@@ -78,7 +79,7 @@ for (const backend of BACKENDS) {
         method: 'POST',
         headers: { Authorization: `Bearer ${adminSecretOf(hub)}` },
       });
-      const other = await enrollDevice(hub, 'xg.gyj', 'community-worker');
+      const other = await enrollDevice(hub, 'xg.gyj', 'community-worker', 'dev-1');
 
       const running = await runCli(['restore', '--from', file, '--data', hub.dataDir], setup.env);
       expect(running.code).toBe(1);

@@ -27,7 +27,7 @@ for (const backend of BACKENDS) {
     });
 
     it(`loses no acknowledged document over ${KILLS} crashes`, async () => {
-      const device = await enrollDevice(hub, 'xg.gyj', 'community-worker');
+      const device = await enrollDevice(hub, 'xg.gyj', 'community-worker', 'dev-1');
       const port = Number(new URL(hub.url).port);
       const acknowledged: string[] = [];
       let failures = 0;

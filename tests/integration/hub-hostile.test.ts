@@ -58,7 +58,7 @@ for (const backend of BACKENDS) {
       setup = await backend.setup();
       hub = await startHubProcess({ env: setup.env });
       street = deviceClient(hub.url, (await enrollDevice(hub, 'xg', 'street-staff')).token);
-      gyjDevice = await enrollDevice(hub, 'xg.gyj', 'community-worker');
+      gyjDevice = await enrollDevice(hub, 'xg.gyj', 'community-worker', 'dev-1');
       gyj = deviceClient(hub.url, gyjDevice.token);
       revoked = await enrollDevice(hub, 'xg.gyj', 'community-worker');
       await fetch(`${hub.url}/v1/admin/devices/${revoked.deviceId}/revoke`, {

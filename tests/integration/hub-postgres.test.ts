@@ -28,7 +28,7 @@ describe.runIf(enabled)(enabled ? title : `${title} — skipped: ${PG_SKIP_REASO
     const env = { HUB_DATABASE_URL: db.url };
     // Started together on an empty database: the migration lock lets exactly one migrate.
     [hub1, hub2] = await Promise.all([startHubProcess({ env }), startHubProcess({ env })]);
-    a = await enrollDevice(hub1, 'xg.gyj', 'community-worker');
+    a = await enrollDevice(hub1, 'xg.gyj', 'community-worker', 'dev-1');
     b = await enrollDevice(hub2, 'xg.gyj', 'community-worker');
   });
   afterAll(async () => {

@@ -34,7 +34,7 @@ for (const backend of BACKENDS) {
 
     it('stays under its cap under a flood, throttles the flooding device and shows it to the admin', async () => {
       const flooder = await enrollDevice(hub, 'xg.gyj', 'community-worker');
-      const honest = await enrollDevice(hub, 'xg.gyj', 'community-worker');
+      const honest = await enrollDevice(hub, 'xg.gyj', 'community-worker', 'dev-1');
       const bad = (n: number, tag: string) =>
         Array.from({ length: n }, (_, i) => pushRow({ id: `${tag}-${i}`, scope: 'xg.gyj', title: 7 }));
       const flood = deviceClient(hub.url, flooder.token);

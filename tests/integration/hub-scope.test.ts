@@ -12,7 +12,7 @@ import { BACKENDS } from '../../hub/src/testing/backends';
 import type { BackendSetup } from '../../hub/src/testing/backends';
 import { deviceClient, pushRow } from '../../hub/src/testing/client';
 import type { DeviceClient } from '../../hub/src/testing/client';
-import { validDoc } from '../../hub/src/testing/fixtures';
+import { authoredBy, validDoc } from '../../hub/src/testing/fixtures';
 import { enrollDevice, startHubProcess } from '../../hub/src/testing/process';
 import type { HubProcess } from '../../hub/src/testing/process';
 import { SseReader } from './sse-reader';
@@ -53,6 +53,7 @@ for (const backend of BACKENDS) {
     let street: DeviceClient;
     let gyj: DeviceClient;
     let hxdj: DeviceClient;
+    let streetDevice: EnrollResponse;
     let gyjDevice: EnrollResponse;
     let hxdjDevice: EnrollResponse;
     const readers: SseReader[] = [];
@@ -60,7 +61,8 @@ for (const backend of BACKENDS) {
     beforeAll(async () => {
       setup = await backend.setup();
       hub = await startHubProcess({ env: { ...setup.env, HUB_KEEPALIVE_MS: '200' } });
-      const s = await enrollDevice(hub, 'xg', 'street-staff');
+      streetDevice = await enrollDevice(hub, 'xg', 'street-staff');
+      const s = streetDevice;
       gyjDevice = await enrollDevice(hub, 'xg.gyj', 'community-worker');
       hxdjDevice = await enrollDevice(hub, 'xg.hxdj', 'community-worker');
       street = deviceClient(hub.url, s.token);
@@ -86,7 +88,10 @@ for (const backend of BACKENDS) {
       expect((await gyjStream.next()).event).toBe('resync');
 
       for (const collection of COLLECTION_NAMES) {
-        const rows = SCOPES.map((scope) => pushRow(validDoc(collection, `${collection}-${scope}`, scope)));
+        const by = authoredBy(collection, streetDevice.deviceId);
+        const rows = SCOPES.map((scope) =>
+          pushRow(validDoc(collection, `${collection}-${scope}`, scope, by)),
+        );
         const res = await street.push(collection, rows);
         expect(res.status).toBe(200);
         expect(res.body).toEqual({ conflicts: [], refused: [] });
@@ -136,10 +141,11 @@ for (const backend of BACKENDS) {
       await watcher.next((e) => e.event === 'resync');
       for (const collection of COLLECTION_NAMES) {
         const foreign = (await street.pullAll(collection)).find((d) => d.scope === 'xg.hxdj') as Doc;
+        const mine = authoredBy(collection, gyjDevice.deviceId);
         const res = await gyj.push(collection, [
-          pushRow(validDoc(collection, `${collection}-own`, 'xg.gyj.hxnl5')),
-          pushRow(validDoc(collection, `${collection}-theirs`, 'xg.hxdj.y1')),
-          pushRow(validDoc(collection, `${collection}-above`, 'xg')),
+          pushRow(validDoc(collection, `${collection}-own`, 'xg.gyj.hxnl5', mine)),
+          pushRow(validDoc(collection, `${collection}-theirs`, 'xg.hxdj.y1', mine)),
+          pushRow(validDoc(collection, `${collection}-above`, 'xg', mine)),
           pushRow({ ...foreign, scope: 'xg.gyj' }, foreign),
         ]);
         expect(res.status).toBe(200);
@@ -165,7 +171,7 @@ for (const backend of BACKENDS) {
       expect(denied.body.refused).toEqual([
         { id: 'viewer-demand', code: 'role', reason: expect.stringMatching(/[\u4e00-\u9fff]/) },
       ]);
-      const recorder = deviceClient(hub.url, (await enrollDevice(hub, 'xg.gyj', 'recorder')).token);
+      const recorder = deviceClient(hub.url, (await enrollDevice(hub, 'xg.gyj', 'recorder', 'dev-1')).token);
       const recorded = await recorder.push('meetingRecords', [
         pushRow(validDoc('meetingRecords', 'recorder-signin', 'xg.gyj')),
       ]);

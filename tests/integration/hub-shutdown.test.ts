@@ -56,7 +56,7 @@ for (const backend of BACKENDS) {
     beforeAll(async () => {
       setup = await backend.setup();
       hub = await startHubProcess({ env: { ...setup.env, HUB_LOG_LEVEL: 'debug' } });
-      token = (await enrollDevice(hub, 'xg.gyj', 'community-worker')).token;
+      token = (await enrollDevice(hub, 'xg.gyj', 'community-worker', 'dev-1')).token;
     });
     afterAll(async () => {
       await hub?.stop();

@@ -28,7 +28,7 @@ for (const backend of BACKENDS) {
     });
 
     it('keeps answering /v1/health within 200 ms while a 4 MB push is parsed, validated and written', async () => {
-      const device = await enrollDevice(hub, 'xg.gyj', 'community-worker');
+      const device = await enrollDevice(hub, 'xg.gyj', 'community-worker', 'dev-1');
       const rows = Array.from({ length: 1000 }, (_, i) =>
         pushRow(validDoc('demands', `big-${i}`, 'xg.gyj', { description: `${'长'.repeat(1300)}${i}` })),
       );

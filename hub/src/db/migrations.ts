@@ -113,6 +113,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       alter table attachments add column unreferenced_since timestamptz;
     `,
   },
+  {
+    version: 6,
+    name: 'device local id',
+    // A device set up before it enrolled writes its documents under the id it made itself; it
+    // names that id when it enrols, and the hub accepts it as this device's author id.
+    sql: `
+      alter table devices add column local_id text;
+      create index devices_local_id on devices (local_id);
+    `,
+  },
 ];
 
 /** Any 64-bit key works as long as every hub process agrees; this one spells "yishimig". */

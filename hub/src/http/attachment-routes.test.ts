@@ -16,7 +16,8 @@ const ENTRY = { id: 'photo-0', digest: DIGEST, type: 'image/jpeg', length: PHOTO
 
 let hub: RunningHub;
 
-async function device(scope: string, role: ActorRole): Promise<string> {
+/** A device enrolled straight in the store; `localId`: the id it set itself up with before. */
+async function device(scope: string, role: ActorRole, localId?: string): Promise<string> {
   const code = `code-${scope}-${role}`;
   const token = `token-${scope}-${role}`;
   const later = new Date(NOW.getTime() + 3_600_000);
@@ -33,6 +34,7 @@ async function device(scope: string, role: ActorRole): Promise<string> {
     deviceId: generateDeviceId(),
     deviceName: role,
     tokenHash: hashToken(token),
+    localId: localId ?? null,
     now: NOW,
   });
   expect(out.ok).toBe(true);
@@ -71,7 +73,8 @@ describe('photo attachment routes', () => {
       adminSecret: null,
       clock: () => NOW,
     });
-    gyj = await device('xg.gyj', 'community-worker');
+    // The fixtures' documents are written under dev-1: this device set itself up as dev-1.
+    gyj = await device('xg.gyj', 'community-worker', 'dev-1');
     viewer = await device('xg.gyj', 'viewer');
     hxdj = await device('xg.hxdj', 'community-worker');
     const push = await fetch(`${hub.url}/v1/sync/demands/push`, {

@@ -22,7 +22,7 @@ import { asSeenBy } from '#shared/domain/permissions/index';
 import { generateDeviceId, generateToken, hashEnrollCode, hashToken, normalizeEnrollCode } from '../secrets';
 import { prevalidate, yieldToEventLoop } from '../sync/chunked-validate';
 import { pushRows } from '../sync/push';
-import { hasUnstorableString, parsePushBody } from '../sync/rules';
+import { hasUnstorableString, isStorableId, parsePushBody } from '../sync/rules';
 import type { DeviceActor } from '../sync/rules';
 import { clientAddress } from './client-address';
 import { HttpError, bearerToken, readJson, sendJson } from './io';
@@ -58,7 +58,7 @@ export async function authenticate(
     // The hub keeps no token, so a device enrolled before bundles existed gets its key here.
     await ctx.store.ensureBundleKey(device.deviceId, bundleKeyFromToken(token));
   }
-  return { id: device.deviceId, role: device.role, scope: device.scope };
+  return { id: device.deviceId, role: device.role, scope: device.scope, localId: device.localId };
 }
 
 function parseNonNegativeInt(value: string | null, fallback: number, max: number): number {
@@ -194,9 +194,12 @@ export async function handleEnroll(
   if (ctx.enrollLimiter.blocked(address)) throw new HttpError('rate_limited');
   const body = await readJson(req, ENROLL_BODY_LIMIT);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError('bad_request');
-  const { code, deviceName } = body as Record<string, unknown>;
+  const { code, deviceName, localDeviceId } = body as Record<string, unknown>;
   if (typeof code !== 'string' || typeof deviceName !== 'string') {
     throw new HttpError('bad_request', 'code 和 deviceName 必须是字符串。');
+  }
+  if (localDeviceId !== undefined && !isStorableId(localDeviceId)) {
+    throw new HttpError('bad_request', 'localDeviceId 必须是 1 到 64 个字符的标识。');
   }
   const name = deviceName.trim();
   if (name === '' || name.length > MAX_DEVICE_NAME_LENGTH || hasUnstorableString(name)) {
@@ -218,8 +221,15 @@ export async function handleEnroll(
     deviceId,
     deviceName: name,
     tokenHash: hashToken(token),
+    localId: localDeviceId ?? null,
     now: ctx.clock(),
   });
+  if (!result.ok && result.code === 'identity_taken') {
+    throw new HttpError(
+      'forbidden',
+      `本设备此前已在本服务器登记为“${result.holder}”，该登记仍在使用。请街道管理员先停用旧登记（npm run hub -- revoke），再用新的登记码连接；登记码尚未用掉。`,
+    );
+  }
   if (!result.ok) {
     ctx.enrollLimiter.fail(address);
     ctx.codeLimiter.fail(codeKey);

@@ -21,12 +21,16 @@ export interface RedeemInput {
   deviceId: string;
   deviceName: string;
   tokenHash: string;
+  /** The id the device's documents carry when it set itself up before enrolling. */
+  localId?: string | null;
   now: Date;
 }
 
 export type RedeemResult =
   | { ok: true; scope: string; role: ActorRole }
-  | { ok: false; code: 'code_invalid' | 'code_expired' | 'code_used' };
+  | { ok: false; code: 'code_invalid' | 'code_expired' | 'code_used' }
+  /** Another active device already writes under the id this one names; the code stays unused. */
+  | { ok: false; code: 'identity_taken'; holder: string };
 
 interface DeviceRow {
   id: string;
@@ -37,6 +41,7 @@ interface DeviceRow {
   enrolled_at: Date | string;
   last_seen_at: Date | string | null;
   revoked_at: Date | string | null;
+  local_id: string | null;
 }
 
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
@@ -51,6 +56,7 @@ function toDeviceInfo(r: DeviceRow): DeviceInfo {
     enrolledAt: iso(r.enrolled_at) ?? '',
     lastSeenAt: iso(r.last_seen_at),
     revokedAt: iso(r.revoked_at),
+    localId: r.local_id ?? null,
   };
 }
 
@@ -85,6 +91,15 @@ export async function redeemEnrollCode(db: Driver, input: RedeemInput): Promise<
     if (code.used_at !== null) return { ok: false, code: 'code_used' };
     if (new Date(code.expires_at).getTime() <= input.now.getTime())
       return { ok: false, code: 'code_expired' };
+    const localId = input.localId ?? null;
+    if (localId !== null) {
+      // One author id, one active device: otherwise a device could write in another's name.
+      const holders = await tx.query<{ label: string }>(
+        `select label from devices where revoked_at is null and (id = $1 or local_id = $1) limit 1`,
+        [localId],
+      );
+      if (holders[0]) return { ok: false, code: 'identity_taken', holder: holders[0].label };
+    }
     const now = input.now.toISOString();
     await tx.query(`update enroll_codes set used_at = $2, device_id = $3 where code_hash = $1`, [
       input.codeHash,
@@ -92,8 +107,8 @@ export async function redeemEnrollCode(db: Driver, input: RedeemInput): Promise<
       input.deviceId,
     ]);
     await tx.query(
-      `insert into devices (id, name, label, scope, role, token_hash, enrolled_at) values ($1, $2, $3, $4, $5, $6, $7)`,
-      [input.deviceId, input.deviceName, code.label, code.scope, code.role, input.tokenHash, now],
+      `insert into devices (id, name, label, scope, role, token_hash, enrolled_at, local_id) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [input.deviceId, input.deviceName, code.label, code.scope, code.role, input.tokenHash, now, localId],
     );
     return { ok: true, scope: code.scope, role: code.role as ActorRole };
   });

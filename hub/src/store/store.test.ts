@@ -12,7 +12,7 @@ import { createRowPolicy } from '../sync/policy';
 import { pushRows } from '../sync/push';
 import { parsePushBody } from '../sync/rules';
 import type { DeviceActor } from '../sync/rules';
-import { editOf, validDoc } from '../testing/fixtures';
+import { authoredBy, editOf, validDoc } from '../testing/fixtures';
 import { PG_SKIP_REASON, TEST_PG_URL, createTempDatabase } from '../testing/pg';
 import { storeOverDriver } from './store';
 import type { ChangeNotice, Store } from './store';
@@ -81,7 +81,9 @@ for (const backend of backends) {
     it('pulls the subtree of every collection and the ancestors of reference data only', async () => {
       const scopes = ['xg', 'xg.gyj', 'xg.gyj.c1', 'xg.hxdj', 'xg.gyjx'];
       for (const collection of COLLECTION_NAMES) {
-        const batch = scopes.map((s) => ({ next: validDoc(collection, `${collection}-${s}`, s) }));
+        const batch = scopes.map((s) => ({
+          next: validDoc(collection, `${collection}-${s}`, s, authoredBy(collection, street.id)),
+        }));
         const out = await pushRows(store, collection, street, rows(batch), policy, NOW);
         expect(out.refused).toEqual([]);
         expect(out.written).toBe(scopes.length);
@@ -151,7 +153,7 @@ for (const backend of backends) {
         before = page.low;
       }
       const after = await store.pull('demands', 'xg', first.high!, 1000);
-      expect(after.documents.map((d) => [d.id, d['updatedBy']])).toEqual([[oldest.id, 'dev-7']]);
+      expect(after.documents.map((d) => [d.id, d['updatedAt']])).toEqual([[oldest.id, edited['updatedAt']]]);
       const ids = [...seen, ...after.documents].map((d) => d.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect([...ids].sort()).toEqual(all.documents.map((d) => d.id).sort());
@@ -160,7 +162,7 @@ for (const backend of backends) {
     });
 
     it('writes, reports conflicts with the master state, and ignores idempotent replays', async () => {
-      const v1 = validDoc('demands', 'd-conf', 'xg.gyj');
+      const v1 = validDoc('demands', 'd-conf', 'xg.gyj', authoredBy('demands', gyj.id));
       expect((await pushRows(store, 'demands', gyj, rows([{ next: v1 }]), policy, NOW)).written).toBe(1);
       const v2 = editOf(v1, 2);
       const stale = await pushRows(store, 'demands', gyj, rows([{ next: v2, assumed: null }]), policy, NOW);
@@ -187,9 +189,9 @@ for (const backend of backends) {
     });
 
     it('refuses and quarantines rows outside the scope, against the schema or editing append-only records; applies the rest', async () => {
-      const record = validDoc('meetingRecords', 'mr-1', 'xg.gyj');
+      const record = validDoc('meetingRecords', 'mr-1', 'xg.gyj', authoredBy('meetingRecords', gyj.id));
       await pushRows(store, 'meetingRecords', gyj, rows([{ next: record }]), policy, NOW);
-      const foreign = validDoc('demands', 'd-foreign', 'xg.hxdj');
+      const foreign = validDoc('demands', 'd-foreign', 'xg.hxdj', authoredBy('demands', street.id));
       await pushRows(store, 'demands', street, rows([{ next: foreign }]), policy, NOW);
       const quarantined = (await store.listQuarantine(1000)).length;
       const out = await pushRows(
@@ -202,7 +204,7 @@ for (const backend of backends) {
           { next: validDoc('meetingRecords', 'mr-out', 'xg.hxdj') },
           { next: { ...validDoc('meetingRecords', 'mr-bad', 'xg.gyj'), at: 5 } },
           { next: { ...validDoc('meetingRecords', 'mr-nul', 'xg.gyj'), text: 'a\u0000b' } },
-          { next: validDoc('meetingRecords', 'mr-2', 'xg.gyj.c1') },
+          { next: validDoc('meetingRecords', 'mr-2', 'xg.gyj.c1', authoredBy('meetingRecords', gyj.id)) },
         ]),
         policy,
         NOW,
@@ -258,7 +260,7 @@ for (const backend of backends) {
         store,
         'cases',
         gyj,
-        rows([{ next: validDoc('cases', 'case-n', 'xg.gyj') }]),
+        rows([{ next: validDoc('cases', 'case-n', 'xg.gyj', authoredBy('cases', gyj.id)) }]),
         policy,
         NOW,
       );

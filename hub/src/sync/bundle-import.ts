@@ -123,7 +123,12 @@ export async function importBundle(text: string, options: ImportOptions): Promis
     throw new BundleRefused('这是服务器生成的回传包，应在议事厅的设备上用“导入同步包”导入。');
   }
   const { device, key } = await checkSender(store, bundle);
-  const actor: DeviceActor = { id: device.deviceId, role: device.role, scope: device.scope };
+  const actor: DeviceActor = {
+    id: device.deviceId,
+    role: device.role,
+    scope: device.scope,
+    localId: device.localId,
+  };
   const before = await store.findImportedBundle(device.deviceId, bundle.bundleId);
   let outcomes: BundleOutcomes;
   let written = 0;

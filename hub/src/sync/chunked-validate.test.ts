@@ -20,6 +20,8 @@ describe('prevalidate', () => {
         return fields['title'] === 'bad' ? 'title bad' : null;
       },
       authorize: () => null,
+      transition: () => null,
+      author: () => null,
     };
     const rows = [
       row(validDoc('demands', 'a', 'xg.gyj')),

@@ -127,6 +127,64 @@ describe('decideRow', () => {
     });
   });
 
+  it('refuses a step the shared state machines do not open to the role, with the reason', () => {
+    const as = (role: DeviceActor['role']) => ({ ...actor, role });
+    const topic = validDoc('topics', 't1', 'xg.gyj', {
+      status: 'handling',
+      track: 'inDepth',
+      level: 'courtyard',
+    });
+    const closedTopic = { ...topic, status: 'closed' };
+    expect(decideRow('topics', as('leader'), row(closedTopic, topic), master(topic), policy)).toEqual({
+      kind: 'refuse',
+      code: 'role',
+      reason: expect.stringContaining('门楼院长无权把议题从「结果办理」改为「已办结」'),
+    });
+    expect(decideRow('topics', as('hall-chair'), row(closedTopic, topic), master(topic), policy)).toEqual({
+      kind: 'write',
+      doc: master(closedTopic),
+    });
+    const answered = { ...doc, status: 'answered' };
+    expect(
+      decideRow(
+        'demands',
+        as('hall-chair'),
+        row({ ...answered, status: 'closed' }, answered),
+        master(answered),
+        policy,
+      ),
+    ).toMatchObject({ code: 'role', reason: expect.stringContaining('议事会主持人无权把诉求') });
+    expect(decideRow('demands', as('leader'), row({ ...doc, status: 'closed' }), null, policy)).toMatchObject(
+      {
+        code: 'role',
+        reason: expect.stringContaining('门楼院长无权新建「已办结」状态的诉求'),
+      },
+    );
+    expect(decideRow('demands', as('leader'), row(doc), null, policy)).toMatchObject({ kind: 'write' });
+  });
+
+  it("refuses a document or audit entry in another device's name, accepting the device's local id", () => {
+    expect(decideRow('demands', actor, row({ ...doc, createdBy: 'dev-9' }), null, policy)).toMatchObject({
+      code: 'author',
+      reason: expect.stringContaining('createdBy'),
+    });
+    const entry = validDoc('auditTrail', 'a1', 'xg.gyj');
+    expect(decideRow('auditTrail', actor, row({ ...entry, actor: 'dev-9' }), null, policy)).toMatchObject({
+      code: 'author',
+      reason: expect.stringContaining('审计记录的操作人不是本设备'),
+    });
+    const enrolled = { ...actor, id: 'hub-id-7', localId: 'dev-1' };
+    expect(decideRow('auditTrail', enrolled, row(entry), null, policy)).toMatchObject({ kind: 'write' });
+    const other = validDoc('demands', 'd9', 'xg.gyj', { createdBy: 'dev-9', updatedBy: 'dev-9' });
+    const edited = { ...other, title: '改', updatedBy: 'hub-id-7' };
+    expect(decideRow('demands', enrolled, row(edited, other), master(other), policy)).toMatchObject({
+      kind: 'write',
+    });
+    expect(
+      decideRow('demands', enrolled, row({ ...edited, createdBy: 'hub-id-7' }, other), master(other), policy),
+    ).toMatchObject({ code: 'author' });
+  });
+
   it('refuses edits of append-only records but lets replays through', () => {
     const rec = validDoc('followUps', 'f1', 'xg.gyj');
     const m = master(rec);

@@ -21,6 +21,13 @@ export interface DeviceActor {
   id: string;
   role: ActorRole;
   scope: string;
+  /** The id the device's documents carry when it set itself up before enrolling. */
+  localId?: string | null;
+}
+
+/** The ids a device writes its documents under: the hub's, and its own from before enrolment. */
+export function authorIdsOf(actor: DeviceActor): string[] {
+  return actor.localId ? [actor.id, actor.localId] : [actor.id];
 }
 
 /** The shared schema and permission rules, injected so the decision stays pure. */
@@ -29,6 +36,13 @@ export interface RowPolicy {
   validate(collection: CollectionName, fields: Record<string, unknown>): string | null;
   /** Null when the actor's role may turn `master` (null: a new document) into `next`, else why not. */
   authorize(actor: DeviceActor, collection: CollectionName, master: Doc | null, next: Doc): string | null;
+  /**
+   * Null when the document's lifecycle may go from `master` (null: a new document) to `next` by
+   * steps the actor's role may take (the shared state machines), else why not.
+   */
+  transition(actor: DeviceActor, collection: CollectionName, master: Doc | null, next: Doc): string | null;
+  /** Null when `next` names the actor as its author (and audit actor) where it must, else why not. */
+  author(actor: DeviceActor, collection: CollectionName, master: Doc | null, next: Doc): string | null;
 }
 
 export interface ParsedRow {
@@ -137,5 +151,11 @@ export function decideRow(
     return refuse('append_only');
   const seen = master && asSeenBy(actor.role, collection, master);
   if (seen && !sameDocState(row.assumed, seen)) return { kind: 'conflict', master: seen };
+  // Judged against the hub's state, only for a row that would be written: a stale row is a
+  // conflict the device resolves first, and its next push is judged again.
+  const illegal = policy.transition(actor, collection, master, next);
+  if (illegal !== null) return refuse('role', illegal);
+  const forged = policy.author(actor, collection, master, next);
+  if (forged !== null) return refuse('author', forged);
   return { kind: 'write', doc: next };
 }

@@ -117,8 +117,20 @@ export function validDoc(
   };
 }
 
-/** The same document edited (fields every collection has), to make a new state. */
-export function editOf<T extends Record<string, unknown>>(doc: T, n: number): T {
+/**
+ * The author fields of a document the device `deviceId` writes: the hub refuses a pushed document
+ * that names another device as its creator, editor or (audit entries) actor.
+ */
+export function authoredBy(collection: CollectionName, deviceId: string): Record<string, string> {
+  return {
+    createdBy: deviceId,
+    updatedBy: deviceId,
+    ...(collection === 'auditTrail' ? { actor: deviceId, device: deviceId } : {}),
+  };
+}
+
+/** The same document edited (fields every collection has) by `by`, to make a new state. */
+export function editOf<T extends Record<string, unknown>>(doc: T, n: number, by?: string): T {
   const updatedAt = `2026-03-02T09:00:${String(n % 60).padStart(2, '0')}.000Z`;
-  return { ...doc, updatedAt, updatedBy: `dev-${n}` };
+  return { ...doc, updatedAt, updatedBy: by ?? doc['updatedBy'] };
 }

@@ -176,17 +176,31 @@ export async function issueCode(
   return (await res.json()) as AdminEnrollResponse;
 }
 
-export async function redeem(url: string, code: string, deviceName = '测试设备'): Promise<Response> {
+export async function redeem(
+  url: string,
+  code: string,
+  deviceName = '测试设备',
+  localDeviceId?: string,
+): Promise<Response> {
   return fetch(`${url}/v1/devices/enroll`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, deviceName }),
+    body: JSON.stringify({ code, deviceName, ...(localDeviceId ? { localDeviceId } : {}) }),
   });
 }
 
-export async function enrollDevice(hub: HubProcess, scope: string, role: ActorRole): Promise<EnrollResponse> {
+/**
+ * Enrolls a device; `localDeviceId` is the id it set itself up with before (the fixtures' documents
+ * carry dev-1), which the hub then accepts as this device's author id.
+ */
+export async function enrollDevice(
+  hub: HubProcess,
+  scope: string,
+  role: ActorRole,
+  localDeviceId?: string,
+): Promise<EnrollResponse> {
   const { code } = await issueCode(hub, scope, role);
-  const res = await redeem(hub.url, code);
+  const res = await redeem(hub.url, code, '测试设备', localDeviceId);
   if (!res.ok) throw new Error(`enroll failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as EnrollResponse;
 }

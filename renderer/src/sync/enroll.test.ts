@@ -43,6 +43,32 @@ describe('enrollDevice', () => {
     expect(sent).toEqual({ code: 'ABCDE-12345', deviceName: '大厅电脑' });
   });
 
+  it("names the device's own id when it enrols after working alone, and shows the hub's refusal", async () => {
+    let sent: unknown;
+    await enrollDevice({
+      hubUrl: 'http://hub',
+      code: 'x',
+      deviceName: 'y',
+      localDeviceId: 'local-1',
+      fetchImpl: async (_input, init) => {
+        sent = JSON.parse(String(init?.body));
+        return new Response(JSON.stringify(ok), { status: 200 });
+      },
+    });
+    expect(sent).toEqual({ code: 'x', deviceName: 'y', localDeviceId: 'local-1' });
+    const message = '本设备此前已在本服务器登记为“议事厅电脑”，该登记仍在使用。';
+    const error = await failure(
+      enrollDevice({
+        hubUrl: 'http://hub',
+        code: 'x',
+        deviceName: 'y',
+        localDeviceId: 'local-1',
+        fetchImpl: answering(403, { error: { code: 'forbidden', message } }),
+      }),
+    );
+    expect(error.message).toBe(message);
+  });
+
   it.each([
     ['code_invalid', 400, '登记码无效'],
     ['code_expired', 410, '已过期'],

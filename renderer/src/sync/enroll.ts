@@ -10,6 +10,11 @@ export interface EnrollOptions {
   hubUrl: string;
   code: string;
   deviceName: string;
+  /**
+   * The id this device set itself up with and writes its documents under, when it enrols after
+   * working alone: the hub accepts it as this device's author id.
+   */
+  localDeviceId?: string;
   fetchImpl?: FetchLike;
   timeoutMs?: number;
 }
@@ -65,8 +70,10 @@ export async function enrollDevice(options: EnrollOptions): Promise<EnrollRespon
   try {
     const body = await hubRequest<unknown>(fetchImpl, hubEndpoint(hubUrl, '/v1/devices/enroll'), {
       method: 'POST',
-      body: { code, deviceName },
+      body: { code, deviceName, ...(options.localDeviceId ? { localDeviceId: options.localDeviceId } : {}) },
       timeoutMs: options.timeoutMs ?? 15_000,
+      // A refusal (this device's id is held by another registration) names the registration.
+      hubMessage: true,
     });
     if (!isEnrollResponse(body)) throw new HubError('bad_response', ENROLL_MESSAGES.bad_response ?? '');
     return {

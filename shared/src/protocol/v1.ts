@@ -37,6 +37,11 @@ export interface HealthResponse {
 export interface EnrollRequest {
   code: string;
   deviceName: string;
+  /**
+   * The id the device set itself up with before enrolling, which its documents carry as
+   * createdBy/updatedBy and its audit entries as actor: the hub accepts it as this device's.
+   */
+  localDeviceId?: string;
 }
 
 export interface EnrollResponse {
@@ -81,7 +86,7 @@ export interface PushRow {
 }
 
 /** Why a pushed row was refused; the client shows `reason` (Chinese) to a person. */
-export const REFUSAL_CODES = ['schema', 'scope', 'role', 'append_only', 'bad_row'] as const;
+export const REFUSAL_CODES = ['schema', 'scope', 'role', 'append_only', 'bad_row', 'author'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export interface RefusedRow {
@@ -166,6 +171,7 @@ export const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
   role: '本设备的角色无权进行此操作',
   append_only: '此类记录只能新增，不能修改',
   bad_row: '同步数据行格式不正确',
+  author: '记录的作者不是本设备',
 };
 
 export interface ErrorBody {
@@ -199,6 +205,8 @@ export interface DeviceInfo {
   enrolledAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** The id the device named at enrolment as the one its documents carry (null: only deviceId). */
+  localId: string | null;
 }
 
 // ---- routes ----

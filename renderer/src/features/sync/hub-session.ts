@@ -89,7 +89,13 @@ export async function connectToHub(
   hubUrl: string,
   code: string,
 ): Promise<DeviceSettings> {
-  const answer = await enrollDevice({ hubUrl, code, deviceName: settings.deviceName });
+  // Its documents already carry its own id: the hub records it as this device's author id.
+  const answer = await enrollDevice({
+    hubUrl,
+    code,
+    deviceName: settings.deviceName,
+    localDeviceId: settings.deviceId,
+  });
   return adoptEnrollment(db, settings, hubUrl, answer);
 }
 
