@@ -21,7 +21,7 @@ import type { EnrollResponse, PushRow } from '#shared/protocol/v1';
 import { BACKENDS } from '../../hub/src/testing/backends';
 import type { BackendSetup } from '../../hub/src/testing/backends';
 import { deviceClient, pushRow } from '../../hub/src/testing/client';
-import { editOf, validDoc } from '../../hub/src/testing/fixtures';
+import { authoredBy, editOf, validDoc } from '../../hub/src/testing/fixtures';
 import { enrollDevice, freshDataDir, runCli, startHubProcess } from '../../hub/src/testing/process';
 import type { HubProcess } from '../../hub/src/testing/process';
 
@@ -159,6 +159,33 @@ for (const backend of BACKENDS) {
       expect(answer.replay).toBe(true);
       expect(answer.outcomes.meetings?.accepted).toEqual(['m-hall']);
       expect(verifyBundle(answer, bundleKeyFromToken(hall.token))).toBe(true);
+    });
+
+    it("answers a hall-chair's bundle without residents' personal information", async () => {
+      const phone = '13900000077';
+      const demand = validDoc('demands', 'd-pii', 'xg.gyj', {
+        ...authoredBy('demands', office.deviceId),
+        reporterPhone: phone,
+        addressDetail: '7号楼1单元101',
+      });
+      expect((await deviceClient(hub.url, office.token).push('demands', [pushRow(demand)])).body).toEqual({
+        conflicts: [],
+        refused: [],
+      });
+      const chair = await enrollDevice(hub, 'xg.gyj', 'hall-chair');
+      const bundle = deviceBundle(chair, 'b-chair', {}, [
+        pushRow(meeting('m-chair', 'xg.gyj', chair.deviceId)),
+      ] as PushRow[]);
+      const out = join(folder, 'return-chair.json');
+      const run = await importCli(file('bundle-chair.json', bundle), out);
+      expect(run.code, run.stderr).toBe(0);
+      const answer = readReturn(out);
+      expect(answer.outcomes.meetings?.accepted).toEqual(['m-chair']);
+      const returned = answer.pulls.demands?.documents.find((d) => d.id === 'd-pii');
+      expect(returned).toMatchObject({ title: demand['title'] });
+      expect(returned).not.toHaveProperty('reporterPhone');
+      expect(returned).not.toHaveProperty('addressDetail');
+      expect(JSON.stringify(answer)).not.toContain(phone);
     });
 
     it('refuses a tampered bundle and writes nothing', async () => {

@@ -95,11 +95,18 @@ for (const backend of BACKENDS) {
       for (const [role, d] of devices) {
         const events = await streamed(d.stream, ['p1', 'd1']);
         const people = await d.client.pullAll('people');
+        // A first pull pages newest first: the same documents, the same fields withheld.
+        const newest = (await (
+          await fetch(`${hub.url}/v1/sync/people/pull?order=newest`, {
+            headers: { Authorization: `Bearer ${d.enrolled.token}` },
+          })
+        ).json()) as { documents: Doc[] };
         const demands = await d.client.pullAll('demands');
         const expected = role === 'community-worker';
         for (const [collection, doc] of [
           ['people', events.get('p1')],
           ['people', people.find((p) => p.id === 'p1')],
+          ['people', newest.documents.find((p) => p.id === 'p1')],
           ['demands', events.get('d1')],
           ['demands', demands.find((p) => p.id === 'd1')],
         ] as const) {
