@@ -123,5 +123,19 @@ for (const backend of BACKENDS) {
       expect(final.map((x) => x.id).sort()).toEqual(['a1', 'a2', 'b1', 'b2', 'b3']);
       expect(final.find((x) => x.id === 'b1')).toMatchObject({ title: edited['title'] });
     });
+
+    it('runs purge-pii over the running hub and records it in the audit trail', async () => {
+      const r = await runCli(
+        ['purge-pii', '--before', '2024-01-01', '--data', hub.dataDir, '--json'],
+        setup.env,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({
+        before: '2024-01-01T00:00:00.000Z',
+        documents: 0,
+        quarantine: 0,
+      });
+      expect(hub.logs.some((e) => e['msg'] === 'pii purged')).toBe(true);
+    });
   });
 }

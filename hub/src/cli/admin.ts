@@ -1,10 +1,8 @@
 // Admin commands: over the loopback admin routes when a hub serves the data folder (or --hub
 // is given), otherwise directly on the database. Both paths run the same audited actions.
 
-import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { bundleFileName } from '#shared/protocol/bundle';
+import { join, resolve } from 'node:path';
 import type { AdminEnrollResponse, DeviceInfo, ErrorBody } from '#shared/protocol/v1';
 import {
   DEFAULT_CODE_TTL_MINUTES,
@@ -20,9 +18,12 @@ import type { BundleImportReport } from '../admin/bundle-action';
 import { runQuarantineOrder } from '../admin/quarantine-action';
 import type { QuarantineAnswer, QuarantineOrder } from '../admin/quarantine-action';
 import { createRowPolicy } from '../sync/policy';
+import { importBundleCommand } from './import-bundle-command';
 import { quarantineLines } from './quarantine-command';
 import { backupAudited, backupLines } from '../backup/backup-action';
 import type { BackupSummary } from '../backup/backup-file';
+import { purgePii } from '../retention/purge-pii';
+import type { PurgeOutcome } from '../retention/purge-pii';
 import type { SeedOutcome, Store } from '../store/store';
 import type { Command } from './args';
 import { openConfiguredStore } from './open-store';
@@ -50,6 +51,8 @@ export interface AdminApi {
   quarantine(order: QuarantineOrder): Promise<QuarantineAnswer>;
   /** Writes a backup of the whole database to this absolute path. */
   backup(file: string): Promise<BackupSummary>;
+  /** Removes PII past retention (see retention/purge-pii.ts). */
+  purgePii(before: string): Promise<PurgeOutcome>;
   close(): Promise<void>;
 }
 
@@ -108,6 +111,7 @@ function httpApi(baseUrl: string, secret: string): AdminApi {
       (await call<BundleImportReport>('POST', '/v1/admin/import-bundle', { file })).json,
     quarantine: async (order) => (await call<QuarantineAnswer>('POST', '/v1/admin/quarantine', order)).json,
     backup: async (file) => (await call<BackupSummary>('POST', '/v1/admin/backup', { file })).json,
+    purgePii: async (before) => (await call<PurgeOutcome>('POST', '/v1/admin/purge-pii', { before })).json,
     close: async () => undefined,
   };
 }
@@ -138,6 +142,7 @@ function databaseApi(store: Store, dataDir: string): AdminApi {
     },
     quarantine: (order) => runQuarantineOrder(store, order, actor, new Date()),
     backup: (file) => backupAudited(store, file, actor, new Date()),
+    purgePii: (before) => purgePii(store, new Date(before), actor, new Date()),
     close: () => store.close(),
   };
 }
@@ -181,7 +186,8 @@ type AdminCommand = Extract<
       | 'publish-update'
       | 'import-bundle'
       | 'quarantine'
-      | 'backup';
+      | 'backup'
+      | 'purge-pii';
   }
 >;
 
@@ -237,6 +243,12 @@ export async function runAdmin(cmd: AdminCommand, api: AdminApi): Promise<{ out:
       const r = await api.backup(resolve(cmd.out));
       return { out: cmd.json ? [JSON.stringify(r)] : backupLines(r), code: 0 };
     }
+    case 'purge-pii': {
+      const r = await api.purgePii(cmd.before);
+      if (cmd.json) return { out: [JSON.stringify(r)], code: 0 };
+      const line = `已清除 ${r.documents} 份文档中的居民个人信息，删除 ${r.quarantine} 条隔离记录（${r.before} 之前）。`;
+      return { out: [line], code: 0 };
+    }
     case 'quarantine': {
       const answer = await api.quarantine(cmd.order);
       return cmd.json ? { out: [JSON.stringify(answer)], code: 0 } : quarantineLines(answer);
@@ -257,38 +269,4 @@ export async function runAdmin(cmd: AdminCommand, api: AdminApi): Promise<{ out:
       };
     }
   }
-}
-
-/** Beijing time as `YYYYMMDD-HHmm`, for file names. */
-function beijingStamp(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${t.slice(0, 10).replace(/-/g, '')}-${t.slice(11, 16).replace(':', '')}`;
-}
-
-const beijingTime = (iso: string) =>
-  new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-
-async function importBundleCommand(
-  cmd: Extract<Command, { command: 'import-bundle' }>,
-  api: AdminApi,
-): Promise<{ out: string[]; code: number }> {
-  const file = resolve(cmd.file);
-  const r = await api.importBundle(file);
-  const target = resolve(
-    cmd.out ??
-      join(dirname(file), bundleFileName('return', r.device.deviceId, beijingStamp(r.answer.createdAt))),
-  );
-  await writeFile(target, JSON.stringify(r.answer), { mode: 0o600 });
-  const { answer: _answer, ...summary } = r;
-  if (cmd.json) return { out: [JSON.stringify({ ...summary, returnFile: target })], code: 0 };
-  const who = `设备“${r.device.label}”（${r.device.deviceId}，${r.device.scope}）`;
-  return {
-    out: [
-      r.replay
-        ? `${who}的同步包 ${r.bundleId} 已于 ${beijingTime(r.firstImportedAt ?? r.answer.createdAt)}（北京时间）导入过，这次没有再写入任何数据。`
-        : `已导入${who}的同步包 ${r.bundleId}：更改 ${r.rows} 条，写入 ${r.written} 条，冲突 ${r.conflicts} 条，拒收 ${r.refused} 条。`,
-      `回传包已写入 ${target}（含新增数据 ${r.documentsReturned} 条）。请带回议事厅，在“设备与数据”中用“导入同步包”导入。`,
-    ],
-    code: 0,
-  };
 }

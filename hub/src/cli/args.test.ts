@@ -117,4 +117,21 @@ describe('parseArgs', () => {
     expect(parseArgs(['quarantine', 'drop'])).toHaveProperty('error');
     expect(parseArgs(['quarantine', 'purge', '--before', 'someday'])).toHaveProperty('error');
   });
+
+  it('parses backup, restore and purge-pii, each with its one required option', () => {
+    expect(parseArgs(['backup', '--out', 'b.gz'])).toEqual({ command: 'backup', out: 'b.gz', json: false });
+    expect(parseArgs(['backup'])).toHaveProperty('error');
+    expect(parseArgs(['restore', '--from', 'b.gz'])).toEqual({
+      command: 'restore',
+      from: 'b.gz',
+      json: false,
+    });
+    expect(parseArgs(['restore'])).toHaveProperty('error');
+    expect(parseArgs(['purge-pii', '--before', '2024-01-01'])).toEqual({
+      command: 'purge-pii',
+      before: '2024-01-01T00:00:00.000Z',
+      json: false,
+    });
+    expect(parseArgs(['purge-pii', '--before', 'last year'])).toHaveProperty('error');
+  });
 });

@@ -28,6 +28,7 @@ export type Command =
   | ({ command: 'quarantine'; order: QuarantineOrder } & Common)
   | ({ command: 'backup'; out: string } & Common)
   | ({ command: 'restore'; from: string } & Common)
+  | ({ command: 'purge-pii'; before: string } & Common)
   | { command: 'help' };
 
 export const USAGE = `用法: npm run hub -- <命令> [选项]
@@ -45,6 +46,7 @@ export const USAGE = `用法: npm run hub -- <命令> [选项]
   import-bundle <文件> [--out <回传包文件>]                 导入议事厅带来的同步包，写出回传包
   backup --out <文件>                                       备份整个同步服务的数据库（含摘要，运行中也可）
   restore --from <文件>                                     从备份恢复（须先停止同步服务；设备会自动重新同步）
+  purge-pii --before <日期>                                 清除保存期限已过的居民个人信息（见 hub/README.md）
   quarantine list [--device <设备编号>] [--limit 50]        查看隔离区（被拒收的数据）及各设备的计数
   quarantine show <编号>                                    查看一条被拒收数据的原始内容
   quarantine purge [--device <设备编号>] [--before <时间>] [--all]
@@ -70,6 +72,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
   'import-bundle': { options: { out: text, ...admin }, positionals: 1 },
   backup: { options: { out: text, ...admin }, positionals: 0 },
   restore: { options: { from: text, ...admin }, positionals: 0 },
+  'purge-pii': { options: { before: text, ...admin }, positionals: 0 },
   // list|purge take one positional, show two; checked in its case below.
   quarantine: { options: { device: text, limit: text, before: text, all: flag, ...admin }, positionals: -1 },
 };
@@ -172,6 +175,12 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
       const from = str('from');
       if (from === undefined || from.trim() === '') return { error: '请用 --from 给出备份文件的路径' };
       return { command, from, ...common };
+    }
+    case 'purge-pii': {
+      const before = str('before');
+      if (before === undefined || Number.isNaN(Date.parse(before)))
+        return { error: '请用 --before 给出日期，例如 --before 2024-01-01' };
+      return { command, before: new Date(before).toISOString(), ...common };
     }
     case 'quarantine':
       return quarantineCommand(positional, str, values['all'] === true, common);

@@ -6,6 +6,7 @@ import { issueEnrollCode, listDevicesAudited, parseEnrollOrder, revokeDeviceAudi
 import { isStorableId } from '../sync/rules';
 import { parseQuarantineOrder, runQuarantineOrder } from '../admin/quarantine-action';
 import { backupAudited, parseBackupOrder } from '../backup/backup-action';
+import { purgePii } from '../retention/purge-pii';
 import { parsePublishOrder, publishUpdateAudited } from '../updates/publish-action';
 import { HttpError, bearerToken, isLoopback, readJson, sendJson } from './io';
 import type { HubContext } from './context';
@@ -97,4 +98,16 @@ export async function handleAdminBackup(ctx: HubContext, req: IncomingMessage, r
   const summary = await backupAudited(ctx.store, order.file, actor, ctx.clock());
   ctx.log.info('backup written', { sha256: summary.sha256 });
   sendJson(res, 200, summary, false);
+}
+
+/** POST /v1/admin/purge-pii: the CLI's purge-pii while the hub serves the data folder. */
+export async function handleAdminPurgePii(ctx: HubContext, req: IncomingMessage, res: ServerResponse) {
+  const actor = authorizeAdmin(ctx, req);
+  if (req.method !== 'POST') throw new HttpError('method_not_allowed');
+  const before = ((await readJson(req)) as { before?: unknown } | null)?.before;
+  if (typeof before !== 'string' || Number.isNaN(Date.parse(before)))
+    throw new HttpError('bad_request', 'before 不是有效日期');
+  const outcome = await purgePii(ctx.store, new Date(before), actor, ctx.clock());
+  ctx.log.info('pii purged', { ...outcome });
+  sendJson(res, 200, outcome, false);
 }

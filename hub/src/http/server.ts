@@ -14,6 +14,7 @@ import {
   handleAdminPublishUpdate,
   handleAdminQuarantine,
   handleAdminBackup,
+  handleAdminPurgePii,
   handleAdminRevoke,
   handleAdminSeed,
 } from './admin-routes';
@@ -48,6 +49,10 @@ async function route(
   if (url.pathname === '/v1/admin/publish-update') {
     info.route = 'adminPublishUpdate';
     return handleAdminPublishUpdate(ctx, req, res);
+  }
+  if (url.pathname === '/v1/admin/purge-pii') {
+    info.route = 'adminPurgePii';
+    return handleAdminPurgePii(ctx, req, res);
   }
   if (url.pathname === '/v1/admin/backup') {
     info.route = 'adminBackup';

@@ -6,6 +6,7 @@ import { visibilityOf, visibilitySqlParams } from '#shared/domain/places/index';
 import { REFERENCE_COLLECTIONS } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import type { Checkpoint, Doc, RefusalCode } from '#shared/protocol/v1';
+import { withoutPii } from '#shared/schema/pii';
 import type { Driver, SqlClient } from '../db/driver';
 import { addQuarantine } from './quarantine-sql';
 
@@ -146,7 +147,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function writeDocs(tx: SqlClient, docs: Array<{ collection: string; doc: Doc }>): Promise<number> {
   if (docs.length === 0) return 0;
   const payload = docs.map(({ collection, doc }) => {
-    const { _deleted, ...data } = doc;
+    // A deleted document keeps no personal information on the hub (issue 17, retention).
+    const { _deleted, ...data } = doc._deleted === true ? withoutPii(collection as CollectionName, doc) : doc;
     return JSON.stringify({ c: collection, id: doc.id, s: doc.scope, d: _deleted === true, data });
   });
   let max = 0;
