@@ -123,6 +123,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       create index devices_local_id on devices (local_id);
     `,
   },
+  {
+    version: 7,
+    name: 'local id of devices enrolled before it',
+    // A device enrolled before the hub asked for its local id never named it: it may name it once,
+    // by the first push whose new documents all carry one id not held by another device.
+    sql: `
+      alter table devices add column local_id_open boolean not null default false;
+      update devices set local_id_open = true where local_id is null;
+    `,
+  },
 ];
 
 /** Any 64-bit key works as long as every hub process agrees; this one spells "yishimig". */

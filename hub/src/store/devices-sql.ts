@@ -128,6 +128,22 @@ export async function listDevices(db: SqlClient): Promise<DeviceInfo[]> {
   return rows.map(toDeviceInfo);
 }
 
+/**
+ * Records `localId` as the author id of a device enrolled before the hub asked for it, once, when no
+ * other active device writes under that id. True when recorded.
+ */
+export async function claimLocalId(db: SqlClient, deviceId: string, localId: string): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    `update devices set local_id = $2, local_id_open = false
+      where id = $1 and local_id_open and local_id is null and revoked_at is null
+        and not exists (select 1 from devices o
+                         where o.revoked_at is null and o.id <> $1 and (o.id = $2 or o.local_id = $2))
+      returning id`,
+    [deviceId, localId],
+  );
+  return rows.length > 0;
+}
+
 /** Revokes a device and tells every hub process to close its streams. False when unknown. */
 export async function revokeDevice(db: Driver, deviceId: string, now: Date): Promise<DeviceInfo | null> {
   return db.transaction(async (tx) => {

@@ -90,6 +90,8 @@ export interface Store {
   touchDevice(deviceId: string, now: Date): Promise<void>;
   listDevices(): Promise<DeviceInfo[]>;
   revokeDevice(deviceId: string, now: Date): Promise<DeviceInfo | null>;
+  /** Records the local id of a device enrolled before the hub asked for it (once); true when recorded. */
+  claimLocalId(deviceId: string, localId: string): Promise<boolean>;
   /** Stores the bundle MAC key of a device that has none yet. */
   ensureBundleKey(deviceId: string, key: string): Promise<void>;
   deviceBundleKey(deviceId: string): Promise<{ device: DeviceInfo; bundleKey: string | null } | null>;
@@ -176,6 +178,7 @@ export async function storeOverDriver(db: Driver): Promise<Store> {
     touchDevice: (id, now) => devices.touchDevice(db, id, now),
     listDevices: () => devices.listDevices(db),
     revokeDevice: (id, now) => devices.revokeDevice(db, id, now),
+    claimLocalId: (id, localId) => devices.claimLocalId(db, id, localId),
     ensureBundleKey: (id, key) => bundles.ensureBundleKey(db, id, key),
     deviceBundleKey: (id) => bundles.deviceBundleKey(db, id, () => devices.listDevices(db)),
     findImportedBundle: (id, bundleId) => bundles.findImportedBundle(db, id, bundleId),

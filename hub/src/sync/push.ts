@@ -5,6 +5,7 @@
 import type { CollectionName } from '#shared/domain/vocab';
 import type { Doc, PushResponse } from '#shared/protocol/v1';
 import type { QuarantinedRow, Store } from '../store/store';
+import { claimedLocalId } from './legacy-author';
 import { decideRow } from './rules';
 import type { DeviceActor, ParsedRow, RowPolicy } from './rules';
 
@@ -22,6 +23,8 @@ export async function pushRows(
   now: Date,
 ): Promise<PushOutcome> {
   const outcome: PushOutcome = { conflicts: [], refused: [], written: 0, maxSeq: 0 };
+  const claimed = claimedLocalId(actor, rows);
+  if (claimed !== null && (await store.claimLocalId(actor.id, claimed))) actor.localId = claimed;
   outcome.maxSeq = await store.writePush(
     collection,
     rows.map((r) => r.id),
