@@ -3,7 +3,7 @@
 import { isValidScope } from '#shared/domain/places/index';
 import { isActorRole } from '#shared/protocol/v1';
 import type { EnrollResponse } from '#shared/protocol/v1';
-import { HubError, hubEndpoint, hubRequest } from './http';
+import { CLIENT_ERROR_MESSAGES, HubError, hubEndpoint, hubRequest } from './http';
 import type { FetchLike } from './http';
 
 export interface EnrollOptions {
@@ -19,7 +19,8 @@ export interface EnrollOptions {
   timeoutMs?: number;
 }
 
-const ENROLL_MESSAGES: Partial<Record<HubError['code'], string>> = {
+/** Enrollment's own words for the failures a person can act on (the UI translates by code). */
+export const ENROLL_MESSAGES: Partial<Record<HubError['code'], string>> = {
   code_invalid: '登记码无效，请核对后重新输入。',
   code_expired: '登记码已过期，请向街道管理员重新申请。',
   code_used: '登记码已经被使用过，请向街道管理员重新申请。',
@@ -52,10 +53,10 @@ export function normalizeHubUrl(input: string): string {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new HubError('bad_request', '服务器地址格式不正确，例如 http://192.168.1.10:8787');
+    throw new HubError('bad_address', CLIENT_ERROR_MESSAGES.bad_address);
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.hash) {
-    throw new HubError('bad_request', '服务器地址格式不正确，例如 http://192.168.1.10:8787');
+    throw new HubError('bad_address', CLIENT_ERROR_MESSAGES.bad_address);
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }

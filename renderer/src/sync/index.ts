@@ -2,7 +2,7 @@
 
 export { createSyncClient } from './client';
 export type { SyncClient, SyncClientOptions, SyncState, SyncStatus, SyncTiming } from './client';
-export { enrollDevice, normalizeHubUrl } from './enroll';
+export { ENROLL_MESSAGES, enrollDevice, normalizeHubUrl } from './enroll';
 export type { EnrollOptions } from './enroll';
 export { HubError, CLIENT_ERROR_MESSAGES } from './http';
 export type { FetchLike, ClientErrorCode } from './http';

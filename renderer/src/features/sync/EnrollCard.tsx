@@ -16,10 +16,12 @@ import { usePlaceNames } from '../../db/use-place-names';
 import { useServingHub } from './use-serving-hub';
 import './strings';
 import { ReasonedButton } from '../../kit/ReasonedButton';
+import { useHubErrorText } from './error-strings';
 
 /** 连接街道服务器: hub address + one-time code; the token is kept in the keychain. */
 export function EnrollCard() {
   const { t } = useTranslation('sync');
+  const errorText = useHubErrorText();
   const { t: tApp } = useTranslation();
   const db = useDatabase();
   const settings = useDeviceSettings();
@@ -54,7 +56,7 @@ export function EnrollCard() {
       setMessage({ severity: 'success', text: t('enrolledOk') });
       setCode('');
     } catch (error) {
-      setMessage({ severity: 'error', text: (error as Error).message });
+      setMessage({ severity: 'error', text: errorText(error, 'enroll') });
     } finally {
       setBusy(false);
     }

@@ -9,12 +9,14 @@ import { useSync, useSyncControl } from './SyncContext';
 import { BUNDLE_FILTERS, exportBundle, importBundle } from './bundle-actions';
 import type { ImportOutcome } from './bundle-actions';
 import './bundle-strings';
+import { useHubErrorText } from './error-strings';
 
 type Message = { severity: 'error' | 'success' | 'info' | 'warning'; lines: string[] };
 
 /** 离线同步包: a hall with no line carries its changes to the street office and back on a stick. */
 export function HallBundleCard() {
   const { t } = useTranslation('bundles');
+  const errorText = useHubErrorText();
   const db = useDatabase();
   const settings = useDeviceSettings();
   const { client, status } = useSync();
@@ -29,7 +31,7 @@ export function HallBundleCard() {
     try {
       setMessage(await action());
     } catch (error) {
-      setMessage({ severity: 'error', lines: [(error as Error).message] });
+      setMessage({ severity: 'error', lines: [errorText(error)] });
     } finally {
       setBusy(null);
     }

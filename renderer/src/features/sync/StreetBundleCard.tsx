@@ -8,6 +8,7 @@ import { BUNDLE_FILTERS } from './bundle-actions';
 import { saveReturnBundle, uploadHallBundle } from './street-bundles';
 import type { UploadReport } from './street-bundles';
 import './bundle-strings';
+import { useHubErrorText } from './error-strings';
 
 /** Only street-office devices may upload another device's bundle (the hub's route says so too). */
 const UPLOADER_ROLE = 'street-staff';
@@ -15,6 +16,7 @@ const UPLOADER_ROLE = 'street-staff';
 /** 代收议事厅同步包: the street office imports a hall's bundle and hands back the return bundle. */
 export function StreetBundleCard() {
   const { t } = useTranslation('bundles');
+  const errorText = useHubErrorText();
   const settings = useDeviceSettings();
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<UploadReport | null>(null);
@@ -30,7 +32,7 @@ export function StreetBundleCard() {
       setReport(null);
       setReport(await uploadHallBundle(settings, file, t('notDeviceBundle')));
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -10,6 +10,7 @@ import { useSync } from './SyncContext';
 import { formatDateTime } from '../../kit/beijing-time';
 import { FirstSyncProgress } from './FirstSyncProgress';
 import './strings';
+import { useHubErrorText } from './error-strings';
 
 const ICONS = {
   idle: <CloudDoneIcon />,
@@ -22,6 +23,7 @@ const ICONS = {
 /** Always visible in the top bar: last sync, what waits to upload, errors, and 立即同步. */
 export function SyncStatusBar() {
   const { t } = useTranslation('sync');
+  const errorText = useHubErrorText();
   const { client, status } = useSync();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -47,7 +49,7 @@ export function SyncStatusBar() {
       await client.syncNow();
       setMessage(t('syncDone'));
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(errorText(error));
     } finally {
       setBusy(false);
     }
