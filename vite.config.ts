@@ -68,5 +68,10 @@ export default defineConfig({
     target: 'es2023',
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  preview: { host: '127.0.0.1', port: 4173 },
+  // `npm run web` sends the policy as a header too (a header can also forbid framing).
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    headers: { 'Content-Security-Policy': contentSecurityPolicy({ connect: ['http:', 'https:'] }) },
+  },
 });

@@ -20,6 +20,7 @@ const config = parse(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8'
   directories: { output: string; buildResources: string };
   files: string[];
   asar: boolean;
+  electronFuses: Record<string, boolean>;
   win: { target: Target[]; icon: string };
   nsis: { oneClick: boolean; perMachine: boolean; installerLanguages: string[] };
   linux: { target: Target[]; category: string; maintainer: string; synopsis: string; icon: string };
@@ -56,6 +57,18 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/**', 'package.json']));
     expect(config.files.filter((f) => !f.startsWith('!'))).toEqual(['dist/**', 'package.json']);
     expect(config.asar).toBe(true);
+  });
+
+  it('flips the Electron fuses that keep the packaged app from being run as something else', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('builds a Windows NSIS installer for x64 in Chinese with a per-machine choice', () => {

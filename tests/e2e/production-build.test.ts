@@ -19,4 +19,11 @@ describe('the production renderer build', () => {
     expect(html).toContain("script-src 'self'");
     expect(html).not.toContain('unsafe-eval');
   });
+
+  it('is served in browser mode with the policy as a header too, which also forbids framing', async () => {
+    const response = await fetch(inject('baseUrl'));
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+  });
 });

@@ -7,6 +7,7 @@ import {
   passphraseWasSet,
   rememberPassphrase,
   forgetPassphrase,
+  KeychainUnavailableError,
 } from '../platform';
 import { deviceKeyFromKeychain, openLocalDatabase, WrongPassphraseError } from '../db/database';
 import type { YishiDatabase } from '../db/create-database';
@@ -43,6 +44,10 @@ export function Boot() {
         if (passphrase) rememberPassphrase(passphrase);
         return { step: 'ready', db };
       } catch (error) {
+        if (error instanceof KeychainUnavailableError) {
+          // Nothing was sealed with a keychain key yet: this device starts with a passphrase.
+          return { step: 'passphrase', mode: 'create', error: t('lock.noKeychain') };
+        }
         if (error instanceof WrongPassphraseError) {
           forgetPassphrase();
           return { step: 'passphrase', mode: 'unlock', error: t('lock.wrong') };

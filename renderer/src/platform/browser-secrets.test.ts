@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBrowserSecrets } from './browser-secrets';
-
-class MemoryStorage implements Storage {
-  private map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.map.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-}
+import { MemoryStorage } from './memory-storage.testing';
 
 describe('browser-mode secrets', () => {
   it('round-trips a secret sealed under the passphrase and never stores it in clear', async () => {

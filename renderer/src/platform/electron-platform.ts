@@ -1,11 +1,32 @@
 import type { YishiBridge } from '#shared/bridge/contract';
+import { createBrowserSecrets } from './browser-secrets';
 import type { Platform } from './platform';
 
+/** Set once the OS keychain refused a secret: from then on this device works with a passphrase. */
+const NO_KEYCHAIN = 'yishi.keychain-unavailable';
+
+/** The OS offers no keychain (common on UOS and Kylin without a keyring): ask for a passphrase instead. */
+export class KeychainUnavailableError extends Error {
+  constructor() {
+    super('本机系统钥匙串不可用');
+    this.name = 'KeychainUnavailableError';
+  }
+}
+
 /** Electron: every OS service goes through the one typed bridge the preload exposes. */
-export function createElectronPlatform(bridge: YishiBridge): Platform {
+export function createElectronPlatform(
+  bridge: YishiBridge,
+  storage: Storage,
+  passphrase: () => string | null,
+): Platform {
+  // Without a keychain, secrets are sealed under the passphrase exactly as in browser mode.
+  const sealed = createBrowserSecrets(storage, passphrase);
+  const noKeychain = () => storage.getItem(NO_KEYCHAIN) === '1';
   return {
     kind: 'electron',
-    usesPassphrase: false,
+    get usesPassphrase() {
+      return noKeychain();
+    },
     appVersion: () => bridge.appVersion(),
     checkForUpdate: () => bridge.checkForUpdate(),
     installUpdate: () => bridge.installUpdate(),
@@ -39,11 +60,15 @@ export function createElectronPlatform(bridge: YishiBridge): Platform {
       await bridge.setHubOrigin(origin);
       return 'reloading';
     },
-    getSecret: (name) => bridge.getSecret(name),
+    getSecret: (name) => (noKeychain() ? sealed.get(name) : bridge.getSecret(name)),
     async setSecret(name, value) {
+      if (noKeychain()) return sealed.set(name, value);
       const result = await bridge.setSecret(name, value);
-      if (result.status === 'unavailable') throw new Error('本机系统钥匙串不可用，无法安全保存');
+      if (result.status === 'unavailable') {
+        storage.setItem(NO_KEYCHAIN, '1');
+        throw new KeychainUnavailableError();
+      }
     },
-    deleteSecret: (name) => bridge.deleteSecret(name),
+    deleteSecret: (name) => (noKeychain() ? sealed.delete(name) : bridge.deleteSecret(name)),
   };
 }

@@ -1,6 +1,7 @@
 import type { YishiBridge } from '#shared/bridge/contract';
 import { createBrowserPlatform } from './browser-platform';
 import { createElectronPlatform } from './electron-platform';
+import { currentPassphrase } from './passphrase';
 import type { Platform } from './platform';
 
 export type { Platform, FileFilter, OpenedFile } from './platform';
@@ -12,6 +13,7 @@ export {
   type AppUpdateState,
 } from './app-update';
 export { startServiceWorker } from './service-worker';
+export { KeychainUnavailableError } from './electron-platform';
 export {
   currentPassphrase,
   rememberPassphrase,
@@ -29,5 +31,5 @@ declare global {
 
 /** The one place that decides between Electron and browser mode. */
 export const platform: Platform = window.yishi
-  ? createElectronPlatform(window.yishi)
+  ? createElectronPlatform(window.yishi, localStorage, currentPassphrase)
   : createBrowserPlatform();

@@ -16,7 +16,10 @@ export interface FileFilter {
 
 export interface Platform {
   readonly kind: 'electron' | 'browser';
-  /** In browser mode the database key is a passphrase the person types; Electron keeps a key in the OS keychain. */
+  /**
+   * In browser mode the database key is a passphrase the person types; Electron keeps a key in the
+   * OS keychain, and falls back to a passphrase where the OS has none (Linux without a keyring).
+   */
   readonly usesPassphrase: boolean;
   appVersion(): Promise<string>;
   openFile(filters: FileFilter[]): Promise<OpenedFile | null>;

@@ -51,6 +51,8 @@ export const en: typeof zhCN = {
     tooShort: 'At least {{min}} characters',
     mismatch: 'The passphrases differ',
     wrong: 'Wrong passphrase, please try again',
+    noKeychain:
+      "This computer has no keychain (common on Linux without a keyring), so the data key cannot be kept for you. Choose a passphrase to protect residents' personal data; you will type it each time the app opens.",
     submit: 'Open',
     opening: 'Opening the local database…',
     failed: 'Cannot open the local database: {{message}}',

@@ -48,6 +48,8 @@ export const zhCN = {
     tooShort: '口令至少 {{min}} 个字符',
     mismatch: '两次输入的口令不一致',
     wrong: '口令不正确，请重新输入',
+    noKeychain:
+      '本机系统没有可用的钥匙串（未配置密钥环的 Linux 常见），无法自动保存数据密钥。请设置一个口令来保护居民的个人信息，以后每次打开都需要输入。',
     submit: '打开',
     opening: '正在打开本机数据库…',
     failed: '无法打开本机数据库：{{message}}',
