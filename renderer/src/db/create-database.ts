@@ -9,6 +9,8 @@ import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import { MIGRATIONS, RXDB_SCHEMAS } from '#shared/schema/index';
 import { yishiConflictHandler } from '../sync/conflict-handler';
+import { attachSyncSession, createSyncSession } from '../sync/sync-session';
+import type { SyncSession } from '../sync/sync-session';
 import type { YishiCollections } from './types';
 import type { DevTools } from './dev-mode';
 import { fieldEncryptionStorage } from './field-encryption';
@@ -34,16 +36,18 @@ export interface CreateDatabaseOptions {
    * (which also injects an outside iframe in browsers).
    */
   devTools?: DevTools;
+  /** Shared by the conflict handlers and the sync client (default: a new one, found by `syncSessionOf`). */
+  session?: SyncSession;
 }
 
-export function collectionCreators(): Record<CollectionName, RxCollectionCreator> {
+export function collectionCreators(session: SyncSession): Record<CollectionName, RxCollectionCreator> {
   const creators = {} as Record<CollectionName, RxCollectionCreator>;
   for (const name of COLLECTION_NAMES) {
     creators[name] = {
       // Its `encrypted` list is the schemas' PII list, which the field sealing below reads.
       schema: RXDB_SCHEMAS[name],
       migrationStrategies: MIGRATIONS[name],
-      conflictHandler: yishiConflictHandler(name),
+      conflictHandler: yishiConflictHandler(name, session),
     } as RxCollectionCreator;
   }
   return creators;
@@ -62,8 +66,10 @@ export async function createYishiDatabase(options: CreateDatabaseOptions): Promi
     eventReduce: true,
     closeDuplicates: true,
   });
+  const session = options.session ?? createSyncSession();
+  attachSyncSession(db, session);
   try {
-    await db.addCollections(collectionCreators());
+    await db.addCollections(collectionCreators(session));
   } catch (error) {
     await db.close();
     throw error;

@@ -13,6 +13,7 @@ import type { RefusedRowRecord, RefusedRowStore } from './refused-store';
 import type { EventSourceFactory } from './sse';
 import type { FirstSyncStatus } from './first-sync-status';
 import type { UploadedAttachmentStore } from './uploaded-store';
+import type { SyncSession } from './sync-session';
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'revoked';
 
@@ -85,6 +86,8 @@ export interface SyncClientOptions {
   timing?: SyncTiming;
   /** Kept across restarts of the client, so that a loaded return bundle outlives one client. */
   inbox?: BundleInbox;
+  /** Shared with the database's conflict handlers (default: the database's own, `syncSessionOf`). */
+  session?: SyncSession;
 }
 
 export interface SyncClient {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { yishiConflictHandler } from './conflict-handler';
-import { setHubRestoring } from './pushed-states';
+import { createSyncSession } from './sync-session';
 
 const AT = '2026-11-29T10:00:00.000Z';
 const base = {
@@ -15,7 +15,9 @@ const base = {
 
 describe('yishiConflictHandler', () => {
   it('merges mutable documents field by field and keeps both values of a true conflict', async () => {
-    const handler = yishiConflictHandler<Record<string, unknown>>('demands', { nowIso: () => AT });
+    const handler = yishiConflictHandler<Record<string, unknown>>('demands', createSyncSession(), {
+      nowIso: () => AT,
+    });
     const resolved = await handler.resolve(
       {
         assumedMasterState: base,
@@ -43,7 +45,7 @@ describe('yishiConflictHandler', () => {
   });
 
   it('lets the master win for append-only collections', async () => {
-    const handler = yishiConflictHandler<Record<string, unknown>>('followUps');
+    const handler = yishiConflictHandler<Record<string, unknown>>('followUps', createSyncSession());
     const master = { ...base, title: 'master' };
     expect(
       await handler.resolve(
@@ -54,7 +56,7 @@ describe('yishiConflictHandler', () => {
   });
 
   it('compares states ignoring key order and local bookkeeping', () => {
-    const handler = yishiConflictHandler<Record<string, unknown>>('demands');
+    const handler = yishiConflictHandler<Record<string, unknown>>('demands', createSyncSession());
     const reordered = Object.fromEntries(Object.entries(base).reverse()) as typeof base;
     expect(handler.isEqual(base, { ...reordered, _meta: { lwt: 1 }, _rev: '1-a' } as typeof base, 't')).toBe(
       true,
@@ -63,19 +65,22 @@ describe('yishiConflictHandler', () => {
   });
 
   it('while a restored hub is given back what it lacks, an older master yields to the device state', async () => {
-    const handler = yishiConflictHandler<Record<string, unknown>>('demands', { nowIso: () => AT });
+    const session = createSyncSession();
+    const handler = yishiConflictHandler<Record<string, unknown>>('demands', session, { nowIso: () => AT });
     const local = { ...base, title: 'after the backup', updatedAt: '2026-11-29T09:00:00.000Z' };
     const input = { newDocumentState: local, realMasterState: base };
-    setHubRestoring(true);
-    try {
-      expect(await handler.resolve(input, 'test')).toEqual(local);
-      // A master newer than the device's state is another device's edit after the restore: merged.
-      const newer = { ...base, title: 'other', updatedBy: 'd2', updatedAt: '2026-11-29T09:30:00.000Z' };
-      const merged = await handler.resolve({ newDocumentState: local, realMasterState: newer }, 'test');
-      expect(merged['conflicts']).toHaveLength(1);
-    } finally {
-      setHubRestoring(false);
-    }
+    session.pushed.setHubRestoring(true);
+    expect(await handler.resolve(input, 'test')).toEqual(local);
+    // A master newer than the device's state is another device's edit after the restore: merged.
+    const newer = { ...base, title: 'other', updatedBy: 'd2', updatedAt: '2026-11-29T09:30:00.000Z' };
+    const merged = await handler.resolve({ newDocumentState: local, realMasterState: newer }, 'test');
+    expect(merged['conflicts']).toHaveLength(1);
+    // Another database's session is not restoring.
+    const other = yishiConflictHandler<Record<string, unknown>>('demands', createSyncSession(), {
+      nowIso: () => AT,
+    });
+    expect((await other.resolve(input, 'test'))['conflicts']).toHaveLength(1);
+    session.pushed.setHubRestoring(false);
     // Outside a restore the same conflict is merged as usual (no base: kept as a conflict).
     expect((await handler.resolve(input, 'test'))['conflicts']).toHaveLength(1);
   });

@@ -8,8 +8,7 @@ import { APPEND_ONLY_COLLECTIONS } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import { sameDocState } from '#shared/protocol/v1';
 import { mergeDocuments } from '#shared/sync/merge';
-import { hubRestoring, pushedStates } from './pushed-states';
-import { takeStale } from './stale-rows';
+import type { SyncSession } from './sync-session';
 import type { DocState } from '#shared/sync/merge';
 
 export interface ConflictHandlerOptions {
@@ -25,16 +24,17 @@ function isEqual<T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean {
   return sameDocState(a as DocState, b as DocState);
 }
 
-/** A restored hub's state this device had already moved past (see setHubRestoring). */
-function restoredOlder(remote: DocState, local: DocState): boolean {
+/** A restored hub's state this device had already moved past (see PushedStates.setHubRestoring). */
+function restoredOlder(session: SyncSession, remote: DocState, local: DocState): boolean {
   const r = remote['updatedAt'];
   const l = local['updatedAt'];
-  return hubRestoring() && typeof r === 'string' && typeof l === 'string' && r <= l;
+  return session.pushed.hubRestoring() && typeof r === 'string' && typeof l === 'string' && r <= l;
 }
 
 /** The handler for one collection (`conflictHandler` of its RxCollectionCreator). */
 export function yishiConflictHandler<T = unknown>(
   collection: CollectionName,
+  session: SyncSession,
   options: ConflictHandlerOptions = {},
 ): RxConflictHandler<T> {
   const nowIso = options.nowIso ?? (() => new Date().toISOString());
@@ -42,7 +42,7 @@ export function yishiConflictHandler<T = unknown>(
     return {
       isEqual,
       resolve: (input: RxConflictHandlerInput<T>) => {
-        takeStale(collection, input.newDocumentState as DocState);
+        session.stale.take(collection, input.newDocumentState as DocState);
         return Promise.resolve(input.realMasterState);
       },
     };
@@ -52,16 +52,16 @@ export function yishiConflictHandler<T = unknown>(
     resolve: (input: RxConflictHandlerInput<T>) =>
       Promise.resolve(
         // A row held back as outdated: its document has moved on, nothing to merge.
-        takeStale(collection, input.newDocumentState as DocState)
+        session.stale.take(collection, input.newDocumentState as DocState)
           ? input.realMasterState
-          : restoredOlder(input.realMasterState as DocState, input.newDocumentState as DocState)
+          : restoredOlder(session, input.realMasterState as DocState, input.newDocumentState as DocState)
             ? input.newDocumentState
             : (mergeDocuments({
                 base: input.assumedMasterState as DocState | undefined,
                 local: input.newDocumentState as DocState,
                 remote: input.realMasterState as DocState,
                 at: nowIso(),
-                ours: pushedStates(collection, String((input.newDocumentState as DocState)['id'])),
+                ours: session.pushed.states(collection, String((input.newDocumentState as DocState)['id'])),
               }) as WithDeleted<T>),
       ),
   };

@@ -3,8 +3,8 @@
 // client, and keep refused rows instead of dropping them. With no line, a return bundle loaded in
 // the inbox answers them instead of the hub (bundle-inbox.ts).
 
-import { rememberPushed, settlePushed } from './pushed-states';
-import { markStale, storedState } from './stale-rows';
+import { storedState } from './stale-rows';
+import type { SyncSession } from './sync-session';
 import type { ReplicationPullHandler, ReplicationPushHandler, WithDeleted } from 'rxdb';
 import type { CollectionName } from '#shared/domain/vocab';
 import { sameDocState, toWireDoc } from '#shared/protocol/v1';
@@ -24,6 +24,8 @@ import type { BundleInbox } from './bundle-inbox';
 
 export interface HandlerContext {
   collection: CollectionName;
+  /** Shared with the database's conflict handlers. */
+  session: SyncSession;
   hubUrl: string;
   token: string;
   fetchImpl: FetchLike;
@@ -213,7 +215,7 @@ export function createReplicationHandlers(ctx: HandlerContext): {
       const state = row.newDocumentState as Record<string, unknown>;
       const now = stored.get(String(state['id']));
       if (now && !sameDocState(storedState(now), state)) {
-        markStale(ctx.collection, state);
+        ctx.session.stale.mark(ctx.collection, state);
         outdated.push(storedState(now));
       } else current.push(row);
     }
@@ -265,14 +267,14 @@ export function createReplicationHandlers(ctx: HandlerContext): {
       if (fromBundle) {
         const { answer, outdated, body } = fromBundle;
         // The hub holds these exported states as the device's own writes (see pushed-states.ts).
-        for (const doc of answer.ours) rememberPushed(ctx.collection, doc);
+        for (const doc of answer.ours) ctx.session.pushed.remember(ctx.collection, doc);
         await keepRefused(answer.refused, body);
         return conflictStates(answer.conflicts, outdated);
       }
       const { current: rows, outdated } = await holdBackOutdated(allRows);
       if (rows.length === 0) return outdated as WithDeleted<unknown>[];
       const body = wire(rows);
-      for (const row of body) rememberPushed(ctx.collection, row.newDocumentState);
+      for (const row of body) ctx.session.pushed.remember(ctx.collection, row.newDocumentState);
       const answer = await hubRequest<PushResponse>(ctx.fetchImpl, `${base}/push`, {
         method: 'POST',
         token: ctx.token,
@@ -288,7 +290,7 @@ export function createReplicationHandlers(ctx: HandlerContext): {
       for (const row of body) {
         const id = String(row.newDocumentState['id']);
         if (!notApplied.has(id)) for (const ids of pullsInFlight) ids.add(id);
-        settlePushed(ctx.collection, id, row.newDocumentState, !notApplied.has(id));
+        ctx.session.pushed.settle(ctx.collection, id, row.newDocumentState, !notApplied.has(id));
       }
       await keepRefused(answer.refused, body);
       ctx.onSuccess();

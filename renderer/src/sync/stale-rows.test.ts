@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { createReplicationHandlers } from './handlers';
 import type { HandlerContext } from './handlers';
 import { yishiConflictHandler } from './conflict-handler';
+import { createSyncSession } from './sync-session';
+import type { SyncSession } from './sync-session';
 
 const insert = {
   id: 'd1',
@@ -14,9 +16,14 @@ const insert = {
 // Another device answered the demand; the stream brought it after this device's push was read.
 const answered = { ...insert, answer: '已报修', updatedAt: '2026-11-29T08:05:00.000Z', updatedBy: 'devB' };
 
-function context(stored: Record<string, unknown>, sent: unknown[][]): HandlerContext {
+function context(
+  stored: Record<string, unknown>,
+  sent: unknown[][],
+  session: SyncSession = createSyncSession(),
+): HandlerContext {
   return {
     collection: 'demands',
+    session,
     hubUrl: 'http://hub.test',
     token: 't',
     fetchImpl: (_url, init) => {
@@ -40,12 +47,19 @@ function context(stored: Record<string, unknown>, sent: unknown[][]): HandlerCon
 describe('push rows read before the document changed', () => {
   it('are not sent: the stored state comes back as the master and wins the conflict', async () => {
     const sent: unknown[][] = [];
-    const { push } = createReplicationHandlers(context(answered, sent));
+    const session = createSyncSession();
+    const { push } = createReplicationHandlers(context(answered, sent, session));
     // RxDB read the insert, then the assumed master after the downstream had written `answered`.
     const conflicts = await push([{ newDocumentState: insert, assumedMasterState: answered }]);
     expect(sent).toEqual([]);
     expect(conflicts).toEqual([answered]);
-    const resolved = await yishiConflictHandler('demands').resolve(
+    // Another device's session never saw the row held back; this device's conflict handler did.
+    const elsewhere = await yishiConflictHandler('demands', createSyncSession()).resolve(
+      { newDocumentState: insert, assumedMasterState: answered, realMasterState: answered },
+      'test',
+    );
+    expect(elsewhere).toEqual(insert);
+    const resolved = await yishiConflictHandler('demands', session).resolve(
       { newDocumentState: insert, assumedMasterState: answered, realMasterState: answered },
       'test',
     );

@@ -7,24 +7,27 @@
 // row whose document changed since is not sent. It is answered as a conflict with the stored
 // state, which RxDB cannot write over the newer revision (it fails as a write conflict and is
 // dropped), and the newer local state, if it holds a local edit, is pushed by its own change event.
+// One per sync session (sync-session.ts): the push handler marks, the conflict handler takes.
 
 import { canonicalJson } from '#shared/sync/json';
 import { toWireDoc } from '#shared/protocol/v1';
 import type { DocState } from '#shared/sync/merge';
 
-const stale = new Set<string>();
-
-const keyOf = (collection: string, doc: DocState) =>
-  `${collection}\u0000${String(doc['id'])}\u0000${canonicalJson(toWireDoc(doc))}`;
-
-/** Remembers a row the push handler held back, until the conflict handler has seen it. */
-export function markStale(collection: string, doc: DocState): void {
-  stale.add(keyOf(collection, doc));
+export interface StaleRows {
+  /** Remembers a row the push handler held back, until the conflict handler has seen it. */
+  mark(collection: string, doc: DocState): void;
+  /** Whether this row was held back as outdated (and forgets it: each answer is handled once). */
+  take(collection: string, doc: DocState): boolean;
 }
 
-/** Whether this row was held back as outdated (and forgets it: each answer is handled once). */
-export function takeStale(collection: string, doc: DocState): boolean {
-  return stale.delete(keyOf(collection, doc));
+export function createStaleRows(): StaleRows {
+  const stale = new Set<string>();
+  const keyOf = (collection: string, doc: DocState) =>
+    `${collection}\u0000${String(doc['id'])}\u0000${canonicalJson(toWireDoc(doc))}`;
+  return {
+    mark: (collection, doc) => void stale.add(keyOf(collection, doc)),
+    take: (collection, doc) => stale.delete(keyOf(collection, doc)),
+  };
 }
 
 /** The stored document as a master-like state: without RxDB's revision and local metadata. */
