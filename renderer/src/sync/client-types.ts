@@ -8,7 +8,8 @@ import type { BackoffOptions } from '#shared/sync/backoff';
 import type { Checkpoint } from '#shared/protocol/v1';
 import type { AttachmentMover } from './attachment-mover';
 import type { BundleInbox } from './bundle-inbox';
-import type { FetchLike } from './http';
+import type { ClientErrorCode, FetchLike } from './http';
+import type { ErrorCode } from '#shared/protocol/v1';
 import type { RefusedRowRecord, RefusedRowStore } from './refused-store';
 import type { EventSourceFactory } from './sse';
 import type { FirstSyncStatus } from './first-sync-status';
@@ -25,6 +26,8 @@ export interface SyncStatus {
   pending: number;
   /** Chinese, for the status bar. */
   error?: string;
+  /** What `error` is about, for showing it in another language. */
+  errorCode?: ErrorCode | ClientErrorCode;
   refusedCount: number;
   /** Photos still to upload to or download from the hub (they do not change `state`). */
   pendingPhotos?: number;

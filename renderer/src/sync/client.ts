@@ -65,7 +65,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       signal: stopController.signal,
     });
     if (options.hubId && health.hubId !== options.hubId) {
-      status.setFatal('该服务器不是本设备登记时的同步服务器，请核对服务器地址。');
+      status.setFatal(CLIENT_ERROR_MESSAGES.wrong_hub, 'wrong_hub');
       publish();
     }
     epoch.seen(health.epoch);

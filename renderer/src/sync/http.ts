@@ -7,7 +7,8 @@ import type { ErrorCode } from '#shared/protocol/v1';
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** Failure kinds the client adds to the hub's own error codes. */
-export type ClientErrorCode = 'network' | 'timeout' | 'bad_response' | 'server' | 'stopped' | 'bad_address';
+export type ClientErrorCode =
+  'network' | 'timeout' | 'bad_response' | 'server' | 'stopped' | 'bad_address' | 'wrong_hub';
 
 export const CLIENT_ERROR_MESSAGES: Record<ClientErrorCode, string> = {
   network: '无法连接同步服务器，请检查网络连接和服务器地址。',
@@ -16,6 +17,7 @@ export const CLIENT_ERROR_MESSAGES: Record<ClientErrorCode, string> = {
   server: '同步服务器暂时不可用，请稍后重试。',
   stopped: '同步已停止。',
   bad_address: '服务器地址格式不正确，例如 http://192.168.1.10:8787',
+  wrong_hub: '该服务器不是本设备登记时的同步服务器，请核对服务器地址。',
 };
 
 export class HubError extends Error {

@@ -34,7 +34,7 @@ export function createRequestOutcomes(deps: RequestOutcomeDeps) {
         return;
       }
       if (error.code === 'unauthorized') {
-        deps.status.setFatal(error.message);
+        deps.status.setFatal(error.message, error.code);
         deps.fail(error);
         void deps.stop();
         return;
@@ -44,7 +44,7 @@ export function createRequestOutcomes(deps: RequestOutcomeDeps) {
         if (deps.isOnline()) deps.probeNow();
         return;
       }
-      deps.status.setError(collection, error.message);
+      deps.status.setError(collection, error.message, error.code);
       const attempt = attempts.get(collection) ?? 0;
       attempts.set(collection, attempt + 1);
       deps.setRetryTime(collection, deps.retryDelay(attempt));

@@ -77,4 +77,17 @@ describe('the sync status', () => {
     model.markRevoked();
     expect(model.refusal(false)).toMatchObject({ code: 'revoked', message: REVOKED_MESSAGE });
   });
+
+  it('carries the code of the error it shows, so a screen can say it in another language', () => {
+    const model = createStatusModel({ now: () => 0, isOnline: () => true });
+    model.setError('demands', '请求内容过大。', 'too_large');
+    model.publish();
+    expect(model.status$.getValue()).toMatchObject({ state: 'error', errorCode: 'too_large' });
+    model.setFatal('该服务器不是本设备登记时的同步服务器，请核对服务器地址。', 'wrong_hub');
+    model.publish();
+    expect(model.status$.getValue()).toMatchObject({ state: 'error', errorCode: 'wrong_hub' });
+    expect(model.refusal(false)?.code).toBe('wrong_hub');
+    expect(deriveStatus(idle, {}, facts({ online: false }))).toMatchObject({ errorCode: 'network' });
+    expect(deriveStatus({ ...idle, errorCode: 'network' }, {}, facts())).not.toHaveProperty('errorCode');
+  });
 });

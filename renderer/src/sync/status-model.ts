@@ -11,14 +11,20 @@ import { firstSyncTracker } from './first-sync-status';
 import type { FirstSyncStatus } from './first-sync-status';
 import type { SyncStatus } from './client-types';
 
+type StatusCode = NonNullable<SyncStatus['errorCode']>;
+
 export const REVOKED_MESSAGE = '此设备已被街道管理员停用，本机数据将被清除。';
 
 export interface StatusFacts {
   revoked: boolean;
   fatalError: string | undefined;
+  /** The code of the fatal error (default: unauthorized). */
+  fatalCode?: StatusCode;
   online: boolean;
   /** Error texts of collections whose last request failed, first one shown. */
   errors: readonly string[];
+  /** Their codes, in the same order. */
+  errorCodes?: readonly StatusCode[];
   anyActive: boolean;
   /** Every replication has had its first full pull. */
   initialDone: boolean;
@@ -42,10 +48,18 @@ export function deriveStatus(prev: SyncStatus, patch: Partial<SyncStatus>, facts
           : busy
             ? 'syncing'
             : 'idle';
-  if (facts.revoked) next.error = REVOKED_MESSAGE;
-  else if (next.state === 'offline') next.error = CLIENT_ERROR_MESSAGES.network;
-  else if (errorText) next.error = errorText;
-  else delete next.error;
+  const errorCode = facts.fatalError ? (facts.fatalCode ?? 'unauthorized') : facts.errorCodes?.[0];
+  delete next.errorCode;
+  if (facts.revoked) {
+    next.error = REVOKED_MESSAGE;
+    next.errorCode = 'revoked';
+  } else if (next.state === 'offline') {
+    next.error = CLIENT_ERROR_MESSAGES.network;
+    next.errorCode = 'network';
+  } else if (errorText) {
+    next.error = errorText;
+    if (errorCode) next.errorCode = errorCode;
+  } else delete next.error;
   // 已同步 only once every collection has had its first full pull: between two collections'
   // pulls the client is briefly idle, and a new device is not in step with the hub then.
   if (
@@ -73,8 +87,9 @@ export function createStatusModel(options: StatusModelOptions) {
     refusedCount: 0,
   });
   const firstSync = firstSyncTracker(options.now);
-  const errors = new Map<string, string>();
+  const errors = new Map<string, { message: string; code: StatusCode }>();
   let fatalError: string | undefined;
+  let fatalCode: StatusCode = 'unauthorized';
   let revoked = false;
   let anyActive = false;
   let initialDone = false;
@@ -84,8 +99,10 @@ export function createStatusModel(options: StatusModelOptions) {
     const next = deriveStatus(prev, patch, {
       revoked,
       fatalError,
+      fatalCode,
       online: options.isOnline(),
-      errors: [...errors.values()],
+      errors: [...errors.values()].map((e) => e.message),
+      errorCodes: [...errors.values()].map((e) => e.code),
       anyActive,
       initialDone,
       firstSync: firstSync.summary(initialDone),
@@ -112,17 +129,18 @@ export function createStatusModel(options: StatusModelOptions) {
     /** Why 立即同步 cannot run at all, if so. */
     refusal(stopped: boolean): HubError | undefined {
       if (revoked) return new HubError('revoked', REVOKED_MESSAGE);
-      if (fatalError) return new HubError('unauthorized', fatalError);
+      if (fatalError) return new HubError(fatalCode, fatalError);
       return stopped ? new HubError('stopped', CLIENT_ERROR_MESSAGES.stopped) : undefined;
     },
     markRevoked() {
       revoked = true;
     },
-    setFatal(message: string) {
+    setFatal(message: string, code: StatusCode = 'unauthorized') {
       fatalError = message;
+      fatalCode = code;
     },
-    setError(collection: CollectionName, message: string) {
-      errors.set(collection, message);
+    setError(collection: CollectionName, message: string, code: StatusCode = 'server') {
+      errors.set(collection, { message, code });
     },
     /** True when the collection had an error. */
     clearError: (collection: CollectionName) => errors.delete(collection),

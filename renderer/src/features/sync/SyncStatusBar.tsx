@@ -10,7 +10,7 @@ import { useSync } from './SyncContext';
 import { formatDateTime } from '../../kit/beijing-time';
 import { FirstSyncProgress } from './FirstSyncProgress';
 import './strings';
-import { useHubErrorText } from './error-strings';
+import { useHubErrorText, useStatusErrorText } from './error-strings';
 
 const ICONS = {
   idle: <CloudDoneIcon />,
@@ -24,6 +24,7 @@ const ICONS = {
 export function SyncStatusBar() {
   const { t } = useTranslation('sync');
   const errorText = useHubErrorText();
+  const statusError = useStatusErrorText();
   const { client, status } = useSync();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -88,7 +89,7 @@ export function SyncStatusBar() {
         sx={{ display: { xs: 'none', lg: 'block' } }}
         data-testid="sync-details"
       >
-        {[...details, status.error ?? message].filter(Boolean).join(' · ')}
+        {[...details, statusError(status) ?? message].filter(Boolean).join(' · ')}
       </Typography>
       <Button
         variant="contained"

@@ -5,7 +5,13 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES, type ErrorCode } from '#shared/protocol/v1';
 import { addStrings, dataKey } from '../../kit/i18n';
-import { CLIENT_ERROR_MESSAGES, ENROLL_MESSAGES, HubError, type ClientErrorCode } from '../../sync';
+import {
+  CLIENT_ERROR_MESSAGES,
+  ENROLL_MESSAGES,
+  HubError,
+  type ClientErrorCode,
+  type SyncStatus,
+} from '../../sync';
 
 type Code = ErrorCode | ClientErrorCode;
 
@@ -40,6 +46,7 @@ const en: typeof zh = {
     server: 'The sync server is unavailable for now; try again later.',
     stopped: 'Sync has stopped.',
     bad_address: 'The server address is not valid, e.g. http://192.168.1.10:8787',
+    wrong_hub: 'This server is not the one this device enrolled with; check the server address.',
   },
   enroll: {
     code_invalid: 'The enrollment code is invalid; check it and type it again.',
@@ -77,6 +84,19 @@ export function useHubErrorText(): (error: unknown, during?: 'sync' | 'enroll') 
       if (i18n.language.startsWith('zh')) return error.message;
       const key = `${during}.${error.code}`;
       return i18n.exists(key, { ns: 'hubErrors' }) ? t(dataKey<'hubErrors'>(key)) : error.message;
+    },
+    [t, i18n],
+  );
+}
+
+/** The status bar's error in the person's language: by its code, or as the client said it. */
+export function useStatusErrorText(): (status: SyncStatus) => string | undefined {
+  const { t, i18n } = useTranslation('hubErrors');
+  return useCallback(
+    (status: SyncStatus) => {
+      if (status.error === undefined || status.errorCode === undefined) return status.error;
+      if (i18n.language.startsWith('zh')) return status.error;
+      return t(`sync.${status.errorCode}`);
     },
     [t, i18n],
   );
