@@ -6,6 +6,7 @@ import type {
   PartyState,
   TaskClassification,
 } from '#shared/domain/vocab';
+import { beijingWallClock, chineseDate } from '#shared/domain/calendar/index';
 
 // Words the write-up is composed of. Kept with the generator: the text reads as a community
 // worker would write it, not as UI labels.
@@ -53,16 +54,13 @@ export const CALLBACK_WORDS: Readonly<Record<CallbackOutcome, string>> = {
   unsatisfied: '不满意',
 };
 
-/** 2026-03-05T…Z → 2026年3月5日 (Beijing date). */
-export function dateWords(iso: string): string {
-  const beijing = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000);
-  return `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月${beijing.getUTCDate()}日`;
-}
+/** 2026-03-05T…Z → 2026年3月5日 (Beijing date): the calendar's one Chinese date. */
+export const dateWords = chineseDate;
 
 /** 2026-03-05T…Z → 2026年3月 (Beijing month). */
 export function monthWords(iso: string): string {
-  const beijing = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000);
-  return `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月`;
+  const c = beijingWallClock(iso);
+  return c ? `${c.year}年${c.month}月` : iso;
 }
 
 /** Counts as "投诉 3 件、建议 1 件", largest first, ties in the order given. */
