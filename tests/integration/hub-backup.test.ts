@@ -56,6 +56,16 @@ for (const backend of BACKENDS) {
       };
       expect(summary.tables['documents']?.rows).toBe(3);
       expect(summary.sha256).toMatch(/^[0-9a-f]{64}$/);
+      // Residents' phones are in the backup only sealed with the hub key (which is not in it).
+      const phone = '13812345678';
+      const withPhone = { ...d('p1'), reporterPhone: phone };
+      expect((await client.push('demands', [pushRow(withPhone)])).body.refused).toEqual([]);
+      const sealedFile = `${file}.sealed`;
+      expect((await runCli(['backup', '--out', sealedFile, '--data', hub.dataDir], setup.env)).code).toBe(0);
+      const dumped = gunzipSync(readFileSync(sealedFile)).toString('utf8');
+      expect(dumped).toContain('yhk1:');
+      expect(dumped).not.toContain(phone);
+      expect((await client.pullAll('demands')).find((x) => x.id === 'p1')?.['reporterPhone']).toBe(phone);
 
       // Acknowledged after the backup: two new documents and an edit, a device enrolled, one revoked.
       const after = [d('a1'), d('a2')];
@@ -107,6 +117,7 @@ for (const backend of BACKENDS) {
       const worker = deviceClient(hub.url, other.token);
       const held = await worker.pullAll('demands');
       expect(held.map((x) => x.id).sort()).toEqual(['b1', 'b2', 'b3']);
+      expect(held.some((x) => x.id === 'p1')).toBe(false);
       // What a device pushes back after noticing the epoch: every local state, assumed unknown.
       const back = await worker.push(
         'demands',

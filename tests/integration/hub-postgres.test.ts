@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, StreamChange } from '#shared/protocol/v1';
 import { deviceClient, pushRow } from '../../hub/src/testing/client';
 import { validDoc } from '../../hub/src/testing/fixtures';
-import { PG_SKIP_REASON, TEST_PG_URL, createTempDatabase } from '../../hub/src/testing/pg';
+import { PG_SKIP_REASON, TEST_PG_URL, createTempDatabase, testHubKeyEnv } from '../../hub/src/testing/pg';
 import type { TempDatabase } from '../../hub/src/testing/pg';
 import { adminSecretOf, enrollDevice, startHubProcess } from '../../hub/src/testing/process';
 import type { HubProcess } from '../../hub/src/testing/process';
@@ -25,7 +25,7 @@ describe.runIf(enabled)(enabled ? title : `${title} — skipped: ${PG_SKIP_REASO
 
   beforeAll(async () => {
     db = await createTempDatabase();
-    const env = { HUB_DATABASE_URL: db.url };
+    const env = { HUB_DATABASE_URL: db.url, ...testHubKeyEnv(db.url) };
     // Started together on an empty database: the migration lock lets exactly one migrate.
     [hub1, hub2] = await Promise.all([startHubProcess({ env }), startHubProcess({ env })]);
     a = await enrollDevice(hub1, 'xg.gyj', 'community-worker', 'dev-1');

@@ -19,7 +19,12 @@ export async function backupAudited(
   actor: string,
   now: Date,
 ): Promise<BackupSummary> {
-  const summary = await writeBackup(store.driver, file, { hubId: store.hubId, epoch: store.epoch, now });
+  const summary = await writeBackup(store.driver, file, {
+    hubId: store.hubId,
+    epoch: store.epoch,
+    now,
+    piiKeyId: store.piiKeyId,
+  });
   await store.audit({
     at: now.toISOString(),
     actor,
@@ -38,6 +43,9 @@ export function backupLines(r: BackupSummary): string[] {
   const rows = Object.values(r.tables).reduce((n, t) => n + t.rows, 0);
   return [
     `已备份到 ${r.file}：${Object.keys(r.tables).length} 个表，${rows} 行，摘要 sha256 ${r.sha256}。`,
-    '备份含居民个人信息，请像对待数据库一样保管（仅限授权人员，加密存放）。',
+    r.piiKeyId
+      ? `居民的电话、身份证号和详细地址已用服务器密钥（${r.piiKeyId}）加密；没有 hub-key 文件无法恢复，请另行妥善保管该文件。`
+      : '注意：备份中的居民个人信息未加密。',
+    '其余内容（姓名、诉求等）为明文，请加密存放，仅限授权人员接触。',
   ];
 }

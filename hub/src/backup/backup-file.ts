@@ -26,10 +26,14 @@ export interface BackupHeader {
   epoch: string;
   database: string;
   migrations: number[];
+  /** Residents' personal fields in this file are sealed with the hub key of this id (not in the file). */
+  piiKeyId: string | null;
 }
 
 export interface BackupSummary {
   file: string;
+  /** The hub key sealing the personal fields (its id; the key itself is never in the file). */
+  piiKeyId: string | null;
   createdAt: string;
   tables: Record<string, { rows: number; sha256: string }>;
   sha256: string;
@@ -61,7 +65,7 @@ export async function sequencesOf(db: SqlClient): Promise<string[]> {
 export async function writeBackup(
   db: Driver,
   file: string,
-  meta: { hubId: string; epoch: string; now: Date },
+  meta: { hubId: string; epoch: string; now: Date; piiKeyId: string | null },
 ): Promise<BackupSummary> {
   const partial = `${file}.partial`;
   const gzip = createGzip();
@@ -95,6 +99,7 @@ export async function writeBackup(
         epoch: meta.epoch,
         database: db.kind,
         migrations,
+        piiKeyId: meta.piiKeyId,
       };
       await write(JSON.stringify(header));
       for (const table of await tablesOf(tx)) {
@@ -130,7 +135,7 @@ export async function writeBackup(
     gzip.end(`${JSON.stringify({ t: 'end', tables, sha256 })}\n`);
     await finished;
     await rename(partial, file);
-    return { file, createdAt: meta.now.toISOString(), tables, sha256 };
+    return { file, createdAt: meta.now.toISOString(), piiKeyId: meta.piiKeyId, tables, sha256 };
   } catch (err) {
     gzip.destroy();
     out.destroy();

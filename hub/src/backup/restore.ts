@@ -32,6 +32,12 @@ async function currentDevices(tx: SqlClient): Promise<unknown[]> {
   return (await tx.query<{ r: unknown }>(`select to_jsonb(d) as r from devices d`)).map((x) => x.r);
 }
 
+async function currentKeyId(tx: SqlClient): Promise<string | null> {
+  if (!(await tablesOf(tx)).includes('hub_meta')) return null;
+  const rows = await tx.query<{ value: string }>(`select value from hub_meta where key = 'pii_key_id'`);
+  return rows[0]?.value ?? null;
+}
+
 async function rebuildSchema(tx: SqlClient, header: BackupHeader): Promise<void> {
   for (const table of await tablesOf(tx)) await tx.query(`drop table ${quoteIdent(table)} cascade`);
   for (const seq of await sequencesOf(tx))
@@ -54,6 +60,16 @@ export async function restoreBackup(db: Driver, file: string, now: Date): Promis
   const counts: Record<string, number> = {};
   let devicesKept = 0;
   await db.transaction(async (tx) => {
+    // A hub that already holds documents under another key is not overwritten with data it could
+    // not open; an empty one (a new machine) takes the backup's key id, and then needs that key.
+    const keyId = await currentKeyId(tx);
+    if (keyId !== null && header.piiKeyId && keyId !== header.piiKeyId) {
+      const [n] = await tx.query<{ n: number | string }>(`select count(*) as n from documents`);
+      if (Number(n?.n ?? 0) > 0)
+        throw new BackupError(
+          `备份中的个人信息用另一把服务器密钥（${header.piiKeyId}）加密，而本服务器已有用密钥 ${keyId} 保存的数据`,
+        );
+    }
     const devices = await currentDevices(tx);
     await rebuildSchema(tx, header);
     let pending: { table: string; rows: unknown[] } | null = null;

@@ -1,6 +1,7 @@
 import type { Logger } from '../log';
 import { openPgliteStore, openPostgresStore } from '../store/store';
 import type { Store } from '../store/store';
+import { loadOrCreateHubKey } from './hub-key';
 import { acquirePgliteLock, ensureDataDir, pgliteDir } from './paths';
 
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -20,12 +21,13 @@ export class DataFolderBusyError extends Error {
  */
 export async function openConfiguredStore(dataDir: string, log: Logger): Promise<Store> {
   const url = databaseUrl();
-  if (url) return openPostgresStore(url, log);
   ensureDataDir(dataDir);
+  const piiKey = loadOrCreateHubKey(dataDir);
+  if (url) return openPostgresStore(url, log, { piiKey });
   const lock = acquirePgliteLock(dataDir);
   if ('heldBy' in lock) throw new DataFolderBusyError(lock.heldBy);
   try {
-    const store = await openPgliteStore(pgliteDir(dataDir));
+    const store = await openPgliteStore(pgliteDir(dataDir), { piiKey });
     return {
       ...store,
       async close() {

@@ -16,6 +16,8 @@ import type { BundleOutcomes, ImportedBundle } from './bundles-sql';
 import * as devices from './devices-sql';
 import type { AuditEntry, EnrollCodeInput, QuarantineEntry, RedeemInput, RedeemResult } from './devices-sql';
 import * as documents from './documents-sql';
+import { createSealer } from './pii-seal';
+import { adoptHubKey, sealedStore } from './sealed-store';
 import * as quarantine from './quarantine-sql';
 import type { QuarantineRecord, QuarantineSummary } from './quarantine-sql';
 import type { ChangeNotice, ChangedDoc, PushPlan, QuarantinedRow, SeedOutcome } from './documents-sql';
@@ -42,6 +44,8 @@ export interface Store {
    * back, so a device that sees a new epoch pulls from the beginning and pushes what it holds.
    */
   readonly epoch: string;
+  /** Id of the hub key sealing personal fields at rest; null for raw access without the key. */
+  readonly piiKeyId: string | null;
   /** The database underneath, for backup and restore. */
   readonly driver: Driver;
   pull(
@@ -133,14 +137,26 @@ function parseNotice(payload: string): ChangeNotice | null {
   return null;
 }
 
+export interface StoreOptions {
+  /** The hub key (32 bytes): personal fields are sealed with it at rest. Without: raw access. */
+  piiKey?: Buffer;
+}
+
 /** Migrates the database behind `db` and wraps it; closes the driver if that fails. */
-export async function storeOverDriver(db: Driver): Promise<Store> {
+export async function storeOverDriver(db: Driver, options: StoreOptions = {}): Promise<Store> {
+  const sealer = options.piiKey ? createSealer(options.piiKey) : null;
   try {
     await migrate(db);
+    if (sealer) await adoptHubKey(db, sealer);
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
   }
+  const store = await plainStore(db);
+  return sealer ? sealedStore(store, sealer) : store;
+}
+
+async function plainStore(db: Driver): Promise<Store> {
   const getMeta = async (key: string) =>
     (await db.query<{ value: string }>(`select value from hub_meta where key = $1`, [key]))[0]?.value ?? null;
   const initMeta = async (key: string, value: string) => {
@@ -156,6 +172,7 @@ export async function storeOverDriver(db: Driver): Promise<Store> {
     kind: db.kind,
     hubId,
     epoch,
+    piiKeyId: null,
     driver: db,
     pull: (collection, scope, since, limit) => documents.pullDocuments(db, collection, scope, since, limit),
     pullNewest: (collection, scope, before, limit) =>
@@ -209,10 +226,17 @@ export async function storeOverDriver(db: Driver): Promise<Store> {
 }
 
 /** PGlite in `dataDir` (undefined: in memory, for tests). */
-export async function openPgliteStore(dataDir: string | undefined): Promise<Store> {
-  return storeOverDriver(await openPgliteDriver(dataDir));
+export async function openPgliteStore(
+  dataDir: string | undefined,
+  options: StoreOptions = {},
+): Promise<Store> {
+  return storeOverDriver(await openPgliteDriver(dataDir), options);
 }
 
-export async function openPostgresStore(url: string, log: Logger): Promise<Store> {
-  return storeOverDriver(await openPostgresDriver(url, log));
+export async function openPostgresStore(
+  url: string,
+  log: Logger,
+  options: StoreOptions = {},
+): Promise<Store> {
+  return storeOverDriver(await openPostgresDriver(url, log), options);
 }

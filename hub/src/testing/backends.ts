@@ -1,11 +1,19 @@
 // The two databases every hub integration test runs on: PGlite always, PostgreSQL when
 // YISHI_TEST_PG_URL is set (reported as skipped with the reason otherwise).
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readHubKey } from '../cli/hub-key';
 import { silentLogger } from '../log';
 import { openPgliteStore, openPostgresStore } from '../store/store';
 import type { Store } from '../store/store';
-import { PG_SKIP_REASON, TEST_PG_URL, createTempDatabase } from './pg';
+import { PG_SKIP_REASON, TEST_PG_URL, createTempDatabase, testHubKeyEnv } from './pg';
+
+/** The hub key of a hub's data folder, so the test reads what the hub wrote. */
+function keyOf(dataDir: string): { piiKey?: Buffer } {
+  const key = readHubKey(dataDir);
+  return key ? { piiKey: key } : {};
+}
 
 export interface BackendSetup {
   /** Environment for hub and CLI processes. */
@@ -30,7 +38,7 @@ export const BACKENDS: Backend[] = [
     title: (subject) => `${subject} (pglite)`,
     setup: async () => ({
       env: { HUB_DATABASE_URL: '' },
-      openStore: (dataDir) => openPgliteStore(join(dataDir, 'pgdata')),
+      openStore: (dataDir) => openPgliteStore(join(dataDir, 'pgdata'), keyOf(dataDir)),
       drop: async () => undefined,
     }),
   },
@@ -41,9 +49,13 @@ export const BACKENDS: Backend[] = [
       TEST_PG_URL !== '' ? `${subject} (postgres)` : `${subject} (postgres) — skipped: ${PG_SKIP_REASON}`,
     async setup() {
       const db = await createTempDatabase();
+      const keyEnv = testHubKeyEnv(db.url);
       return {
-        env: { HUB_DATABASE_URL: db.url },
-        openStore: () => openPostgresStore(db.url, silentLogger),
+        env: { HUB_DATABASE_URL: db.url, ...keyEnv },
+        openStore: async () =>
+          openPostgresStore(db.url, silentLogger, {
+            piiKey: Buffer.from(readFileSync(keyEnv.HUB_KEY_FILE, 'utf8').trim(), 'base64'),
+          }),
         drop: db.drop,
       };
     },

@@ -1,7 +1,10 @@
 // Throw-away PostgreSQL databases for tests: one per test file, dropped afterwards, so tests
 // on the shared server never see each other's rows.
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 
 export const TEST_PG_URL = process.env['YISHI_TEST_PG_URL'] ?? '';
@@ -41,4 +44,16 @@ export async function createTempDatabase(adminUrl: string = TEST_PG_URL): Promis
       }
     },
   };
+}
+
+/**
+ * The hub key file for hubs on a test PostgreSQL database: every hub process on one database needs
+ * the same key (hub/README.md), and the shared test database outlives any temp folder, so the
+ * key is derived from the database URL (test data only) and written to the temp folder.
+ */
+export function testHubKeyEnv(url: string): { HUB_KEY_FILE: string } {
+  const key = createHash('sha256').update(`yishi-test-hub-key:${url}`).digest();
+  const file = join(tmpdir(), `yishi-test-hub-key-${key.subarray(0, 6).toString('hex')}`);
+  if (!existsSync(file)) writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600 });
+  return { HUB_KEY_FILE: file };
 }

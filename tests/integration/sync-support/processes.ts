@@ -1,6 +1,7 @@
 // Real processes for the sync integration tests: hub servers (PGlite in a temp folder, or
 // PostgreSQL via HUB_DATABASE_URL) and device processes (client-main.ts) driven over stdin/stdout.
 
+import { testHubKeyEnv } from '../../../hub/src/testing/pg';
 import { spawn, execFile } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -81,8 +82,11 @@ export class HubProcess {
 
   private env(): NodeJS.ProcessEnv {
     const env = { ...process.env };
-    if (this.options.databaseUrl) env['HUB_DATABASE_URL'] = this.options.databaseUrl;
-    else delete env['HUB_DATABASE_URL'];
+    if (this.options.databaseUrl) {
+      env['HUB_DATABASE_URL'] = this.options.databaseUrl;
+      // Every hub on one database needs the same key.
+      Object.assign(env, testHubKeyEnv(this.options.databaseUrl));
+    } else delete env['HUB_DATABASE_URL'];
     if (this.options.appDir) env['HUB_APP_DIR'] = this.options.appDir;
     return env;
   }
