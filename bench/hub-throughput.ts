@@ -68,10 +68,13 @@ export async function benchHubThroughput(options: ThroughputOptions): Promise<Th
     for (let run = 0; run < options.runs; run += 1) {
       const docs = Array.from({ length: options.documentsPerRun }, (_, i) => {
         const t = templates[i % templates.length]!;
-        return toWireDoc({ ...t, id: `bench-${run}-${i}-${Date.now().toString(36)}` } as Record<
-          string,
-          unknown
-        >);
+        // Written as this device: the hub refuses a row that names another device as its author.
+        return toWireDoc({
+          ...t,
+          id: `bench-${run}-${i}-${Date.now().toString(36)}`,
+          createdBy: device.deviceId,
+          updatedBy: device.deviceId,
+        } as Record<string, unknown>);
       });
       let started = performance.now();
       for (let i = 0; i < docs.length; i += PUSH_BATCH) {

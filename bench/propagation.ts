@@ -67,8 +67,11 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
     const seen = new Map<string, number>();
     const waiters = new Map<string, () => void>();
     const prefix = `prop${Date.now().toString(36)}`;
+    // A writes as itself: the hub refuses a row that names another device as its author.
+    let authorA = '';
     for (const name of ['A', 'B']) {
       const enrolled = await hub.enroll(SCOPE, 'community-worker');
+      if (name === 'A') authorA = enrolled.deviceId;
       const device = new JsonLineChild(`device ${name}`, 'bench/device-main.ts');
       devices.push(device);
       device.onEvent((event) => {
@@ -101,6 +104,8 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
           title: `传播测试 ${run}-${i}`,
           createdAt: at,
           updatedAt: at,
+          createdBy: authorA,
+          updatedBy: authorA,
           receivedAt: at,
         };
         const arrived = new Promise<void>((res, rej) => {
