@@ -64,6 +64,22 @@ function place(i: number): Row {
   };
 }
 
+function auditEntry(i: number, device = 'w1'): Row {
+  return {
+    id: `a${device}${i}`,
+    scope: SCOPE,
+    createdAt: T,
+    createdBy: device,
+    updatedAt: T,
+    updatedBy: device,
+    at: T,
+    actor: device,
+    device,
+    action: 'demand.create',
+    _deleted: false,
+  };
+}
+
 /** A hub in memory speaking protocol v1's pull and push, logging every page asked for. */
 function memoryHub(
   initial: Partial<Record<CollectionName, Row[]>>,
@@ -136,7 +152,12 @@ afterEach(async () => {
   for (const db of dbs) await db.remove();
 });
 
-async function device(hub: ReturnType<typeof memoryHub>, firstPull: boolean, db?: YishiDatabase) {
+async function device(
+  hub: ReturnType<typeof memoryHub>,
+  firstPull: boolean,
+  db?: YishiDatabase,
+  collections: readonly CollectionName[] = ['places', 'demands'],
+) {
   db ??= await createYishiDatabase({
     name: `fp${Math.random().toString(36).slice(2)}`,
     storage: getRxStorageMemory(),
@@ -152,7 +173,7 @@ async function device(hub: ReturnType<typeof memoryHub>, firstPull: boolean, db?
     hubId: 'hub-1',
     eventSourceFactory: silentStream,
     fetchImpl: hub.fetchImpl,
-    collections: ['places', 'demands'],
+    collections,
     pullBatchSize: 40,
     firstPull,
     onRevoked: () => undefined,
@@ -314,5 +335,27 @@ describe('the first pull', () => {
     // One answer in the hub's order was set aside; then pages from the start, each once.
     expect(demands.slice(0, 4)).toEqual(['demands@0', 'demands@0', 'demands@40', 'demands@80']);
     expect(client.status$.getValue().firstSync).toMatchObject({ received: 100, done: true });
+  });
+
+  it('takes an append-only collection that holds only the device’s own entries, and still pushes them', async () => {
+    const hub = memoryHub({ auditTrail: Array.from({ length: 90 }, (_, i) => auditEntry(i)) });
+    const db = await createYishiDatabase({
+      name: `fp${Math.random().toString(36).slice(2)}`,
+      storage: getRxStorageMemory(),
+      password: 'first-pull-test',
+      multiInstance: false,
+      devTools: devTools(),
+    });
+    // What setup and enrolment write before the first sync starts.
+    const { _deleted: _d, ...own } = auditEntry(0, 'device-new');
+    await db.auditTrail.insert(own as never);
+    const { client } = await device(hub, true, db, ['auditTrail']);
+    await initialSync(client);
+    await client.syncNow();
+    expect(await db.auditTrail.count().exec()).toBe(91);
+    expect(hub.docs('auditTrail').some((d) => d['id'] === own['id'])).toBe(true);
+    // Paged by the first pull (newest first, resumable), not by a plain pull from the start.
+    expect(hub.pulls.filter((p) => p.startsWith('auditTrail<')).length).toBeGreaterThan(0);
+    expect(hub.pulls).not.toContain('auditTrail@0');
   });
 });

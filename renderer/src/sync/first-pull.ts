@@ -28,6 +28,7 @@ import {
 } from './first-pull-layout';
 import type { LayoutContext } from './first-pull-layout';
 import { writePage } from './first-pull-write';
+import { isAppendOnly } from './conflict-handler';
 import type { Plan, ProgressRecord } from './first-pull-write';
 import type { NewestPage } from './handlers';
 
@@ -182,8 +183,13 @@ async function planFor(target: FirstPullTarget): Promise<Plan | undefined> {
       if (record.seq !== downSeq) throw new Error('not a first pull');
     } else {
       if (rows.down || rows.up) throw new Error('not a first pull');
-      const stored = await getChangedDocumentsSince(collection.storageInstance, 1);
-      if (stored.documents.length > 0) throw new Error('not a first pull');
+      // Local documents that were never pushed (no up checkpoint) stop the first pull, lest a
+      // pulled page overwrite them; append-only ones cannot meet a pulled id (new ids, never
+      // updated: the device's own setup and enrolment entries), and RxDB pushes them afterwards.
+      if (!isAppendOnly(target.name)) {
+        const stored = await getChangedDocumentsSince(collection.storageInstance, 1);
+        if (stored.documents.length > 0) throw new Error('not a first pull');
+      }
       record = {
         seq: null,
         received: 0,
