@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -231,10 +231,18 @@ describe('app lifecycle', () => {
     expect(await invoke('hub:getOrigin')).toBeNull();
     expect(await connectSrc()).toBe("connect-src 'self'");
 
+    // The main process asks the address whether it is a Yishi hub before the CSP names it.
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(String(url));
+      return new Response(JSON.stringify({ ok: true, protocol: 1, hubId: 'hub-1' }));
+    });
     expect(await invoke('hub:setOrigin', 'HTTP://192.168.10.5:8787')).toEqual({
       status: 'saved',
       origin: 'http://192.168.10.5:8787',
     });
+    vi.unstubAllGlobals();
+    expect(asked).toEqual(['http://192.168.10.5:8787/v1/health']);
     expect(page.reloads).toBe(0); // the result goes back first
     await tick();
     expect(page.reloads).toBe(1);

@@ -33,7 +33,7 @@ export function createBridgeServices(parts: BridgeServiceParts): BridgeServices 
     getHubOrigin: () => hubOrigin.get(),
     setHubOrigin: async (context, origin) => {
       const result = await hubOrigin.set(origin);
-      reloadSoon(context.sender);
+      if (result.status === 'saved') reloadSoon(context.sender);
       return result;
     },
     checkForUpdate: () => parts.updates.check(),

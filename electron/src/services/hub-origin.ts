@@ -20,9 +20,32 @@ export interface HubOriginStoreOptions {
   /** From readSettings at start-up. */
   readonly initial: string | null;
   readonly log: Logger;
+  /** Whether the origin answers as a Yishi hub (default: asks its /v1/health). */
+  readonly confirm?: (origin: string) => Promise<boolean>;
 }
 
-export function createHubOriginStore({ userDataDir, initial, log }: HubOriginStoreOptions): HubOriginStore {
+/**
+ * Asks the origin's /v1/health from the main process, which no CSP limits: only an address that
+ * answers as a Yishi hub (protocol 1, a hub id) is let into the page's connect-src, so a mistyped
+ * or hostile address never becomes a place the renderer may send data to.
+ */
+export async function answersAsHub(origin: string, timeoutMs = 5_000): Promise<boolean> {
+  try {
+    const response = await fetch(`${origin}/v1/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) return false;
+    const body = (await response.json()) as { protocol?: unknown; hubId?: unknown } | null;
+    return body?.protocol === 1 && typeof body.hubId === 'string' && body.hubId.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export function createHubOriginStore({
+  userDataDir,
+  initial,
+  log,
+  confirm = answersAsHub,
+}: HubOriginStoreOptions): HubOriginStore {
   let current = initial;
   // One write at a time, so the file and the memory always agree on the last call.
   let queue: Promise<unknown> = Promise.resolve();
@@ -40,6 +63,10 @@ export function createHubOriginStore({ userDataDir, initial, log }: HubOriginSto
         const canonical = origin === null ? null : parseHubOrigin(origin);
         if (origin !== null && canonical === null)
           throw new Error('hub origin refused: not an http(s) origin');
+        if (canonical !== null && canonical !== current && !(await confirm(canonical))) {
+          log.warn('hub origin refused: it does not answer as a Yishi hub', { hubOrigin: canonical });
+          return { status: 'notAHub', origin: current } as const;
+        }
         await writeHubOrigin(userDataDir, canonical, log);
         current = canonical;
         log.info('hub origin saved', { hubOrigin: canonical });

@@ -57,8 +57,8 @@ export function createElectronPlatform(
     },
     async allowHub(origin) {
       if ((await bridge.getHubOrigin()) === origin) return 'ready';
-      await bridge.setHubOrigin(origin);
-      return 'reloading';
+      const result = await bridge.setHubOrigin(origin);
+      return result.status === 'saved' ? 'reloading' : 'notAHub';
     },
     getSecret: (name) => (noKeychain() ? sealed.get(name) : bridge.getSecret(name)),
     async setSecret(name, value) {

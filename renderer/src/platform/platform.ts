@@ -31,7 +31,7 @@ export interface Platform {
    * Lets the page talk to this hub origin. Electron's CSP names the one configured hub, so a new
    * origin is saved and the page reloads ('reloading'); browser mode is ready at once.
    */
-  allowHub(origin: string): Promise<'ready' | 'reloading'>;
+  allowHub(origin: string): Promise<'ready' | 'reloading' | 'notAHub'>;
   getSecret(name: string): Promise<string | null>;
   setSecret(name: string, value: string): Promise<void>;
   deleteSecret(name: string): Promise<void>;

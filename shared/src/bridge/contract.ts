@@ -74,7 +74,8 @@ export type SetSecretResult = { readonly status: 'stored' } | { readonly status:
 
 /** `origin` is the saved origin in canonical form (lower case, default port dropped), or null. */
 export interface SetHubOriginResult {
-  readonly status: 'saved';
+  /** notAHub: the address did not answer as a Yishi hub, and nothing changed. */
+  readonly status: 'saved' | 'notAHub';
   readonly origin: string | null;
 }
 

@@ -8,6 +8,7 @@ import { hubOrigin, rememberPendingEnrollment, setupByEnrollment, useServingHub 
 import type { PendingEnrollment } from '../sync';
 import './strings';
 import { ReasonedButton } from '../../kit/ReasonedButton';
+import { ENROLL_MESSAGES, HubError } from '../../sync';
 
 interface Props {
   deviceName: string;
@@ -34,7 +35,9 @@ export function HubSetupCard({ deviceName, deviceKind, pending, onMissingName }:
     setBusy(true);
     setError(null);
     try {
-      if ((await platform.allowHub(hubOrigin(url))) === 'reloading') {
+      const allowed = await platform.allowHub(hubOrigin(url));
+      if (allowed === 'notAHub') throw new HubError('bad_response', ENROLL_MESSAGES.bad_response ?? '');
+      if (allowed === 'reloading') {
         rememberPendingEnrollment({ url, code, deviceName, deviceKind });
         return;
       }

@@ -17,6 +17,7 @@ import { useServingHub } from './use-serving-hub';
 import './strings';
 import { ReasonedButton } from '../../kit/ReasonedButton';
 import { useHubErrorText } from './error-strings';
+import { ENROLL_MESSAGES, HubError } from '../../sync';
 
 /** 连接街道服务器: hub address + one-time code; the token is kept in the keychain. */
 export function EnrollCard() {
@@ -47,7 +48,9 @@ export function EnrollCard() {
     setBusy(true);
     setMessage(null);
     try {
-      if ((await platform.allowHub(hubOrigin(hubUrl))) === 'reloading') {
+      const allowed = await platform.allowHub(hubOrigin(hubUrl));
+      if (allowed === 'notAHub') throw new HubError('bad_response', ENROLL_MESSAGES.bad_response ?? '');
+      if (allowed === 'reloading') {
         // The desktop app reloads to apply the new hub address; continue right after.
         rememberPendingEnrollment({ url: hubUrl, code: oneTimeCode });
         return;
