@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 // Compile-time: every schema is assignable to RxDB's own schema type for its derived doc type.
 const typed: { [C in CollectionName]: RxJsonSchema<DocTypes[C]> } = SCHEMAS;
 
-/** The fields the data-model contract (notes/common.md) names, minus the base fields. */
+/** The fields the data-model contract (docs/data-model.md) names, minus the base fields. */
 const CONTRACT: Record<CollectionName, string[]> = {
   places: ['kind', 'name', 'parentId', 'code', 'initials', 'order', 'venueType', 'address'],
   people: [

@@ -44,18 +44,15 @@ export function HandOverDialog({ task, title, kind, testId, reasonOptional, onCl
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<OrganizationDoc | null>(null);
   const [reason, setReason] = useState('');
-  const taken = new Set(task.parties.map((p) => p.organizationId).filter(Boolean));
-  const offered = useMemo(
-    () =>
-      (organizations ?? [])
-        .filter((o) => servesPlace(o, task.scope) && !taken.has(o.id))
-        .filter((o) => chosenKind === 'all' || o.kind === chosenKind)
-        .filter((o) => search.trim() === '' || matchesText(o.name, search))
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-        .slice(0, 50),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [organizations, task.scope, chosenKind, search],
-  );
+  const offered = useMemo(() => {
+    const taken = new Set(task.parties.map((p) => p.organizationId).filter(Boolean));
+    return (organizations ?? [])
+      .filter((o) => servesPlace(o, task.scope) && !taken.has(o.id))
+      .filter((o) => chosenKind === 'all' || o.kind === chosenKind)
+      .filter((o) => search.trim() === '' || matchesText(o.name, search))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+      .slice(0, 50);
+  }, [organizations, task.parties, task.scope, chosenKind, search]);
   const why = !picked
     ? t('handOver.pickFirst')
     : !reasonOptional && reason.trim() === ''
