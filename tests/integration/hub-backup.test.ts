@@ -4,7 +4,7 @@
 // A damaged backup is refused and changes nothing.
 
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse } from '#shared/protocol/v1';
@@ -94,6 +94,18 @@ for (const backend of BACKENDS) {
       const running = await runCli(['restore', '--from', file, '--data', hub.dataDir], setup.env);
       expect(running.code).toBe(1);
       expect(running.stderr).toMatch(/请先停止/);
+      if (backend.name === 'postgres') {
+        // From another folder (another machine of the street office, with the same hub key), the
+        // hub serving the database is seen through PostgreSQL itself.
+        const elsewhere = join(hub.dataDir, '..', `elsewhere-${Date.now()}`);
+        mkdirSync(elsewhere, { recursive: true });
+        const key = join(hub.dataDir, 'hub-key');
+        if (existsSync(key)) copyFileSync(key, join(elsewhere, 'hub-key'));
+        const remote = await runCli(['restore', '--from', file, '--data', elsewhere], setup.env);
+        expect(remote.code).toBe(1);
+        expect(remote.stderr).toMatch(/另有同步服务进程正在使用这个数据库/);
+        expect(remote.stderr).toMatch(/数据库没有任何改动/);
+      }
       await hub.stop();
 
       // A damaged file is refused before anything changes.

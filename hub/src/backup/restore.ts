@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Driver, SqlClient } from '../db/driver';
 import { MIGRATIONS } from '../db/migrations';
+import { SERVING_LOCK } from '../db/serving-lock';
 import { BackupError, quoteIdent, readBackup, sequencesOf, tablesOf } from './backup-file';
 import type { BackupHeader } from './backup-file';
 
@@ -60,6 +61,13 @@ export async function restoreBackup(db: Driver, file: string, now: Date): Promis
   const counts: Record<string, number> = {};
   let devicesKept = 0;
   await db.transaction(async (tx) => {
+    const [free] = await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1::bigint) as ok', [
+      SERVING_LOCK,
+    ]);
+    if (!free?.ok)
+      throw new BackupError(
+        '另有同步服务进程正在使用这个数据库（可能在另一台机器上）：请先停止所有同步服务进程',
+      );
     // A hub that already holds documents under another key is not overwritten with data it could
     // not open; an empty one (a new machine) takes the backup's key id, and then needs that key.
     const keyId = await currentKeyId(tx);

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Driver, SqlClient } from './driver';
 import type { Logger } from '../log';
+import { SERVING_LOCK } from './serving-lock';
 
 const RECONNECT_MS = [250, 500, 1000, 2000, 5000];
 
@@ -32,6 +33,8 @@ export async function openPostgresDriver(url: string, log: Logger): Promise<Driv
       if (msg.channel === channel) onMessage(msg.payload ?? '');
     });
     await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    // Only a serving hub listens: while it does, a restore of this database is refused.
+    await client.query('select pg_advisory_lock_shared($1::bigint)', [SERVING_LOCK]);
     return client;
   }
 

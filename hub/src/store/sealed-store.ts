@@ -12,9 +12,29 @@ import type { Store } from './store';
 /** Any 64-bit key every hub process agrees on; this one spells "yishkey". */
 const KEY_LOCK = 0x796973686b6579n.toString();
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A refused row as the device sent it ({ newDocumentState, assumedMasterState }) with the personal
+ * fields of both states passed through `fn`: quarantine keeps residents' data as sealed as the
+ * documents do. Anything else (a row too malformed to have states) passes unchanged.
+ */
+export function mapRefusedRow(
+  raw: unknown,
+  fn: (doc: Record<string, unknown>) => Record<string, unknown>,
+): unknown {
+  if (!isObject(raw)) return raw;
+  const out: Record<string, unknown> = { ...raw };
+  for (const key of ['newDocumentState', 'assumedMasterState'])
+    if (isObject(raw[key])) out[key] = fn(raw[key]);
+  return out;
+}
+
 export function sealedStore(store: Store, sealer: PiiSealer): Store {
   const open = (collection: string, doc: Doc) => sealer.open(collection, doc);
   const seal = (collection: string, doc: Doc) => sealer.seal(collection, doc);
+  const openRow = (row: unknown) => mapRefusedRow(row, (d) => sealer.openAll(d));
   return {
     ...store,
     piiKeyId: sealer.keyId,
@@ -30,8 +50,21 @@ export function sealedStore(store: Store, sealer: PiiSealer): Store {
       store.writePush(collection, ids, deviceId, now, (current) => {
         const opened = new Map([...current].map(([id, d]) => [id, open(collection, d)]));
         const plan = decide(opened);
-        return { ...plan, writes: plan.writes.map((d) => seal(collection, d)) };
+        return {
+          writes: plan.writes.map((d) => seal(collection, d)),
+          quarantine: plan.quarantine.map((q) => ({
+            ...q,
+            raw: mapRefusedRow(q.raw, (d) => sealer.seal(collection, d)),
+          })),
+        };
       }),
+    async listQuarantine(limit) {
+      return (await store.listQuarantine(limit)).map((e) => ({ ...e, row: openRow(e.row) }));
+    },
+    async quarantineRecord(id) {
+      const record = await store.quarantineRecord(id);
+      return record ? { ...record, row: openRow(record.row) } : null;
+    },
     async changesSince(seq, limit) {
       return (await store.changesSince(seq, limit)).map((c) => ({ ...c, doc: open(c.collection, c.doc) }));
     },
@@ -81,5 +114,29 @@ export async function adoptHubKey(db: Driver, sealer: PiiSealer): Promise<void> 
       ]);
     }
     await tx.query(`insert into hub_meta (key, value) values ('pii_key_id', $1)`, [sealer.keyId]);
+  });
+  await sealQuarantine(db, sealer);
+}
+
+/**
+ * Once per database: seals the personal fields of refused rows kept from before quarantine was
+ * sealed (a hub that adopted its key earlier kept them plain). New rows are sealed on the way in.
+ */
+async function sealQuarantine(db: Driver, sealer: PiiSealer): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1::bigint)', [KEY_LOCK]);
+    const done = await tx.query(`select 1 from hub_meta where key = 'quarantine_sealed'`);
+    if (done.length > 0) return;
+    const rows = await tx.query<{ id: number | string; collection: string; row_json: string }>(
+      `select id, collection, row_json from quarantine`,
+    );
+    for (const row of rows) {
+      const raw = JSON.parse(row.row_json) as unknown;
+      const sealed = mapRefusedRow(raw, (d) => sealer.seal(row.collection, d));
+      const text = JSON.stringify(sealed);
+      if (text === row.row_json) continue;
+      await tx.query(`update quarantine set row_json = $2 where id = $1`, [row.id, text]);
+    }
+    await tx.query(`insert into hub_meta (key, value) values ('quarantine_sealed', '1')`);
   });
 }
