@@ -32,9 +32,9 @@ export async function openPostgresDriver(url: string, log: Logger): Promise<Driv
     client.on('notification', (msg) => {
       if (msg.channel === channel) onMessage(msg.payload ?? '');
     });
-    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     // Only a serving hub listens: while it does, a restore of this database is refused.
     await client.query('select pg_advisory_lock_shared($1::bigint)', [SERVING_LOCK]);
+    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     return client;
   }
 

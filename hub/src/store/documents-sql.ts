@@ -31,6 +31,40 @@ export interface ChangedDoc {
 
 export type ChangeNotice = { t: 'docs'; maxSeq: number } | { t: 'revoke'; deviceId: string };
 
+/**
+ * A page's documents stop once they pass this many bytes of JSON, however many the device asked
+ * for: 2,000 large documents would otherwise be read, held and serialised in one piece. The
+ * answer then says `more`, and the device asks again from where the page ended.
+ */
+export const PULL_PAGE_BYTES = 8 * 1024 * 1024;
+
+type SizedRow = DocRow & { bytes: number | string; upto: number | string; available: number | string };
+
+/**
+ * The rows of `page` (a query selecting DocRow columns, ordered and limited) up to the byte
+ * budget: always the first, then each while the ones before it stay under `maxBytes`. The size is
+ * measured in the database, so rows past the budget never reach the hub process.
+ */
+async function budgetedRows(
+  db: SqlClient,
+  page: string,
+  params: unknown[],
+  order: 'asc' | 'desc',
+  maxBytes: number,
+): Promise<{ rows: DocRow[]; more: boolean }> {
+  params.push(maxBytes);
+  const rows = await db.query<SizedRow>(
+    `select * from (
+       select p.*, sum(p.bytes) over w as upto, count(*) over () as available
+       from (select s.*, octet_length(s.data::text) as bytes from (${page}) s) p
+       window w as (order by p.seq ${order} rows between unbounded preceding and current row)
+     ) b where b.upto - b.bytes < $${params.length} order by b.seq ${order}`,
+    params,
+  );
+  const available = Number(rows[0]?.available ?? 0);
+  return { rows, more: rows.length < available };
+}
+
 function toDoc(row: DocRow): Doc {
   return { ...row.data, _deleted: row.deleted } as Doc;
 }
@@ -50,16 +84,24 @@ export async function pullDocuments(
   deviceScope: string,
   since: number,
   limit: number,
-): Promise<{ documents: Doc[]; checkpoint: Checkpoint }> {
+  maxBytes: number = PULL_PAGE_BYTES,
+): Promise<{ documents: Doc[]; checkpoint: Checkpoint; more?: true }> {
   const params: unknown[] = [collection, since, limit];
   const filter = scopeFilter(collection, deviceScope, params);
-  const rows = await db.query<DocRow>(
+  const { rows, more } = await budgetedRows(
+    db,
     `select collection, id, scope, seq, deleted, data from documents
      where collection = $1 and seq > $2 and ${filter} order by seq limit $3`,
     params,
+    'asc',
+    maxBytes,
   );
   const last = rows[rows.length - 1];
-  return { documents: rows.map(toDoc), checkpoint: { seq: last ? Number(last.seq) : since } };
+  return {
+    documents: rows.map(toDoc),
+    checkpoint: { seq: last ? Number(last.seq) : since },
+    ...(more ? { more: true as const } : {}),
+  };
 }
 
 /**
@@ -73,13 +115,17 @@ export async function pullNewestDocuments(
   deviceScope: string,
   before: number | null,
   limit: number,
-): Promise<{ documents: Doc[]; high: number | null; low: number | null }> {
+  maxBytes: number = PULL_PAGE_BYTES,
+): Promise<{ documents: Doc[]; high: number | null; low: number | null; more?: true }> {
   const params: unknown[] = [collection, before ?? Number.MAX_SAFE_INTEGER, limit];
   const filter = scopeFilter(collection, deviceScope, params);
-  const rows = await db.query<DocRow>(
+  const { rows, more } = await budgetedRows(
+    db,
     `select collection, id, scope, seq, deleted, data from documents
      where collection = $1 and seq < $2 and ${filter} order by seq desc limit $3`,
     params,
+    'desc',
+    maxBytes,
   );
   const first = rows[0];
   const last = rows[rows.length - 1];
@@ -87,6 +133,7 @@ export async function pullNewestDocuments(
     documents: rows.map(toDoc),
     high: first ? Number(first.seq) : null,
     low: last ? Number(last.seq) : null,
+    ...(more ? { more: true as const } : {}),
   };
 }
 

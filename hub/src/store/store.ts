@@ -53,14 +53,14 @@ export interface Store {
     deviceScope: string,
     since: number,
     limit: number,
-  ): Promise<{ documents: Doc[]; checkpoint: Checkpoint }>;
+  ): Promise<{ documents: Doc[]; checkpoint: Checkpoint; more?: true }>;
   /** A first pull's page, newest first (`pullNewestDocuments`). */
   pullNewest(
     collection: CollectionName,
     deviceScope: string,
     before: number | null,
     limit: number,
-  ): Promise<{ documents: Doc[]; high: number | null; low: number | null }>;
+  ): Promise<{ documents: Doc[]; high: number | null; low: number | null; more?: true }>;
   /** The write transaction of a push (see `writePush` in documents-sql); returns the highest sequence written. */
   writePush(
     collection: CollectionName,

@@ -130,15 +130,27 @@ export function createReplicationHandlers(ctx: HandlerContext): {
     const pushedMeanwhile = new Set<string>();
     pullsInFlight.add(pushedMeanwhile);
     try {
-      const query = new URLSearchParams({ limit: String(batchSize) });
-      if (checkpoint) query.set('checkpoint', String(checkpoint.seq));
-      const body = await hubRequest<PullResponse>(ctx.fetchImpl, `${base}/pull?${query.toString()}`, {
-        token: ctx.token,
-        signal: ctx.signal,
-        timeoutMs: ctx.timeoutMs,
-      });
-      if (!Array.isArray(body.documents) || (body.checkpoint !== null && !isCheckpoint(body.checkpoint)))
-        throw badResponse();
+      const fetchPage = async (from: Checkpoint | undefined, limit: number) => {
+        const query = new URLSearchParams({ limit: String(limit) });
+        if (from) query.set('checkpoint', String(from.seq));
+        const page = await hubRequest<PullResponse>(ctx.fetchImpl, `${base}/pull?${query.toString()}`, {
+          token: ctx.token,
+          signal: ctx.signal,
+          timeoutMs: ctx.timeoutMs,
+        });
+        if (!Array.isArray(page.documents) || (page.checkpoint !== null && !isCheckpoint(page.checkpoint)))
+          throw badResponse();
+        return page;
+      };
+      const body = await fetchPage(checkpoint, batchSize);
+      // A page the hub cut at its byte budget is completed here: RxDB ends its pull at a short page.
+      while (body.more === true && body.checkpoint && body.documents.length < batchSize) {
+        const rest = await fetchPage(body.checkpoint, batchSize - body.documents.length);
+        body.documents.push(...rest.documents);
+        body.checkpoint = rest.checkpoint ?? body.checkpoint;
+        if (rest.more === true && rest.documents.length > 0) body.more = true;
+        else delete body.more;
+      }
       const stale = body.documents.some((d) => pushedMeanwhile.has(String(d.id)));
       return { body, stale };
     } finally {
@@ -182,17 +194,31 @@ export function createReplicationHandlers(ctx: HandlerContext): {
     try {
       const bundled = await hubOrBundle(ctx, async () => ctx.inbox?.pull(ctx.collection, undefined) ?? null);
       if (bundled) return 'oldest-only';
-      const query = new URLSearchParams({ order: 'newest', limit: String(batchSize) });
-      if (before !== null) query.set('before', String(before));
-      const body = await hubRequest<PullNewestResponse | PullResponse>(
-        ctx.fetchImpl,
-        `${base}/pull?${query.toString()}`,
-        { token: ctx.token, signal: ctx.signal, timeoutMs: ctx.timeoutMs },
-      );
+      const fetchPage = async (from: number | null, limit: number) => {
+        const query = new URLSearchParams({ order: 'newest', limit: String(limit) });
+        if (from !== null) query.set('before', String(from));
+        const page = await hubRequest<PullNewestResponse | PullResponse>(
+          ctx.fetchImpl,
+          `${base}/pull?${query.toString()}`,
+          { token: ctx.token, signal: ctx.signal, timeoutMs: ctx.timeoutMs },
+        );
+        if (!('order' in page) || page.order !== 'newest') return null;
+        const bound = (v: unknown) => v === null || Number.isFinite(v);
+        if (!Array.isArray(page.documents) || !bound(page.high) || !bound(page.low)) throw badResponse();
+        return page;
+      };
+      const body = await fetchPage(before, batchSize);
       ctx.onSuccess();
-      if (!('order' in body) || body.order !== 'newest') return 'oldest-only';
-      const bound = (v: unknown) => v === null || Number.isFinite(v);
-      if (!Array.isArray(body.documents) || !bound(body.high) || !bound(body.low)) throw badResponse();
+      if (!body) return 'oldest-only';
+      // Cut at the hub's byte budget: completed here, since a short page ends the first pull.
+      while (body.more === true && body.low !== null && body.documents.length < batchSize) {
+        const rest = await fetchPage(body.low, batchSize - body.documents.length);
+        if (!rest) throw badResponse();
+        body.documents.push(...rest.documents);
+        if (rest.low !== null) body.low = rest.low;
+        if (rest.more === true && rest.documents.length > 0) body.more = true;
+        else delete body.more;
+      }
       const documents = (await withLocalAttachments(body.documents, ctx.localAttachments)).map((d) =>
         fromHub(d, ctx.withAttachments),
       );

@@ -57,6 +57,11 @@ export interface EnrollResponse {
 export interface PullResponse {
   documents: Doc[];
   checkpoint: Checkpoint | null;
+  /**
+   * The page stopped short of `limit` at the hub's byte budget for one answer, and more documents
+   * follow: ask again from `checkpoint`. Absent otherwise (a short page without it is the end).
+   */
+  more?: true;
 }
 
 /**
@@ -70,6 +75,8 @@ export interface PullNewestResponse {
   documents: Doc[];
   high: number | null;
   low: number | null;
+  /** As in PullResponse: cut at the byte budget, ask again with `before=<low>`. */
+  more?: true;
 }
 
 /**
