@@ -11,6 +11,8 @@ import { MIGRATIONS, RXDB_SCHEMAS } from '#shared/schema/index';
 import { yishiConflictHandler } from '../sync/conflict-handler';
 import { attachSyncSession, createSyncSession } from '../sync/sync-session';
 import type { SyncSession } from '../sync/sync-session';
+import { RESTORED_BASES_ID } from '../sync/restored-bases';
+import type { RestoredBaseMap } from '../sync/restored-bases';
 import type { YishiCollections } from './types';
 import type { DevTools } from './dev-mode';
 import { fieldEncryptionStorage } from './field-encryption';
@@ -68,6 +70,12 @@ export async function createYishiDatabase(options: CreateDatabaseOptions): Promi
   });
   const session = options.session ?? createSyncSession();
   attachSyncSession(db, session);
+  session.restored.use({
+    read: async () => (await db.getLocal<RestoredBaseMap>(RESTORED_BASES_ID))?.toJSON().data ?? null,
+    remove: async () => {
+      await (await db.getLocal(RESTORED_BASES_ID))?.remove();
+    },
+  });
   try {
     await db.addCollections(collectionCreators(session));
   } catch (error) {

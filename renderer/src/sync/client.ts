@@ -261,6 +261,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       if (stopped) return;
       status.markInitialDone();
       epoch.firstRoundDone();
+      // Every document of a restored device has been pushed once: RxDB knows the hub's states now.
+      void session.restored.finish().catch(() => undefined);
       publish(status.anyActive ? {} : { lastSyncedAt: nowIso() });
     })
     .catch(() => undefined);

@@ -85,3 +85,54 @@ describe('yishiConflictHandler', () => {
     expect((await handler.resolve(input, 'test'))['conflicts']).toHaveLength(1);
   });
 });
+
+describe('yishiConflictHandler on a device restored from a backup', () => {
+  const restoredSession = () => {
+    const session = createSyncSession();
+    session.restored.use({
+      read: () =>
+        Promise.resolve({
+          restoredAt: '2026-11-29T12:00:00.000Z',
+          unsynced: { demands: { u: base, n: null } },
+        }),
+      remove: () => Promise.resolve(),
+    });
+    return session;
+  };
+  const remote = { ...base, title: 'remote', updatedBy: 'd2', updatedAt: '2026-11-29T13:00:00.000Z' };
+
+  it('takes the hub’s state for a document that was synced when the backup was made', async () => {
+    const handler = yishiConflictHandler<Record<string, unknown>>('demands', restoredSession());
+    const resolved = await handler.resolve(
+      { newDocumentState: { ...base, id: 's' }, realMasterState: { ...remote, id: 's' } },
+      't',
+    );
+    expect(resolved).toEqual({ ...remote, id: 's' });
+  });
+
+  it('merges an unsynced change against the base the backup carried', async () => {
+    const handler = yishiConflictHandler<Record<string, unknown>>('demands', restoredSession());
+    const local = { ...base, id: 'u', status: 'accepted', updatedAt: '2026-11-29T09:00:00.000Z' };
+    const resolved = await handler.resolve(
+      { newDocumentState: local, realMasterState: { ...remote, id: 'u' } },
+      't',
+    );
+    // Each side changed one field: both kept, nothing to decide.
+    expect(resolved).toMatchObject({ title: 'remote', status: 'accepted' });
+    expect(resolved['conflicts'] ?? []).toEqual([]);
+  });
+
+  it('keeps both values of a field edited after the restore, since its base is unknown', async () => {
+    const handler = yishiConflictHandler<Record<string, unknown>>('demands', restoredSession(), {
+      nowIso: () => AT,
+    });
+    const local = { ...base, id: 'e', title: 'edited', updatedAt: '2026-11-29T12:30:00.000Z' };
+    const resolved = await handler.resolve(
+      { newDocumentState: local, realMasterState: { ...remote, id: 'e' } },
+      't',
+    );
+    expect(resolved['conflicts']).toEqual([
+      expect.objectContaining({ field: 'title', localValue: 'edited', remoteValue: 'remote' }),
+    ]);
+  });
+});

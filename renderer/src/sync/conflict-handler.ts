@@ -49,20 +49,27 @@ export function yishiConflictHandler<T = unknown>(
   }
   return {
     isEqual,
-    resolve: (input: RxConflictHandlerInput<T>) =>
-      Promise.resolve(
-        // A row held back as outdated: its document has moved on, nothing to merge.
-        session.stale.take(collection, input.newDocumentState as DocState)
-          ? input.realMasterState
-          : restoredOlder(session, input.realMasterState as DocState, input.newDocumentState as DocState)
-            ? input.newDocumentState
-            : (mergeDocuments({
-                base: input.assumedMasterState as DocState | undefined,
-                local: input.newDocumentState as DocState,
-                remote: input.realMasterState as DocState,
-                at: nowIso(),
-                ours: session.pushed.states(collection, String((input.newDocumentState as DocState)['id'])),
-              }) as WithDeleted<T>),
-      ),
+    resolve: async (input: RxConflictHandlerInput<T>) => {
+      const local = input.newDocumentState as DocState;
+      const remote = input.realMasterState as DocState;
+      // A row held back as outdated: its document has moved on, nothing to merge.
+      if (session.stale.take(collection, local)) return input.realMasterState;
+      if (restoredOlder(session, remote, local)) return input.newDocumentState;
+      const id = String(local['id']);
+      let base = input.assumedMasterState as DocState | undefined;
+      if (!base) {
+        // A device restored from a backup pushes with no assumed master: the backup kept the base.
+        const restored = await session.restored.lookup(collection, local);
+        if (restored === 'synced') return input.realMasterState;
+        if (restored) base = restored.base ?? undefined;
+      }
+      return mergeDocuments({
+        base,
+        local,
+        remote,
+        at: nowIso(),
+        ours: session.pushed.states(collection, id),
+      }) as WithDeleted<T>;
+    },
   };
 }

@@ -24,3 +24,7 @@ export { BundleInbox } from './bundle-inbox';
 export { awaitReturnTaken, collectDeviceBundle, planReturn } from './bundle-io';
 export type { ReturnPlan } from './bundle-io';
 export { hubRequest, hubEndpoint } from './http';
+export { pendingRows } from './pending';
+export { RESTORED_BASES_ID } from './restored-bases';
+export type { RestoredBaseMap } from './restored-bases';
+export { syncSessionOf } from './sync-session';

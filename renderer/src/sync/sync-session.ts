@@ -8,14 +8,17 @@ import { createPushedStates } from './pushed-states';
 import type { PushedStates } from './pushed-states';
 import { createStaleRows } from './stale-rows';
 import type { StaleRows } from './stale-rows';
+import { createRestoredBases } from './restored-bases';
+import type { RestoredBases } from './restored-bases';
 
 export interface SyncSession {
   readonly pushed: PushedStates;
   readonly stale: StaleRows;
+  readonly restored: RestoredBases;
 }
 
 export function createSyncSession(): SyncSession {
-  return { pushed: createPushedStates(), stale: createStaleRows() };
+  return { pushed: createPushedStates(), stale: createStaleRows(), restored: createRestoredBases() };
 }
 
 const sessions = new WeakMap<object, SyncSession>();

@@ -21,6 +21,7 @@ import { formatBytes, useCollectionCounts, useStorageState } from './use-databas
 import { usePlaceName } from './use-place-name';
 import { EnrollCard, HallBundleCard, StreetBundleCard } from '../sync';
 import { RecentErrorsCard } from './RecentErrorsCard';
+import { DeviceBackupCard } from './DeviceBackupCard';
 import './strings';
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -86,6 +87,7 @@ export function DevicePage() {
       <EnrollCard />
       <HallBundleCard />
       <StreetBundleCard />
+      <DeviceBackupCard />
 
       <Card>
         <CardContent>

@@ -1,1 +1,2 @@
 export { DevicePage } from './DevicePage';
+export { RestoreBackupCard } from './RestoreBackupCard';

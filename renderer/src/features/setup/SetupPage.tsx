@@ -23,6 +23,7 @@ import { useDatabase } from '../../db/DatabaseContext';
 import { useObservable } from '../../kit/use-observable';
 import { PlacePicker } from './PlacePicker';
 import { HubSetupCard } from './HubSetupCard';
+import { RestoreBackupCard } from '../device';
 import { takePendingEnrollment } from '../sync';
 import { completeSetup, createStreet, loadDemoStreet, newDeviceId, validateStreet } from './setup-actions';
 import type { Progress } from './setup-actions';
@@ -139,6 +140,8 @@ export function SetupPage() {
           pending={pending}
           onMissingName={() => setTried(true)}
         />
+
+        <RestoreBackupCard />
 
         <Typography variant="h3" component="h2">
           {t('orStandalone')}

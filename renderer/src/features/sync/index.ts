@@ -12,3 +12,4 @@ export {
 } from './hub-session';
 export type { PendingEnrollment } from './hub-session';
 export { useServingHub } from './use-serving-hub';
+export { fileStamp } from './bundle-actions';
