@@ -1,16 +1,18 @@
 // `npm run bench` (through scripts/bench.mjs): runs every benchmark and writes BENCHMARKS.md, or
-// with --quick a short run whose report goes to the temp folder. --only=sync,ledger picks some.
+// with --quick a short run whose report goes to the temp folder. --only=sync,ledger picks some;
+// --only=city (the hub at city scale, bench/city.ts) runs only when named.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { CITY_FULL, CITY_QUICK } from './city';
 import { FULL, QUICK } from './config';
 import { renderReport } from './report';
 import { BENCHMARK_NAMES, runBenchmarks } from './run';
 import type { BenchResults, BenchmarkName } from './run';
 
-const RESULT_KEYS = ['initialSync', 'propagation', 'throughput', 'ledger', 'dashboard'];
+const RESULT_KEYS = ['initialSync', 'propagation', 'throughput', 'ledger', 'dashboard', 'city'];
 
 const ROOT = resolve(import.meta.dirname, '..');
 const LOCAL_PG = 'postgresql://root@/yishi_bench?host=/var/run/postgresql';
@@ -64,6 +66,7 @@ const results = await runBenchmarks({
   postgresUrl: db.url,
   postgresNote: db.note,
   postgresVersion: db.version,
+  city: quick ? CITY_QUICK : CITY_FULL,
   log: (line) => console.log(line),
 });
 const previousJson = join(ROOT, 'bench', 'results.json');
@@ -103,6 +106,7 @@ const failures = [
   results.propagation,
   results.ledger,
   results.dashboard,
+  results.city,
   ...(results.throughput ?? []),
 ].filter((o) => o && !o.ok).length;
 process.exit(failures > 0 ? 1 : 0);

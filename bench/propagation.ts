@@ -1,14 +1,15 @@
 // Benchmark 2: a demand written on device A reaches device B's database through the hub (push,
 // fan-out over the event stream, pull) while N other devices hold event streams of the same
-// community open. A and B are Node processes running the app's database code and sync client;
-// the N others are raw SSE readers with real device tokens in a process of their own.
+// community open. A and B are Node processes running the app's database code and sync client
+// (bench/ab-latency.ts); the N others are raw SSE readers with real device tokens in a process of
+// their own.
 
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { liesUnder } from '#shared/domain/places/index';
 import type { DemoData } from '#resources/demo/index';
-import { JsonLineChild, sleep } from './child';
+import { measureAB } from './ab-latency';
 import { streetWithDemands } from './data';
 import { startBenchHub } from './hub';
 import { rssMiB } from './machine';
@@ -49,7 +50,6 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
     docs: streetWithDemands(data, data.demands.length),
     ...(options.postgresAdminUrl ? { postgresAdminUrl: options.postgresAdminUrl } : {}),
   });
-  const devices: JsonLineChild[] = [];
   const crowd = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'crowd-main.ts')], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -64,71 +64,18 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
     if (answer !== `open ${options.others}`) throw new Error(`crowd: ${answer}`);
     log(`  ${options.others} other devices streaming`);
 
-    const seen = new Map<string, number>();
-    const waiters = new Map<string, () => void>();
-    const prefix = `prop${Date.now().toString(36)}`;
-    // A writes as itself: the hub refuses a row that names another device as its author.
-    let authorA = '';
-    for (const name of ['A', 'B']) {
-      const enrolled = await hub.enroll(SCOPE, 'community-worker');
-      if (name === 'A') authorA = enrolled.deviceId;
-      const device = new JsonLineChild(`device ${name}`, 'bench/device-main.ts');
-      devices.push(device);
-      device.onEvent((event) => {
-        if (event['event'] !== 'seen') return;
-        const id = String(event['id']);
-        seen.set(id, Number(event['at']));
-        waiters.get(id)?.();
-      });
-      await device.call('open', {
-        hubUrl: hub.url,
-        token: enrolled.token,
-        scope: enrolled.scope,
-        hubId: enrolled.hubId,
-        watchPrefix: name === 'B' ? prefix : '',
-      });
-    }
-    const [a] = devices as [JsonLineChild, JsonLineChild];
-    log('  devices A and B in sync');
-
-    const perRun: number[][] = [];
     let rss = 0;
-    for (let run = 0; run < options.runs; run += 1) {
-      const latencies: number[] = [];
-      for (let i = 0; i < options.changesPerRun; i += 1) {
-        const id = `${prefix}-${run}-${i}`;
-        const at = new Date().toISOString();
-        const doc = {
-          ...template,
-          id,
-          title: `传播测试 ${run}-${i}`,
-          createdAt: at,
-          updatedAt: at,
-          createdBy: authorA,
-          updatedBy: authorA,
-          receivedAt: at,
-        };
-        const arrived = new Promise<void>((res, rej) => {
-          const timer = setTimeout(() => rej(new Error(`${id} did not reach B within 30 s`)), 30_000);
-          waiters.set(id, () => {
-            clearTimeout(timer);
-            res();
-          });
-          if (seen.has(id)) waiters.get(id)?.();
-        });
-        const written = await a.call<{ at: number }>('write', { doc });
-        await arrived;
-        waiters.delete(id);
-        latencies.push((seen.get(id) ?? NaN) - written.at);
-        rss = Math.max(rss, rssMiB(hub.pid));
-        await sleep(options.gapMs);
-      }
-      perRun.push(latencies);
-      const sorted = [...latencies].sort((x, y) => x - y);
-      log(
-        `  run ${run + 1}: p50 ${quantile(sorted, 0.5).toFixed(1)} ms, p95 ${quantile(sorted, 0.95).toFixed(1)} ms`,
-      );
-    }
+    const perRun = await measureAB({
+      url: hub.url,
+      enroll: (scope, role) => hub.enroll(scope, role),
+      scope: SCOPE,
+      template,
+      runs: options.runs,
+      changesPerRun: options.changesPerRun,
+      gapMs: options.gapMs,
+      log,
+      afterChange: () => (rss = Math.max(rss, rssMiB(hub.pid))),
+    });
     const statsLine = nextCrowdLine();
     crowd.stdin.write('stats\n');
     const crowdStats = JSON.parse(await statsLine) as { changes: number };
@@ -161,7 +108,6 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
     crowd.stdin.write('close\n');
     crowd.stdin.end();
     setTimeout(() => crowd.kill('SIGKILL'), 3_000).unref();
-    for (const d of devices) await d.close();
     await hub.dispose();
   }
 }

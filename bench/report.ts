@@ -1,6 +1,7 @@
 // BENCHMARKS.md from a run's results: the machine, then every figure with its median and spread,
 // the target of docs/architecture.md beside it, met or not, and what limits the ones not met.
 
+import { renderCity } from './city-report';
 import type { BenchResults, Outcome } from './run';
 import { fmt } from './stats';
 import type { Summary } from './stats';
@@ -380,5 +381,7 @@ export function renderReport(r: BenchResults): string {
       '',
     );
   }
+  // Opt-in: absent from a run that did not name it, so the report says nothing about it.
+  if (r.city) out.push(...renderCity(r.city, m.cores));
   return out.join('\n');
 }

@@ -10,6 +10,8 @@ import type { ThroughputResult } from './hub-throughput';
 import { benchLedger } from './ledger';
 import type { LedgerResult } from './ledger';
 import { CHROMIUM } from './browser';
+import { CITY_FULL, benchCity } from './city';
+import type { CityConfig, CityResult } from './city';
 import { machineInfo } from './machine';
 import type { MachineInfo } from './machine';
 import { benchPropagation } from './propagation';
@@ -20,8 +22,10 @@ import type { Item } from './data';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const BENCHMARK_NAMES = ['sync', 'propagation', 'throughput', 'ledger', 'dashboard'] as const;
+export const BENCHMARK_NAMES = ['sync', 'propagation', 'throughput', 'ledger', 'dashboard', 'city'] as const;
 export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
+/** Run only when named with --only: the city needs PostgreSQL, minutes and gigabytes. */
+const OPT_IN: readonly BenchmarkName[] = ['city'];
 
 export interface BenchResults {
   machine: MachineInfo;
@@ -41,6 +45,7 @@ export interface BenchResults {
   throughput?: Array<Outcome<ThroughputResult>>;
   ledger?: Outcome<LedgerResult>;
   dashboard?: Outcome<DashboardResult>;
+  city?: Outcome<CityResult>;
 }
 
 export interface RunOptions {
@@ -51,6 +56,8 @@ export interface RunOptions {
   postgresNote: string;
   postgresVersion: string | null;
   log?: (line: string) => void;
+  /** Sizes of the city-scale benchmark (default: the full city). */
+  city?: CityConfig;
 }
 
 async function attempt<T>(
@@ -74,7 +81,8 @@ async function attempt<T>(
 export async function runBenchmarks(options: RunOptions): Promise<BenchResults> {
   const log = options.log ?? (() => undefined);
   const { config } = options;
-  const wanted = (name: BenchmarkName) => !options.only || options.only.includes(name);
+  const wanted = (name: BenchmarkName) =>
+    options.only ? options.only.includes(name) : !OPT_IN.includes(name);
   const started = performance.now();
   const now = benchNow();
   const small = street(1, now);
@@ -146,6 +154,11 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchResults> 
     results.dashboard = await attempt('dashboard', log, () =>
       benchDashboard(volume(), now, config.dashboardRuns),
     );
+  if (wanted('city'))
+    results.city = await attempt('city scale', log, () => {
+      if (!pg) throw new Error('the city-scale benchmark needs PostgreSQL (YISHI_TEST_PG_URL)');
+      return benchCity({ street: small, config: options.city ?? CITY_FULL, postgresAdminUrl: pg, log });
+    });
   results.durationSeconds = (performance.now() - started) / 1000;
   return results;
 }

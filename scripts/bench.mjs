@@ -1,5 +1,5 @@
-// `npm run bench [-- --quick] [-- --only=sync,propagation,throughput,ledger,dashboard]`: the
-// performance benchmarks of docs/architecture.md (what it must achieve) (kept out of `npm test`). Starts the local PostgreSQL 15
+// `npm run bench [-- --quick] [-- --only=sync,propagation,throughput,ledger,dashboard,city]`: the
+// performance benchmarks of docs/architecture.md (what it must achieve) (kept out of `npm test`; city only when named). Starts the local PostgreSQL 15
 // cluster when it is installed and nothing else is configured, then runs bench/main.ts.
 
 import { execFileSync, spawnSync } from 'node:child_process';

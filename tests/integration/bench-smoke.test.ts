@@ -3,6 +3,7 @@
 // No timed assertions: speed is judged by `npm run bench`, not by tests.
 
 import { describe, expect, it } from 'vitest';
+import { CITY_QUICK } from '../../bench/city';
 import { QUICK } from '../../bench/config';
 import { renderReport } from '../../bench/report';
 import { runBenchmarks } from '../../bench/run';
@@ -57,5 +58,37 @@ describe('benchmark code', () => {
     expect(report).toContain('## 2. Propagation');
     expect(report).toMatch(/PGlite: pushed documents\/s \| [\d,.]+ \|/);
     expect(report).toContain('_Ledger: not run in this invocation._');
+    // The city is opt-in: a run that does not name it says nothing about it.
+    expect(report).not.toContain('City scale');
   }, 600_000);
+
+  it.skipIf(!process.env['YISHI_TEST_PG_URL'])(
+    'runs a tiny city: two streets, two hub processes behind one address, streams, and reports it',
+    async () => {
+      const pg = process.env['YISHI_TEST_PG_URL']!;
+      const results = await runBenchmarks({
+        config: QUICK,
+        only: ['city'],
+        city: { ...CITY_QUICK, streets: 2, devices: 8, changesPerRun: 3, pushDocuments: 500 },
+        postgresUrl: pg,
+        postgresNote: 'YISHI_TEST_PG_URL',
+        postgresVersion: null,
+      });
+      const city = results.city;
+      if (!city?.ok) throw new Error(`city: ${city?.ok === false ? city.error : 'missing'}`);
+      const v = city.value;
+      expect(v.documents).toBe(2 * v.perStreet);
+      expect(v.firstSync.documents).toBe(v.perStreet);
+      expect(v.streams).toBe(6);
+      expect(v.propagation.changes).toBe(3);
+      // The crowd device of s01.gyj heard A's changes, and the proxy used both hub processes.
+      expect(v.crowdChanges).toBeGreaterThanOrEqual(3);
+      expect(v.connections.every((c) => c > 0)).toBe(true);
+      expect(v.plans.map((p) => p.collection)).toEqual(['people', 'people', 'demands', 'demands']);
+      const report = renderReport(results);
+      expect(report).toContain('## City scale');
+      expect(report).toMatch(/hub memory per open stream .* \| [\d,.]+ \|/);
+    },
+    600_000,
+  );
 });
