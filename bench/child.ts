@@ -76,3 +76,18 @@ export class JsonLineChild {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Runs task(0) … task(count - 1) with at most `width` running at once; results in order. */
+export async function inParallel<T>(
+  count: number,
+  width: number,
+  task: (i: number) => Promise<T>,
+): Promise<T[]> {
+  const out: T[] = new Array<T>(count);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) out[i] = await task(i);
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  return out;
+}

@@ -18,7 +18,7 @@ import type { TempDatabase } from '../hub/src/testing/pg';
 import { enrollDevice, startHubProcess } from '../hub/src/testing/process';
 import type { HubProcess } from '../hub/src/testing/process';
 import { measureAB } from './ab-latency';
-import { sleep } from './child';
+import { inParallel, sleep } from './child';
 import { firstSync, scopePlans } from './city-probe';
 import type { ScopePlan } from './city-probe';
 import { startRoundRobinProxy } from './city-proxy';
@@ -112,16 +112,6 @@ async function settledMemory(hubs: HubProcess[]): Promise<ProbedMemory[]> {
   return probe();
 }
 
-async function pool<T>(count: number, width: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = new Array<T>(count);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < count; i = next++) out[i] = await task(i);
-  };
-  await Promise.all(Array.from({ length: width }, worker));
-  return out;
-}
-
 export async function benchCity(options: {
   street: DemoData;
   config: CityConfig;
@@ -199,7 +189,7 @@ export async function benchCity(options: {
     // The crowd: devices in every community of every street, all but A and B.
     const communities = street.places.filter((p) => p.kind === 'community').map((p) => p.code);
     const streams = config.devices - 2;
-    const tokens = await pool(streams, 8, async (i) => {
+    const tokens = await inParallel(streams, 8, async (i) => {
       const community = communities[Math.floor(i / config.streets) % communities.length];
       return (await enrollDevice(firstHub, `${streetCode(i % config.streets)}.${community}`, 'viewer')).token;
     });
