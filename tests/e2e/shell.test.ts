@@ -1,6 +1,48 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openProfile, screenshot } from './browser';
-import { openApp } from './app';
+import { openApp, PASSPHRASE } from './app';
+
+/**
+ * Everything the page keeps: sessionStorage, localStorage and every record of every IndexedDB
+ * database, as text (binary values as Latin-1, key objects by their properties).
+ */
+async function everythingStored(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const parts: string[] = [];
+    const text = (value: unknown): string =>
+      JSON.stringify(value, (_k, v: unknown) => {
+        if (v instanceof ArrayBuffer) v = new Uint8Array(v);
+        if (ArrayBuffer.isView(v)) {
+          const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+          return Array.from(bytes, (b) => String.fromCharCode(b)).join('');
+        }
+        if (v instanceof CryptoKey) return { type: v.type, extractable: v.extractable };
+        return v;
+      });
+    for (const storage of [sessionStorage, localStorage])
+      for (let i = 0; i < storage.length; i++)
+        parts.push(`${storage.key(i)}=${storage.getItem(storage.key(i)!)}`);
+    for (const info of await indexedDB.databases()) {
+      parts.push(`database ${info.name}`);
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(info.name!);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        parts.push(`${info.name}/${store}:${text(rows)}`);
+      }
+      db.close();
+    }
+    return parts.join('\n');
+  });
+}
 
 describe('the app shell in browser mode', () => {
   it('opens in Chinese, shows the real database, and keeps what a person entered across a reload', async () => {
@@ -54,5 +96,22 @@ describe('the app shell in browser mode', () => {
     await page.getByTestId('passphrase').fill('yishi-e2e-passphrase');
     await page.getByRole('button', { name: '打开' }).click();
     await page.getByRole('heading', { name: /首次设置/ }).waitFor();
+  });
+
+  it('keeps only non-extractable keys, never the passphrase, in any storage', async () => {
+    const profile = await openProfile('no-passphrase-stored');
+    const { page, baseUrl } = profile;
+    await openApp(page, baseUrl);
+    await page.getByRole('heading', { name: /首次设置/ }).waitFor();
+    await page.reload();
+    // Unlocked after a reload by the stored keys alone.
+    await page.getByRole('heading', { name: /首次设置/ }).waitFor();
+    const stored = await everythingStored(page);
+    // The probe reads the stores it must (the key ring and the database are there).
+    expect(stored).toContain('yishi-keys/rings:');
+    expect(stored).toContain('"extractable":false');
+    expect(stored).not.toContain('"extractable":true');
+    expect(stored).toMatch(/rxdb-dexie-yishi/);
+    expect(stored).not.toContain(PASSPHRASE);
   });
 });

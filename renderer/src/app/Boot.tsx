@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Box, CircularProgress, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { platform, deviceLock, KeychainUnavailableError } from '../platform';
 import {
-  platform,
-  currentPassphrase,
-  passphraseWasSet,
-  rememberPassphrase,
-  forgetPassphrase,
-  KeychainUnavailableError,
-} from '../platform';
-import { deviceKeyFromKeychain, openLocalDatabase, WrongPassphraseError } from '../db/database';
+  DATABASE_NAME,
+  deviceKeyFromKeychain,
+  openLocalDatabase,
+  WrongPassphraseError,
+} from '../db/database';
 import type { YishiDatabase } from '../db/create-database';
 import { DatabaseContext } from '../db/DatabaseContext';
 import { PassphraseGate } from './PassphraseGate';
@@ -21,10 +19,15 @@ type BootState =
   | { step: 'ready'; db: YishiDatabase }
   | { step: 'failed'; message: string };
 
+const askPassphrase = (error: string | null = null): BootState => ({
+  step: 'passphrase',
+  mode: deviceLock.wasSet() ? 'unlock' : 'create',
+  error,
+});
+
 function initialState(): BootState {
-  if (platform.usesPassphrase && !currentPassphrase()) {
-    return { step: 'passphrase', mode: passphraseWasSet() ? 'unlock' : 'create', error: null };
-  }
+  // A new browser session asks at once; within one, the key ring's keys may open the database.
+  if (platform.usesPassphrase && !deviceLock.mayBeUnlocked()) return askPassphrase();
   return { step: 'opening' };
 }
 
@@ -37,19 +40,21 @@ export function Boot() {
   const open = useCallback(
     async (passphrase: string | null): Promise<BootState> => {
       try {
-        const key = platform.usesPassphrase
-          ? (passphrase ?? currentPassphrase() ?? '')
-          : await deviceKeyFromKeychain();
-        const db = await openLocalDatabase(key);
-        if (passphrase) rememberPassphrase(passphrase);
-        return { step: 'ready', db };
+        if (!platform.usesPassphrase) {
+          return { step: 'ready', db: await openLocalDatabase({ password: await deviceKeyFromKeychain() }) };
+        }
+        const unlocked = passphrase
+          ? await deviceLock.unlock(DATABASE_NAME, passphrase)
+          : await deviceLock.restore(DATABASE_NAME);
+        if (!unlocked) return askPassphrase();
+        return { step: 'ready', db: await openLocalDatabase({ unlocked }) };
       } catch (error) {
         if (error instanceof KeychainUnavailableError) {
           // Nothing was sealed with a keychain key yet: this device starts with a passphrase.
           return { step: 'passphrase', mode: 'create', error: t('lock.noKeychain') };
         }
         if (error instanceof WrongPassphraseError) {
-          forgetPassphrase();
+          await deviceLock.lock(DATABASE_NAME);
           return { step: 'passphrase', mode: 'unlock', error: t('lock.wrong') };
         }
         return { step: 'failed', message: t('lock.failed', { message: (error as Error).message }) };
@@ -57,6 +62,11 @@ export function Boot() {
     },
     [t],
   );
+
+  // No session mark: a new browser session, so the keys the last one left in IndexedDB go.
+  useEffect(() => {
+    if (platform.usesPassphrase && !deviceLock.mayBeUnlocked()) void deviceLock.lock(DATABASE_NAME);
+  }, []);
 
   // Only the first render decides whether to open straight away (the key is already known).
   const started = useRef(false);

@@ -16,6 +16,7 @@ import type { RestoredBaseMap } from '../sync/restored-bases';
 import type { YishiCollections } from './types';
 import type { DevTools } from './dev-mode';
 import { fieldEncryptionStorage } from './field-encryption';
+import type { RingKeyOptions } from './field-encryption';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -29,8 +30,13 @@ export interface CreateDatabaseOptions {
   name: string;
   /** The raw storage (Dexie in the app, memory in Node tests); encryption and validation wrap it here. */
   storage: RxStorage<unknown, unknown>;
-  /** Key for the PII fields (≥ 8 characters): from the OS keychain in Electron, the passphrase in browser mode. */
-  password: string;
+  /**
+   * Key for the PII fields: the OS keychain's device key (≥ 8 characters) in `password`, or, for a
+   * passphrase database (browser mode, Electron without a keychain), the key ring's key in `ring`
+   * (RxDB then has no password: the key ring's check value tells a wrong passphrase).
+   */
+  password?: string;
+  ring?: RingKeyOptions;
   multiInstance?: boolean;
   /**
    * Schema validation and RxDB's dev-mode checks (from `./dev-mode`), for development and tests
@@ -57,12 +63,12 @@ export function collectionCreators(session: SyncSession): Record<CollectionName,
 
 /** Opens the local database with all twelve collections. The renderer and Node tests share it. */
 export async function createYishiDatabase(options: CreateDatabaseOptions): Promise<YishiDatabase> {
-  let storage = fieldEncryptionStorage(options.storage);
+  let storage = fieldEncryptionStorage(options.storage, options.ring);
   if (options.devTools) storage = options.devTools.wrapStorage(storage);
   const db = await createRxDatabase<YishiCollections>({
     name: options.name,
     storage,
-    password: options.password,
+    password: options.ring ? undefined : options.password,
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,
     eventReduce: true,

@@ -1,17 +1,18 @@
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxError } from 'rxdb';
-import { platform } from '../platform';
+import { platform, WrongPassphraseError } from '../platform';
+import type { Unlocked } from '../platform';
 import { createYishiDatabase } from './create-database';
+import { rekeyDatabase } from './rekey';
 import type { YishiDatabase } from './create-database';
 
 export const DATABASE_NAME = 'yishi';
 const DEVICE_KEY_SECRET = 'db.key';
 
-export class WrongPassphraseError extends Error {
-  constructor() {
-    super('wrong passphrase');
-  }
-}
+export { WrongPassphraseError };
+
+/** The OS keychain's device key, or the key ring a passphrase unlocked. */
+export type DatabaseKey = { password: string } | { unlocked: Unlocked };
 
 function randomKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
@@ -28,13 +29,27 @@ export async function deviceKeyFromKeychain(): Promise<string> {
 }
 
 /** Opens this device's database on IndexedDB. Several windows share it; one is elected leader. */
-export async function openLocalDatabase(password: string): Promise<YishiDatabase> {
+export async function openLocalDatabase(key: DatabaseKey): Promise<YishiDatabase> {
   const devTools = import.meta.env.DEV ? (await import('./dev-mode')).devTools() : undefined;
+  const storage = getRxStorageDexie();
+  const unlocked = 'unlocked' in key ? key.unlocked : undefined;
+  if (unlocked?.rekey) {
+    // A database from before the key ring: sealed again under it, once, with the typed passphrase.
+    const { rekey, keys } = unlocked;
+    await rekeyDatabase({
+      storage,
+      databaseName: DATABASE_NAME,
+      passphrase: rekey.passphrase,
+      ring: keys.field,
+      verified: rekey.verified,
+    });
+    await rekey.done();
+  }
   try {
     const db = await createYishiDatabase({
       name: DATABASE_NAME,
-      storage: getRxStorageDexie(),
-      password,
+      storage,
+      ...('unlocked' in key ? { ring: { ring: key.unlocked.keys.field } } : { password: key.password }),
       multiInstance: true,
       devTools,
     });

@@ -11,9 +11,16 @@ const V1_ADDRESS =
   'y1:qnlVUIjvV7xUmaAWJeUP2Fea4cPXiPKeZYtDkPjaSsagK+iMVpLYbxxRuHePCmWgdlHbPbeUh4Ujctd516oq18rLOqLNcDpOy09rWnsi3A==';
 
 async function cipherFor(password = PASSWORD, database = 'yishi'): Promise<FieldCipher> {
-  const key = await deriveFieldCryptoKey(password, database);
-  return fieldCipher(key, password, () => deriveFieldKey(password, database));
+  return fieldCipher(await passwordKeys(password, database));
 }
+
+const passwordKeys = async (password = PASSWORD, database = 'yishi') => ({
+  password: {
+    key: await deriveFieldCryptoKey(password, database),
+    text: password,
+    legacyKey: () => deriveFieldKey(password, database),
+  },
+});
 
 const one = async (cipher: FieldCipher, where: string, field: string, value: unknown) =>
   (await cipher.sealAll([{ where, field, value }]))[0]!;
@@ -93,9 +100,15 @@ describe('field cipher', () => {
 
   it('derives the y1 key only when a y1 value is met', async () => {
     let derived = 0;
-    const cipher = fieldCipher(await deriveFieldCryptoKey(PASSWORD, 'yishi'), PASSWORD, () => {
-      derived += 1;
-      return deriveFieldKey(PASSWORD, 'yishi');
+    const cipher = fieldCipher({
+      password: {
+        key: await deriveFieldCryptoKey(PASSWORD, 'yishi'),
+        text: PASSWORD,
+        legacyKey: () => {
+          derived += 1;
+          return deriveFieldKey(PASSWORD, 'yishi');
+        },
+      },
     });
     await open(cipher, 'people', 'phone', await one(cipher, 'people', 'phone', 'x'));
     expect(derived).toBe(0);
@@ -109,5 +122,27 @@ describe('field cipher', () => {
     const fresh = await one(cipher, 'people', 'phone', '13900005678');
     const items = [legacy, V1_PHONE, fresh].map((value) => ({ where: 'people', field: 'phone', value }));
     expect(await cipher.openAll(items)).toEqual(['13900001234', '13900001234', '13900005678']);
+  });
+
+  it('seals under the key ring key as y3, which needs that key and opens nothing older', async () => {
+    const ring = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    const cipher = fieldCipher({ ring });
+    const sealed = await one(cipher, 'people', 'phone', '13900001234');
+    expect(sealed.startsWith('y3:')).toBe(true);
+    expect(await open(cipher, 'people', 'phone', sealed)).toBe('13900001234');
+    const other = fieldCipher({
+      ring: await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
+    });
+    await expect(open(other, 'people', 'phone', sealed)).rejects.toThrow();
+    // A y2 value under a ring-only cipher: refused with a clear message, never opened wrongly.
+    const y2 = await one(await cipherFor(), 'people', 'phone', 'x');
+    await expect(open(cipher, 'people', 'phone', y2)).rejects.toThrow('y2:');
+    // While re-keying, both keys are held: old values open, new ones are sealed as y3.
+    const both = fieldCipher({ ring, password: (await passwordKeys()).password });
+    expect(await open(both, 'people', 'phone', y2)).toBe('x');
+    expect((await one(both, 'people', 'phone', 'y')).startsWith('y3:')).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 // The cipher behind the PII fields (see field-encryption.ts). Each value is sealed on its own,
 // authenticated and bound to its collection and field, with AES-256-GCM through Web Crypto under
-// a non-extractable key derived once per database (PBKDF2-SHA256 of the device password, salted
-// with the database name). Web Crypto does the cipher work off the main thread; the main thread
+// a non-extractable key: with a passphrase, the device's key ring key (`y3:`, PBKDF2 with a random
+// salt, see platform/key-ring.ts); with the OS keychain's device password, a key derived once per
+// database (`y2:`, PBKDF2-SHA256 of the password salted with the database name). Web Crypto does the cipher work off the main thread; the main thread
 // only starts the operations and awaits them together, once per batch (a page of documents), so
 // sealing no longer costs it per field. Profiled on a first sync, the synchronous
 // XChaCha20-Poly1305 this replaces cost about 60 µs of main thread per field.
@@ -12,6 +13,7 @@
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { decryptString } from 'rxdb/plugins/encryption-crypto-js';
 
+const V3 = 'y3:';
 const V2 = 'y2:';
 const V1 = 'y1:';
 const IV_BYTES = 12;
@@ -77,6 +79,9 @@ export async function deriveFieldCryptoKey(password: string, databaseName: strin
   );
 }
 
+/** Whether a stored value is sealed under the key ring's key (nothing left to re-key). */
+export const sealedUnderRing = (value: unknown): boolean => typeof value === 'string' && value.startsWith(V3);
+
 /** One field value to seal or open: where = the collection (or `<collection>.docData`). */
 export interface FieldValue {
   where: string;
@@ -98,15 +103,27 @@ function randomIvs(count: number): Bytes {
   return out;
 }
 
-/**
- * `password` opens crypto-js values; `legacyKey` (asked for once, on the first `y1:` value met)
- * opens XChaCha20 ones.
- */
-export function fieldCipher(
-  key: CryptoKey,
-  password: string,
-  legacyKey: () => Promise<Uint8Array>,
-): FieldCipher {
+/** The keys a cipher holds; at least one of them. */
+export interface CipherKeys {
+  /** The key ring's key: seals new values (`y3:`) when present. */
+  ring?: CryptoKey;
+  /**
+   * The device password (OS keychain), or a passphrase while its database is re-keyed: `key` opens
+   * and seals `y2:` values, `legacyKey` (asked for once, on the first `y1:` value met) opens
+   * XChaCha20 ones, `text` opens crypto-js ones.
+   */
+  password?: { key: CryptoKey; legacyKey: () => Promise<Uint8Array>; text: string };
+}
+
+function needKey<T>(key: T | undefined, format: string): T {
+  // A ring database holds only `y3:` values once re-keyed (db/rekey.ts); anything else is a bug.
+  if (key === undefined) throw new Error(`本机数据含有无法用当前密钥打开的加密字段（${format}）`);
+  return key;
+}
+
+export function fieldCipher(keys: CipherKeys): FieldCipher {
+  const sealKey = keys.ring ?? needKey(keys.password, V2).key;
+  const sealPrefix = keys.ring ? V3 : V2;
   const aads = new Map<string, Bytes>();
   const aad = (where: string, field: string) => {
     const name = `${where}.${field}`;
@@ -119,7 +136,7 @@ export function fieldCipher(
   };
   let legacy: Promise<Uint8Array> | undefined;
   const openV1 = async (item: FieldValue, text: string) => {
-    legacy ??= legacyKey();
+    legacy ??= needKey(keys.password, V1).legacyKey();
     const bytes = fromBase64(text.slice(V1.length));
     const plain = xchacha20poly1305(
       await legacy,
@@ -128,7 +145,7 @@ export function fieldCipher(
     ).decrypt(bytes.subarray(V1_NONCE_BYTES));
     return JSON.parse(decoder.decode(plain)) as unknown;
   };
-  const openV2 = async (item: FieldValue, text: string) => {
+  const openGcm = async (item: FieldValue, text: string, key: CryptoKey) => {
     const bytes = fromBase64(text.slice(V2.length));
     const plain = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES), additionalData: aad(item.where, item.field) },
@@ -149,7 +166,7 @@ export function fieldCipher(
               iv: ivs.subarray(i * IV_BYTES, (i + 1) * IV_BYTES),
               additionalData: aad(item.where, item.field),
             },
-            key,
+            sealKey,
             encoder.encode(JSON.stringify(item.value)),
           ),
         ),
@@ -158,7 +175,7 @@ export function fieldCipher(
         const out = new Uint8Array(IV_BYTES + cipherText.byteLength);
         out.set(ivs.subarray(i * IV_BYTES, (i + 1) * IV_BYTES));
         out.set(new Uint8Array(cipherText), IV_BYTES);
-        return V2 + toBase64(out);
+        return sealPrefix + toBase64(out);
       });
     },
     async openAll(items) {
@@ -166,9 +183,10 @@ export function fieldCipher(
         items.map((item) => {
           const text = item.value;
           if (typeof text !== 'string') throw new Error(`${item.where}.${item.field}: not sealed`);
-          if (text.startsWith(V2)) return openV2(item, text);
+          if (text.startsWith(V3)) return openGcm(item, text, needKey(keys.ring, V3));
+          if (text.startsWith(V2)) return openGcm(item, text, needKey(keys.password, V2).key);
           if (text.startsWith(V1)) return openV1(item, text);
-          return JSON.parse(decryptString(text, password)) as unknown;
+          return JSON.parse(decryptString(text, needKey(keys.password, 'crypto-js').text)) as unknown;
         }),
       );
     },

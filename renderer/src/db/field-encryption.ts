@@ -17,8 +17,8 @@ import type {
   RxStorageInstance,
   RxStorageInstanceCreationParams,
 } from 'rxdb';
-import { deriveFieldCryptoKey, deriveFieldKey, fieldCipher } from './field-cipher';
-import type { FieldCipher, FieldValue } from './field-cipher';
+import { deriveFieldCryptoKey, deriveFieldKey, fieldCipher, sealedUnderRing } from './field-cipher';
+import type { CipherKeys, FieldCipher, FieldValue } from './field-cipher';
 
 export { deriveFieldCryptoKey, deriveFieldKey, fieldCipher } from './field-cipher';
 export type { FieldCipher } from './field-cipher';
@@ -86,6 +86,24 @@ function prepare(plan: Plan, doc: Doc, seal: boolean): { out: Doc; slots: Slot[]
 }
 
 /** Seals or opens the fields of a row set in one batch. */
+/** Whether a stored row still holds a value sealed other than under the key ring's key. */
+function needsRekeyOf(plan: Plan) {
+  return (row: Doc): boolean => {
+    if (!plan.nested) return plan.fields.some((f) => row[f] !== undefined && !sealedUnderRing(row[f]));
+    const data = row['docData'];
+    if (data === undefined || data === null) return false;
+    if (typeof data === 'string') return true;
+    return plan.nested.some((f) => (data as Doc)[f] !== undefined && !sealedUnderRing((data as Doc)[f]));
+  };
+}
+
+const rekeyCheck = new WeakMap<object, (row: Doc) => boolean>();
+
+/** For db/rekey.ts: whether a stored row of an instance this wrapper made must be sealed again. */
+export function storedRowNeedsRekey(instance: object, row: Doc): boolean {
+  return rekeyCheck.get(instance)?.(row) ?? false;
+}
+
 function batchTransformer(cipher: FieldCipher, plan: Plan) {
   /** stored → document and document → stored, for rows this wrapper sealed or opened. */
   const plainOf = new WeakMap<Doc, Doc>();
@@ -130,7 +148,7 @@ function wrapInstance(
   };
   const processing$ = new BehaviorSubject(0);
   const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey as never) as string;
-  return {
+  const wrapped = {
     databaseName: instance.databaseName,
     internals: instance.internals,
     options: instance.options,
@@ -197,22 +215,54 @@ function wrapInstance(
         tap(() => processing$.next(processing$.getValue() - 1)),
       );
     },
-  } as unknown as Instance;
+  };
+  rekeyCheck.set(wrapped, needsRekeyOf(plan));
+  return wrapped as unknown as Instance;
 }
 
-/** Wraps a storage so that every collection's `encrypted` top-level fields are sealed at rest. */
-export function fieldEncryptionStorage<I, C>(storage: RxStorage<I, C>): RxStorage<I, C> {
+/** Where the keys of a passphrase database come from (platform/key-ring.ts). */
+export interface RingKeyOptions {
+  /** The key ring's field key: seals every new value (`y3:`). */
+  ring: CryptoKey;
+  /** The passphrase of a database sealed before the key ring, while db/rekey.ts re-seals it. */
+  rekeyFrom?: string;
+}
+
+/**
+ * Wraps a storage so that every collection's `encrypted` top-level fields are sealed at rest: under
+ * the key ring's key when `keys` are given (the database's RxDB password is then unused), else
+ * under a key derived from the database's password (the OS keychain's device key).
+ */
+export function fieldEncryptionStorage<I, C>(
+  storage: RxStorage<I, C>,
+  keys?: RingKeyOptions,
+): RxStorage<I, C> {
   // One derivation per database and password, whatever the number of collections.
-  const keys = new Map<string, Promise<CryptoKey>>();
-  const legacyKeys = new Map<string, Promise<Uint8Array>>();
+  const derived = new Map<string, Promise<NonNullable<CipherKeys['password']>>>();
+  const passwordKeys = (text: string, databaseName: string) => {
+    const cacheKey = `${databaseName}\u0000${text}`;
+    let found = derived.get(cacheKey);
+    if (!found) {
+      let legacy: Promise<Uint8Array> | undefined;
+      const legacyKey = () => (legacy ??= deriveFieldKey(text, databaseName));
+      found = deriveFieldCryptoKey(text, databaseName).then((key) => ({ key, text, legacyKey }));
+      derived.set(cacheKey, found);
+    }
+    return found;
+  };
+  const cipherKeys = async (password: unknown, databaseName: string): Promise<CipherKeys> => {
+    const text = keys ? keys.rekeyFrom : password;
+    if (keys && text === undefined) return { ring: keys.ring };
+    if (typeof text !== 'string' || text.length < MIN_PASSWORD_LENGTH)
+      throw new Error('本机数据库需要至少 8 个字符的密钥才能加密个人信息');
+    return { ring: keys?.ring, password: await passwordKeys(text, databaseName) };
+  };
   return {
     ...storage,
     async createStorageInstance<R>(params: RxStorageInstanceCreationParams<R, C>) {
       const schema = params.schema as RxJsonSchema<unknown> & { encrypted?: string[] };
       if (!hasEncryption(schema)) return storage.createStorageInstance(params);
-      const password = params.password;
-      if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH)
-        throw new Error('本机数据库需要至少 8 个字符的密钥才能加密个人信息');
+      const cipher = fieldCipher(await cipherKeys(params.password, params.databaseName));
       const fields = schema.encrypted ?? [];
       if (fields.some((f) => f.includes('.')))
         throw new Error(`only top-level fields can be encrypted (${params.collectionName})`);
@@ -221,22 +271,6 @@ export function fieldEncryptionStorage<I, C>(storage: RxStorage<I, C>): RxStorag
       const docDataProperties =
         fields.length === 1 && fields[0] === 'docData' ? properties['docData']?.properties : undefined;
       const nested = docDataProperties ? encryptedByProperties.get(docDataProperties) : undefined;
-      const databaseName = params.databaseName;
-      const cacheKey = `${databaseName}\u0000${password}`;
-      let key = keys.get(cacheKey);
-      if (!key) {
-        key = deriveFieldCryptoKey(password, databaseName);
-        keys.set(cacheKey, key);
-      }
-      const legacyKey = () => {
-        let bytes = legacyKeys.get(cacheKey);
-        if (!bytes) {
-          bytes = deriveFieldKey(password, databaseName);
-          legacyKeys.set(cacheKey, bytes);
-        }
-        return bytes;
-      };
-      const cipher = fieldCipher(await key, password, legacyKey);
       const instance = await storage.createStorageInstance({
         ...params,
         schema: (nested ? withoutEncrypted(schema) : storedSchema(schema, fields)) as never,

@@ -1,14 +1,13 @@
 import type { FileFilter, OpenedFile, Platform } from './platform';
 import { createBrowserSecrets } from './browser-secrets';
-import { currentPassphrase } from './passphrase';
 
 function accept(filters: FileFilter[]): string {
   return filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
 }
 
 /** Plain-browser fallbacks: a hidden file input, a download link, the browser's own print dialog. */
-export function createBrowserPlatform(): Platform {
-  const secrets = createBrowserSecrets(localStorage, currentPassphrase);
+export function createBrowserPlatform(secretsKey: () => CryptoKey | null): Platform {
+  const secrets = createBrowserSecrets(localStorage, secretsKey);
   return {
     kind: 'browser',
     usesPassphrase: true,

@@ -29,15 +29,18 @@ describe('Electron secrets', () => {
     expect(storage.length).toBe(0);
   });
 
-  it('falls back to a passphrase where the OS has no keychain, then seals secrets under it', async () => {
+  it('falls back to a passphrase where the OS has no keychain, then seals secrets under its key ring', async () => {
     const { api, kept } = bridge(false);
     const storage = new MemoryStorage();
-    let passphrase: string | null = null;
-    const platform = createElectronPlatform(api, storage, () => passphrase);
+    let ringKey: CryptoKey | null = null;
+    const platform = createElectronPlatform(api, storage, () => ringKey);
     await expect(platform.setSecret('device.key', 'k-1')).rejects.toBeInstanceOf(KeychainUnavailableError);
     // The next start asks for a passphrase instead of failing.
     expect(platform.usesPassphrase).toBe(true);
-    passphrase = 'correct horse battery';
+    ringKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
     await platform.setSecret('hub.token', 'tok-123456');
     expect(kept.size).toBe(0);
     expect(

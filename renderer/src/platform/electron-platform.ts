@@ -17,10 +17,10 @@ export class KeychainUnavailableError extends Error {
 export function createElectronPlatform(
   bridge: YishiBridge,
   storage: Storage,
-  passphrase: () => string | null,
+  secretsKey: () => CryptoKey | null,
 ): Platform {
-  // Without a keychain, secrets are sealed under the passphrase exactly as in browser mode.
-  const sealed = createBrowserSecrets(storage, passphrase);
+  // Without a keychain, secrets are sealed under the passphrase's key ring exactly as in browser mode.
+  const sealed = createBrowserSecrets(storage, secretsKey);
   const noKeychain = () => storage.getItem(NO_KEYCHAIN) === '1';
   return {
     kind: 'electron',

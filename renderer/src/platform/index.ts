@@ -1,7 +1,9 @@
 import type { YishiBridge } from '#shared/bridge/contract';
 import { createBrowserPlatform } from './browser-platform';
+import { migrateBrowserSecrets } from './browser-secrets';
 import { createElectronPlatform } from './electron-platform';
-import { currentPassphrase } from './passphrase';
+import { keyRingStore } from './key-ring';
+import { createDeviceLock } from './passphrase';
 import type { Platform } from './platform';
 
 export type { Platform, FileFilter, OpenedFile } from './platform';
@@ -14,14 +16,8 @@ export {
 } from './app-update';
 export { startServiceWorker } from './service-worker';
 export { KeychainUnavailableError } from './electron-platform';
-export {
-  currentPassphrase,
-  rememberPassphrase,
-  forgetPassphrase,
-  passphraseWasSet,
-  clearPassphraseMark,
-  MIN_PASSPHRASE_LENGTH,
-} from './passphrase';
+export { MIN_PASSPHRASE_LENGTH, type Unlocked } from './passphrase';
+export { WrongPassphraseError, type RingKeys } from './key-ring';
 
 declare global {
   interface Window {
@@ -29,7 +25,17 @@ declare global {
   }
 }
 
+/** The passphrase lock of this profile (browser mode, and Electron without an OS keychain). */
+export const deviceLock = createDeviceLock({
+  rings: keyRingStore(indexedDB),
+  session: sessionStorage,
+  local: localStorage,
+  migrateSecrets: (passphrase, keys) => migrateBrowserSecrets(localStorage, passphrase, keys.secrets),
+});
+
+const secretsKey = () => deviceLock.current()?.secrets ?? null;
+
 /** The one place that decides between Electron and browser mode. */
 export const platform: Platform = window.yishi
-  ? createElectronPlatform(window.yishi, localStorage, currentPassphrase)
-  : createBrowserPlatform();
+  ? createElectronPlatform(window.yishi, localStorage, secretsKey)
+  : createBrowserPlatform(secretsKey);

@@ -3,7 +3,7 @@ import { readSettings, saveSettings } from '../../db/settings';
 import type { DeviceSettings } from '../../db/settings';
 import { audit } from '../../db/write';
 import { nowIso } from '../../db/ids';
-import { clearPassphraseMark, forgetPassphrase, platform } from '../../platform';
+import { deviceLock, platform } from '../../platform';
 import {
   DexieRefusedRowStore,
   DexieUploadedAttachmentStore,
@@ -145,6 +145,5 @@ export async function wipeLocalData(db: YishiDatabase): Promise<void> {
   await new DexieRefusedRowStore().clear().catch(() => undefined);
   await new DexieUploadedAttachmentStore().clear().catch(() => undefined);
   await db.remove();
-  forgetPassphrase();
-  clearPassphraseMark();
+  await deviceLock.forget(db.name);
 }
