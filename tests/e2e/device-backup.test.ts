@@ -2,8 +2,11 @@
 // synced, records a demand while offline and is backed up; a fresh browser profile restores the
 // file (a wrong passphrase first: refused in Chinese, nothing written), shows the same documents,
 // and once the street office has revoked the old registration and enrolled the restored device,
-// the demand that never reached the hub arrives there.
+// the demand that never reached the hub arrives there. A revoked device exports what it never
+// pushed before wiping, and the street office's administrator takes it in with the hub CLI.
 
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +18,7 @@ import { enrolledDevice, startSeededHub } from './hub';
 import { openProfile, screenshot } from './browser';
 import { openApp } from './app';
 
+const run = promisify(execFile);
 let hub: HubProcess;
 const folder = mkdtempSync(join(tmpdir(), 'yishi-e2e-backup-'));
 const BACKUP_PASSPHRASE = '和平里备份-2026';
@@ -153,6 +157,75 @@ describe('a device backup', () => {
           { timeout: 120_000, interval: 2_000 },
         )
         .toBe(true);
+    },
+  );
+
+  it(
+    'of a revoked device: its unsynced changes go to the street office before it wipes, not lost',
+    { timeout: 600_000 },
+    async () => {
+      const name = '高原街入户走访笔记本';
+      const laptop = await enrolledDevice(hub, name, 'xg.gyj');
+      const title = `五号楼楼道灯坏了-停用前登记-${Date.now().toString(36)}`;
+      await ledgerShows(laptop, title);
+      await laptop.context().setOffline(true);
+      await expect
+        .poll(() => laptop.getByTestId('sync-state').textContent(), { timeout: 30_000 })
+        .toBe('离线');
+      await recordDemand(laptop, `${title}。请物业维修。`);
+
+      // The street office revokes it while it is away; back online, the hub says so.
+      const hubCli = (...args: string[]) =>
+        run(process.execPath, [
+          '--import',
+          'tsx',
+          'hub/src/cli.ts',
+          ...args,
+          '--data',
+          hub.dataDir,
+          '--hub',
+          hub.url,
+        ]);
+      const { stdout } = await hubCli('devices', '--json');
+      const listed = JSON.parse(stdout) as
+        { devices: { deviceId: string; name: string }[] } | { deviceId: string; name: string }[];
+      const devices = Array.isArray(listed) ? listed : listed.devices;
+      const id = devices.find((d) => d.name === name)?.deviceId;
+      expect(id).toBeTruthy();
+      await hub.revoke(id!);
+      await laptop.context().setOffline(false);
+      const dialog = laptop.getByRole('dialog', { name: '本机已被街道停用' });
+      await dialog.waitFor({ timeout: 90_000 });
+      await expect
+        .poll(() => dialog.getByTestId('revoked-unsynced').textContent())
+        .toMatch(/本机还有 [1-9]\d* 条修改/);
+      await screenshot(laptop, 'device-revoked-export.png');
+      const [download] = await Promise.all([
+        laptop.waitForEvent('download'),
+        dialog.getByRole('button', { name: '导出未同步的修改' }).click(),
+      ]);
+      const file = join(folder, download.suggestedFilename());
+      await download.saveAs(file);
+      await expect
+        .poll(() => dialog.getByTestId('revoked-export-message').textContent())
+        .toContain('请交给街道办');
+
+      // Without the administrator's confirmation the hub refuses it; with it, the demand arrives.
+      await expect(hubCli('import-bundle', file)).rejects.toThrow(/停用，拒绝导入/);
+      const taken = await hubCli('import-bundle', file, '--from-revoked');
+      expect(taken.stdout).toMatch(
+        /已导入已停用设备“.+”（.+）的未同步修改 .+：更改 [1-9]\d* 条，写入 [1-9]\d* 条，冲突 0 条，拒收 0 条/,
+      );
+      const { demands } = await hub.pullAll('xg.gyj', ['demands']);
+      expect((demands ?? []).some((d) => JSON.stringify(d).includes(title))).toBe(true);
+
+      // Then the device wipes and starts again from first-run setup.
+      await dialog.getByRole('button', { name: '清除本机数据' }).click();
+      await laptop
+        .getByTestId('device-name-input')
+        .or(laptop.getByTestId('passphrase'))
+        .first()
+        .waitFor({ timeout: 60_000 });
     },
   );
 });

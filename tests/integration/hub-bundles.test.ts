@@ -215,6 +215,44 @@ for (const backend of BACKENDS) {
       expect(run.stderr).toMatch(/已于 .+（北京时间）停用，拒绝导入它的同步包/);
       const all = await deviceClient(hub.url, office.token).pullAll('meetings');
       expect(all.map((d) => d.id)).not.toContain('m-revoked');
+      expect(run.stderr).toContain('--from-revoked');
+
+      // The administrator confirms: the revoked device's unsynced changes are taken in under the
+      // rules of its registration, no return bundle is written, and a conflict is named.
+      const edited = {
+        ...editOf(
+          all.find((d) => d.id === 'm-shared')!,
+          7,
+          gone.deviceId,
+        ),
+        title: '停用前改的标题',
+      };
+      const changed = deviceBundle(gone, 'b-3r', {}, [
+        pushRow(meeting('m-revoked', 'xg.gyj', gone.deviceId)),
+        { newDocumentState: edited, assumedMasterState: { ...edited, title: '别的旧标题' } },
+      ] as PushRow[]);
+      const out = join(folder, 'return-3r.json');
+      const taken = await runCli(
+        [
+          'import-bundle',
+          file('bundle-3r.json', changed),
+          '--from-revoked',
+          '--out',
+          out,
+          '--data',
+          hub.dataDir,
+        ],
+        setup.env,
+      );
+      expect(taken.code).toBe(0);
+      expect(taken.stdout).toMatch(
+        /已导入已停用设备“.+”（.+停用于 .+）的未同步修改 b-3r：更改 2 条，写入 1 条，冲突 1 条，拒收 0 条/,
+      );
+      expect(taken.stdout).toContain('meetings/m-shared');
+      expect(() => readFileSync(out)).toThrow();
+      const after = await deviceClient(hub.url, office.token).pullAll('meetings');
+      expect(after.map((d) => d.id)).toContain('m-revoked');
+      expect(after.find((d) => d.id === 'm-shared')?.['title']).not.toBe('停用前改的标题');
     });
 
     it('lets a street-office device upload a bundle, and nobody else', async () => {

@@ -14,7 +14,7 @@ import type { RowPolicy } from '../sync/rules';
 
 /** What the CLI and the street-office screen show after an import. */
 export interface BundleImportReport {
-  device: Pick<DeviceInfo, 'deviceId' | 'label' | 'name' | 'scope'>;
+  device: Pick<DeviceInfo, 'deviceId' | 'label' | 'name' | 'scope' | 'revokedAt'>;
   bundleId: string;
   rows: number;
   written: number;
@@ -56,9 +56,16 @@ export async function importBundleAudited(
   text: string,
   actor: string,
   now: Date,
+  options: { fromRevoked?: boolean } = {},
 ): Promise<BundleImportReport | { error: string }> {
   try {
-    const r = await importBundle(text, { store, policy, now, newId: generateBundleId });
+    const r = await importBundle(text, {
+      store,
+      policy,
+      now,
+      newId: generateBundleId,
+      fromRevoked: options.fromRevoked === true,
+    });
     await store.audit({
       at: now.toISOString(),
       actor,
@@ -72,6 +79,8 @@ export async function importBundleAudited(
         conflicts: r.conflicts,
         refused: r.refused,
         replay: r.replay,
+        // Taken in from a device already revoked: the administrator confirmed it (--from-revoked).
+        ...(r.device.revokedAt !== null ? { fromRevoked: true, revokedAt: r.device.revokedAt } : {}),
       },
     });
     return {
@@ -80,6 +89,7 @@ export async function importBundleAudited(
         label: r.device.label,
         name: r.device.name,
         scope: r.device.scope,
+        revokedAt: r.device.revokedAt,
       },
       bundleId: r.answer.answers,
       rows: r.rows,

@@ -47,7 +47,7 @@ export interface AdminApi {
   seedDemo(asOf?: string): Promise<SeedOutcome>;
   publishUpdate(order: PublishOrder): Promise<PublishOutcome>;
   /** Imports the bundle file at this absolute path (refusals are AdminErrors). */
-  importBundle(file: string): Promise<BundleImportReport>;
+  importBundle(file: string, options?: { fromRevoked?: boolean }): Promise<BundleImportReport>;
   quarantine(order: QuarantineOrder): Promise<QuarantineAnswer>;
   /** Writes a backup of the whole database to this absolute path. */
   backup(file: string): Promise<BackupSummary>;
@@ -107,8 +107,13 @@ function httpApi(baseUrl: string, secret: string): AdminApi {
       ).json,
     publishUpdate: async (order) =>
       (await call<PublishOutcome>('POST', '/v1/admin/publish-update', order)).json,
-    importBundle: async (file) =>
-      (await call<BundleImportReport>('POST', '/v1/admin/import-bundle', { file })).json,
+    importBundle: async (file, options) =>
+      (
+        await call<BundleImportReport>('POST', '/v1/admin/import-bundle', {
+          file,
+          fromRevoked: options?.fromRevoked === true,
+        })
+      ).json,
     quarantine: async (order) => (await call<QuarantineAnswer>('POST', '/v1/admin/quarantine', order)).json,
     backup: async (file) => (await call<BackupSummary>('POST', '/v1/admin/backup', { file })).json,
     purgePii: async (before) => (await call<PurgeOutcome>('POST', '/v1/admin/purge-pii', { before })).json,
@@ -133,10 +138,10 @@ function databaseApi(store: Store, dataDir: string): AdminApi {
       if (typeof outcome === 'string') throw new AdminError(outcome);
       return outcome;
     },
-    async importBundle(file) {
+    async importBundle(file, options) {
       const text = await readBundleFile(file);
       if (typeof text !== 'string') throw new AdminError(text.error);
-      const report = await importBundleAudited(store, createRowPolicy(), text, actor, new Date());
+      const report = await importBundleAudited(store, createRowPolicy(), text, actor, new Date(), options);
       if ('error' in report) throw new AdminError(report.error);
       return report;
     },

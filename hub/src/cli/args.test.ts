@@ -94,6 +94,12 @@ describe('parseArgs', () => {
       json: false,
     });
     expect(parseArgs(['import-bundle'])).toEqual({ error: expect.stringContaining('同步包文件') });
+    expect(parseArgs(['import-bundle', 'gone.json', '--from-revoked'])).toEqual({
+      command: 'import-bundle',
+      file: 'gone.json',
+      fromRevoked: true,
+      json: false,
+    });
   });
 
   it('parses quarantine list, show and purge, and refuses a purge without a filter', () => {

@@ -24,7 +24,7 @@ export type Command =
   | ({ command: 'devices' } & Common)
   | ({ command: 'revoke'; deviceId: string } & Common)
   | ({ command: 'publish-update'; source: string; minimumVersion?: string } & Common)
-  | ({ command: 'import-bundle'; file: string; out?: string } & Common)
+  | ({ command: 'import-bundle'; file: string; out?: string; fromRevoked?: boolean } & Common)
   | ({ command: 'quarantine'; order: QuarantineOrder } & Common)
   | ({ command: 'backup'; out: string } & Common)
   | ({ command: 'restore'; from: string } & Common)
@@ -44,6 +44,7 @@ export const USAGE = `用法: npm run hub -- <命令> [选项]
   revoke <设备编号>                                         停用设备
   publish-update <目录> [--minimum <版本>]                  发布应用更新（electron-builder 的输出目录）
   import-bundle <文件> [--out <回传包文件>]                 导入议事厅带来的同步包，写出回传包
+  import-bundle <文件> --from-revoked                       导入已停用设备在清除数据前导出的未同步修改（管理员确认）
   backup --out <文件>                                       备份整个同步服务的数据库（含摘要，运行中也可）
   restore --from <文件>                                     从备份恢复（须先停止同步服务；设备会自动重新同步）
   purge-pii --before <日期>                                 清除保存期限已过的居民个人信息（见 hub/README.md）
@@ -69,7 +70,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
   devices: { options: admin, positionals: 0 },
   revoke: { options: admin, positionals: 1 },
   'publish-update': { options: { minimum: text, ...admin }, positionals: 1 },
-  'import-bundle': { options: { out: text, ...admin }, positionals: 1 },
+  'import-bundle': { options: { out: text, 'from-revoked': flag, ...admin }, positionals: 1 },
   backup: { options: { out: text, ...admin }, positionals: 0 },
   restore: { options: { from: text, ...admin }, positionals: 0 },
   'purge-pii': { options: { before: text, ...admin }, positionals: 0 },
@@ -150,6 +151,7 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
       const out: Command = { command, file: positional[0] as string, ...common };
       const target = str('out');
       if (target !== undefined) out.out = target;
+      if (values['from-revoked'] === true) out.fromRevoked = true;
       return out;
     }
     case 'publish-update': {

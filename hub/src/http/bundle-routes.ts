@@ -19,11 +19,12 @@ export async function handleAdminImportBundle(ctx: HubContext, req: IncomingMess
   if (req.method !== 'POST') throw new HttpError('method_not_allowed');
   const body = await readJson(req);
   const file = (body as { file?: unknown } | null)?.file;
+  const fromRevoked = (body as { fromRevoked?: unknown } | null)?.fromRevoked === true;
   if (typeof file !== 'string' || file === '' || file.includes('\0'))
     throw new HttpError('bad_request', 'file 必须是同步包文件的路径');
   const text = await readBundleFile(file);
   if (typeof text !== 'string') throw new HttpError('bad_request', text.error);
-  const report = await importBundleAudited(ctx.store, ctx.policy, text, actor, ctx.clock());
+  const report = await importBundleAudited(ctx.store, ctx.policy, text, actor, ctx.clock(), { fromRevoked });
   if ('error' in report) throw new HttpError('bad_request', report.error);
   ctx.log.info('bundle imported', { deviceId: report.device.deviceId, written: report.written });
   sendJson(res, 200, report, false);

@@ -41,17 +41,25 @@ export interface BundleImport {
 const beijing = (iso: string) =>
   new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-/** The device a bundle claims to come from, refused unless it may still sync with this hub. */
-async function checkSender(store: Store, bundle: DeviceBundle): Promise<{ device: DeviceInfo; key: string }> {
+/**
+ * The device a bundle claims to come from, refused unless it may still sync with this hub, or the
+ * administrator takes in what a revoked device exported before it was wiped (`fromRevoked`).
+ */
+async function checkSender(
+  store: Store,
+  bundle: DeviceBundle,
+  fromRevoked: boolean,
+): Promise<{ device: DeviceInfo; key: string }> {
   if (bundle.hubId !== store.hubId) {
     throw new BundleRefused('此同步包来自在另一个同步服务器登记的设备，本服务器不能导入。');
   }
   const found = await store.deviceBundleKey(bundle.deviceId);
   if (!found) throw new BundleRefused(`本服务器没有登记过设备 ${bundle.deviceId}，拒绝导入。`);
   const { device, bundleKey } = found;
-  if (device.revokedAt !== null) {
+  if (device.revokedAt !== null && !fromRevoked) {
     throw new BundleRefused(
-      `设备“${device.label}”（${device.deviceId}）已于 ${beijing(device.revokedAt)}（北京时间）停用，拒绝导入它的同步包。`,
+      `设备“${device.label}”（${device.deviceId}）已于 ${beijing(device.revokedAt)}（北京时间）停用，拒绝导入它的同步包。` +
+        '如这是它停用后导出的未同步修改，请管理员核对后在服务器上用 npm run hub -- import-bundle <文件> --from-revoked 导入。',
     );
   }
   if (bundleKey === null) {
@@ -111,6 +119,8 @@ export interface ImportOptions {
   now: Date;
   /** A fresh id for the return bundle. */
   newId: () => string;
+  /** The administrator confirmed taking in a revoked device's unsynced changes (CLI only). */
+  fromRevoked?: boolean;
 }
 
 /** Imports the text of a bundle file; throws BundleRefused (Chinese message) when it must not. */
@@ -122,7 +132,7 @@ export async function importBundle(text: string, options: ImportOptions): Promis
   if (bundle.kind !== 'device') {
     throw new BundleRefused('这是服务器生成的回传包，应在议事厅的设备上用“导入同步包”导入。');
   }
-  const { device, key } = await checkSender(store, bundle);
+  const { device, key } = await checkSender(store, bundle, options.fromRevoked === true);
   const actor: DeviceActor = {
     id: device.deviceId,
     role: device.role,

@@ -10,6 +10,7 @@ import {
   SYNC_BUNDLE_VERSION,
   bundleKeyFromToken,
   signBundle,
+  verifyBundle,
 } from '#shared/protocol/bundle';
 import type { ReturnBundle } from '#shared/protocol/bundle';
 import type { Doc } from '#shared/protocol/v1';
@@ -20,7 +21,7 @@ import { devTools } from '../db/dev-mode';
 import { createSyncClient } from './client';
 import type { SyncClient } from './client';
 import { BundleInbox } from './bundle-inbox';
-import { awaitReturnTaken, collectDeviceBundle, planReturn } from './bundle-io';
+import { awaitReturnTaken, collectDeviceBundle, deviceBundleFrom, planReturn } from './bundle-io';
 import { countPending } from './pending';
 import type { EventSourceFactory } from './sse';
 
@@ -60,7 +61,7 @@ function memoryHub() {
     if (i >= 0) rows.splice(i, 1);
     rows.push({ doc, seq: (seq += 1) });
   };
-  const state = { offline: false };
+  const state = { offline: false, revoked: false };
   const json = (body: unknown) =>
     new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   const fetchImpl = async (url: string, init?: RequestInit): Promise<Response> => {
@@ -74,6 +75,11 @@ function memoryHub() {
       const last = page[page.length - 1];
       return json({ documents: page.map((r) => r.doc), checkpoint: { seq: last ? last.seq : after } });
     }
+    if (state.revoked && u.pathname.startsWith('/v1/sync/'))
+      return new Response(JSON.stringify({ error: { code: 'revoked', message: '设备已停用' } }), {
+        status: 401,
+        headers: { 'content-type': 'application/json' },
+      });
     if (u.pathname.endsWith('/push')) {
       for (const r of JSON.parse(String(init?.body)) as Array<{ newDocumentState: Row }>)
         put(r.newDocumentState);
@@ -240,4 +246,50 @@ describe('sync bundles on the device', () => {
     expect(await titles()).toEqual(after);
     expect(await waitingRows()).toEqual(['d1']);
   }, 60_000);
+
+  it('keeps what a revoked device had not pushed, read before its replications stop', async () => {
+    const hub = memoryHub();
+    hub.put(demand('d1', '三单元楼道灯'));
+    const db = await createYishiDatabase({
+      name: `revoked${Math.random().toString(36).slice(2)}`,
+      storage: getRxStorageMemory(),
+      password: 'bundle-test',
+      multiInstance: false,
+      devTools: devTools(),
+    });
+    opened.push(db);
+    let revoked = false;
+    const client = createSyncClient({
+      db,
+      hubUrl: 'http://hub.test',
+      token: TOKEN,
+      deviceScope: SCOPE,
+      hubId: 'hub-1',
+      eventSourceFactory: silentStream,
+      fetchImpl: hub.fetchImpl,
+      collections: ['demands'],
+      onRevoked: () => {
+        revoked = true;
+      },
+      timing: { tickMs: 100, backoff: { baseMs: 50, capMs: 200 } },
+    });
+    clients.push(client);
+    await client.syncNow();
+    expect(client.unsyncedAtRevocation()).toBeNull();
+    hub.state.revoked = true;
+    await db.demands.insert(demand('d2', '二号院积水', '2026-12-02T08:00:00.000Z') as never);
+    await waitFor(() => Promise.resolve(revoked));
+    const snapshot = client.unsyncedAtRevocation();
+    expect(snapshot?.changes.demands?.map((r) => r.newDocumentState.id)).toEqual(['d2']);
+    expect(snapshot?.checkpoints.demands).toBe(1);
+    // Signed as the device's bundle, as the street office's hub verifies it.
+    const { bundle } = deviceBundleFrom(
+      snapshot!,
+      { hubId: 'hub-1', deviceId: 'dev-hall', scope: SCOPE, token: TOKEN },
+      'b-revoked',
+      T,
+    );
+    expect(bundle.changes.demands?.[0]?.assumedMasterState).toBeNull();
+    expect(verifyBundle(bundle, bundleKeyFromToken(TOKEN))).toBe(true);
+  });
 });

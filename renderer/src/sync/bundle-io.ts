@@ -21,6 +21,35 @@ async function pulledSeq(replications: Replications, name: CollectionName): Prom
   return checkpoint?.seq ?? 0;
 }
 
+/** What the replications have yet to push, and where their pulls stand. */
+export interface UnsyncedSnapshot {
+  changes: Partial<Record<CollectionName, PushRow[]>>;
+  checkpoints: Partial<Record<CollectionName, number>>;
+}
+
+export async function snapshotUnsynced(replications: Replications): Promise<UnsyncedSnapshot> {
+  const snapshot: UnsyncedSnapshot = { changes: {}, checkpoints: {} };
+  for (const [name, replication] of replications) {
+    snapshot.changes[name] = await pendingRows(replication);
+    snapshot.checkpoints[name] = await pulledSeq(replications, name);
+  }
+  return snapshot;
+}
+
+/** The snapshot, or null when the replications did not answer in time (e.g. never started here). */
+export async function snapshotWithin(
+  replications: Replications,
+  ms: number,
+): Promise<UnsyncedSnapshot | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  try {
+    return await Promise.race([snapshotUnsynced(replications).catch(() => null), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The signed bundle of every row the replications have yet to push, and the digests to keep. */
 export async function collectDeviceBundle(
   replications: Replications,
@@ -28,12 +57,16 @@ export async function collectDeviceBundle(
   bundleId: string,
   createdAt: string,
 ): Promise<{ bundle: DeviceBundle; carried: CarriedDigests }> {
-  const changes: Partial<Record<CollectionName, PushRow[]>> = {};
-  const checkpoints: Partial<Record<CollectionName, number>> = {};
-  for (const [name, replication] of replications) {
-    changes[name] = await pendingRows(replication);
-    checkpoints[name] = await pulledSeq(replications, name);
-  }
+  return deviceBundleFrom(await snapshotUnsynced(replications), device, bundleId, createdAt);
+}
+
+/** A snapshot signed as this device's bundle (also what a revoked device exports for the street office). */
+export function deviceBundleFrom(
+  { changes, checkpoints }: UnsyncedSnapshot,
+  device: BundleIdentity & { token: string },
+  bundleId: string,
+  createdAt: string,
+): { bundle: DeviceBundle; carried: CarriedDigests } {
   const bundle = makeDeviceBundle(
     {
       hubId: device.hubId,

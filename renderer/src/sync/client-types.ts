@@ -1,6 +1,7 @@
 // What the sync client takes and gives: its options, its status and its handle. Kept apart from
 // client.ts so that screens and tests can use the types without the client's wiring.
 
+import type { UnsyncedSnapshot } from './bundle-io';
 import type { BehaviorSubject } from 'rxjs';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { CollectionName } from '#shared/domain/vocab';
@@ -102,6 +103,8 @@ export interface SyncClient {
   /** Removes a refused row from the list after a person dealt with it. */
   dismissRefused(key: string): Promise<void>;
   stop(): Promise<void>;
+  /** What a revoked device had not pushed when the hub refused it (null: not revoked, or unread). */
+  unsyncedAtRevocation(): UnsyncedSnapshot | null;
   /** For tests and diagnostics. */
   readonly replications: ReadonlyMap<CollectionName, RxReplicationState<unknown, Checkpoint>>;
   /** Moves photo bytes; `settled()` resolves when nothing is left to move. */

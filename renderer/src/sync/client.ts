@@ -29,6 +29,8 @@ import { createStreamSupervisor } from './stream-supervisor';
 import { createPendingCounter } from './pending-counter';
 import { syncSessionOf, watchEpoch } from './sync-session';
 import { runSyncNow } from './sync-now';
+import { snapshotWithin } from './bundle-io';
+import type { UnsyncedSnapshot } from './bundle-io';
 
 import type { SyncClient, SyncClientOptions } from './client-types';
 export type { SyncClient, SyncClientOptions, SyncState, SyncStatus, SyncTiming } from './client-types';
@@ -139,6 +141,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     publish({ refusedCount: list.length });
   };
 
+  let atRevocation: UnsyncedSnapshot | null = null;
   const stopAll = async () => {
     if (stopped) return;
     stopped = true;
@@ -162,7 +165,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     retryDelay: (attempt) => backoffDelay(attempt, random(), timing.backoff),
     setRetryTime: (name, ms) => set.setRetryTime(name, ms),
     fail: (error) => failures$.next(error),
-    stop: stopAll,
+    // Read before the replications' bookkeeping closes: a revoked device hands it to the street office.
+    stop: async () => {
+      if (status.revoked && !stopped) atRevocation = await snapshotWithin(set.replications, 10_000);
+      await stopAll();
+    },
     onRevoked: options.onRevoked,
   });
 
@@ -261,8 +268,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       if (stopped) return;
       status.markInitialDone();
       epoch.firstRoundDone();
-      // Every document of a restored device has been pushed once: RxDB knows the hub's states now.
-      void session.restored.finish().catch(() => undefined);
+      void session.restored.finish().catch(() => undefined); // a restored device's bases served
+
       publish(status.anyActive ? {} : { lastSyncedAt: nowIso() });
     })
     .catch(() => undefined);
@@ -294,6 +301,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       await loadRefused();
     },
     stop: stopAll,
+    unsyncedAtRevocation: () => atRevocation,
     replications: set.replications,
     attachments,
     inbox,

@@ -21,7 +21,7 @@ export type { UploadedAttachmentStore } from './uploaded-store';
 export type { AttachmentMover } from './attachment-mover';
 export { firstSyncTracker } from './first-sync-status';
 export { BundleInbox } from './bundle-inbox';
-export { awaitReturnTaken, collectDeviceBundle, planReturn } from './bundle-io';
+export { awaitReturnTaken, collectDeviceBundle, deviceBundleFrom, planReturn } from './bundle-io';
 export type { ReturnPlan } from './bundle-io';
 export { hubRequest, hubEndpoint } from './http';
 export { pendingRows } from './pending';

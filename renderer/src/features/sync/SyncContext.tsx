@@ -139,7 +139,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     <ControlContext.Provider value={control}>
       <SyncContext.Provider value={view}>
         {children}
-        <RevokedDialog open={revoked} />
+        <RevokedDialog open={revoked} client={view.client} />
         <HubRestoredNotice open={restored} onClose={() => setRestored(false)} />
       </SyncContext.Provider>
     </ControlContext.Provider>

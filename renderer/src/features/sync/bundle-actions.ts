@@ -10,7 +10,7 @@ import { audit } from '../../db/write';
 import { newId, nowIso } from '../../db/ids';
 import { platform } from '../../platform';
 import type { OpenedFile } from '../../platform';
-import { awaitReturnTaken, collectDeviceBundle, planReturn } from '../../sync';
+import { awaitReturnTaken, collectDeviceBundle, deviceBundleFrom, planReturn } from '../../sync';
 import type { SyncClient } from '../../sync';
 import { HUB_TOKEN_SECRET } from './hub-session';
 import type { SyncControl } from './SyncContext';
@@ -65,6 +65,41 @@ export async function exportBundle(
   const data = new TextEncoder().encode(JSON.stringify(bundle));
   // Remembered before the file leaves: a return bundle may come back for it whatever happens next.
   await rememberExport(db, { bundleId: bundle.bundleId, createdAt, carried });
+  if (!(await platform.saveFile(fileName, data, BUNDLE_FILTERS))) return null;
+  return { rows, fileName };
+}
+
+/** Rows a revoked device had not pushed (read when the hub refused it); null when unread. */
+export function unsyncedCount(client: SyncClient | null): number | null {
+  const snapshot = client?.unsyncedAtRevocation() ?? null;
+  return snapshot && Object.values(snapshot.changes).reduce((n, rows) => n + rows.length, 0);
+}
+
+/**
+ * A revoked device's unsynced changes as its signed bundle, for the street office: the hub takes it
+ * in only when the administrator confirms (`npm run hub -- import-bundle FILE --from-revoked`).
+ */
+export async function exportRevokedChanges(
+  settings: DeviceSettings,
+  client: SyncClient,
+): Promise<{ rows: number; fileName: string } | null> {
+  const snapshot = client.unsyncedAtRevocation();
+  if (!snapshot) throw new Error('没能读出本机未同步的修改。');
+  const hub = hubOf(settings);
+  const token = await tokenOf();
+  const createdAt = nowIso();
+  const fileName = bundleFileName('device', hub.deviceId, fileStamp(createdAt)).replace(
+    'yishi-sync-',
+    'yishi-revoked-',
+  );
+  const { bundle } = deviceBundleFrom(
+    snapshot,
+    { hubId: hub.hubId, deviceId: hub.deviceId, scope: hub.scope, token },
+    newId('bundle'),
+    createdAt,
+  );
+  const rows = Object.values(bundle.changes).reduce((n, r) => n + r.length, 0);
+  const data = new TextEncoder().encode(JSON.stringify(bundle));
   if (!(await platform.saveFile(fileName, data, BUNDLE_FILTERS))) return null;
   return { rows, fileName };
 }

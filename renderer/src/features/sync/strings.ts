@@ -45,6 +45,11 @@ const zh = {
   revokedBody:
     '街道管理员已停用本设备的同步权限。为保护居民个人信息，本机数据将被清除。如有疑问请联系街道管理员。',
   revokedWipe: '清除本机数据',
+  revokedUnsynced:
+    '本机还有 {{count}} 条修改没有送到街道服务器。清除前请先导出，把文件交给街道办，由管理员核对后导入服务器，这些修改就不会丢失。',
+  revokedExport: '导出未同步的修改',
+  revokedExported: '已导出 {{rows}} 条未同步的修改到 {{file}}。请交给街道办，再清除本机数据。',
+  revokedUnread: '没能读出本机未同步的修改（同步由另一个窗口负责时会这样），清除前请联系街道办。',
   hubRestored: '服务器已从备份恢复',
   hubRestoredBody: '本机正在从头重新同步，并把服务器缺少的本机更改推送回去。',
   refusedTitle: '服务器拒绝的记录',
@@ -114,6 +119,12 @@ const en: typeof zh = {
   revokedBody:
     "The street administrator revoked this device. To protect residents' personal data, the local data will be wiped. Contact the street office with questions.",
   revokedWipe: 'Wipe local data',
+  revokedUnsynced:
+    'This device holds {{count}} changes the street hub never received. Export them first and hand the file to the street office, whose administrator takes them into the hub, so that nothing is lost.',
+  revokedExport: 'Export unsynced changes',
+  revokedExported: 'Exported {{rows}} unsynced changes to {{file}}. Hand it to the street office, then wipe.',
+  revokedUnread:
+    'The unsynced changes could not be read (another window runs the sync); contact the street office before wiping.',
   hubRestored: 'The hub was restored from a backup',
   hubRestoredBody:
     'This device is syncing again from the beginning and pushing back the changes the hub lacks.',
