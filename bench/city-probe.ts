@@ -35,6 +35,9 @@ interface PlanNode {
   'Index Name'?: string;
   'Index Cond'?: string;
   'Rows Removed by Filter'?: number;
+  'Actual Rows'?: number;
+  'Exact Heap Blocks'?: number;
+  'Lossy Heap Blocks'?: number;
   Plans?: PlanNode[];
 }
 
@@ -47,6 +50,9 @@ export interface ScopePlan {
   scopeIndexed: boolean;
   /** Rows read and thrown away by a filter: what an unindexed scope costs. */
   rowsRemoved: number;
+  /** Rows the table scan produced and the table pages it visited for them. */
+  rowsFetched: number;
+  heapBlocks: number;
   seqScan: boolean;
   executionMs: number;
 }
@@ -84,12 +90,15 @@ export async function scopePlans(
     await pullDocuments(explaining, collection, scope, 0, pageSize);
     return captured.map((p, i) => {
       const nodes = flatten(p.Plan);
+      const heapScan = all(p.Plan).find((n) => n['Node Type'] === 'Bitmap Heap Scan');
       return {
         query: i === 0 ? 'newest first, first page' : 'oldest first, from the start',
         collection,
         nodes,
         scopeIndexed: all(p.Plan).some((n) => /scope/.test(n['Index Cond'] ?? '')),
         rowsRemoved: all(p.Plan).reduce((sum, n) => sum + (n['Rows Removed by Filter'] ?? 0), 0),
+        rowsFetched: heapScan?.['Actual Rows'] ?? 0,
+        heapBlocks: (heapScan?.['Exact Heap Blocks'] ?? 0) + (heapScan?.['Lossy Heap Blocks'] ?? 0),
         seqScan: nodes.some((n) => n.startsWith('Seq Scan')),
         executionMs: p['Execution Time'],
       };

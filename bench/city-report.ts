@@ -89,14 +89,35 @@ export function renderCity(o: Outcome<CityResult>, cores: number): string[] {
     `- First sync: a street-office device of street \`${streetCode(Math.floor(c.streets / 2))}\` pulls every collection newest first in pages of ${n(c.pageSize)}, as the app's first pull does, through the proxy; the demo-street hub holds one copy of the same street and is pulled the same way, runs interleaved.`,
     `- The scope query (\`hub/src/store/documents-sql.ts\`) under EXPLAIN ANALYZE on the city database, for a community device (\`.gyj\`):`,
     '',
-    ...v.plans.map(
-      (p) =>
-        `  - ${p.collection}, ${p.query}: ${p.nodes.join(' → ')}; scope ${p.scopeIndexed ? 'is an index condition' : '**is a filter, not an index condition**'}, ${n(p.rowsRemoved)} rows read and discarded, ${fmt(p.executionMs)} ms.`,
-    ),
+    ...v.plans.map((p, i) => {
+      const demo = v.demoPlans[i];
+      return `  - ${p.collection}, ${p.query}: ${p.nodes.join(' → ')}; scope ${p.scopeIndexed ? 'is an index condition' : '**is a filter, not an index condition**'}, ${n(p.rowsRemoved)} rows read and discarded, ${n(p.rowsFetched)} rows from ${n(p.heapBlocks)} table pages, ${fmt(p.executionMs)} ms${demo ? ` (the demo street's database: ${n(demo.rowsFetched)} rows from ${n(demo.heapBlocks)} pages, ${fmt(demo.executionMs)} ms)` : ''}.`;
+    }),
     '',
+    ...(syncOk ? [] : firstSyncLimit(v)),
     `- Memory: each hub process is started with a preload (\`bench/memory-probe.mjs\`) that runs a full garbage collection and reports \`process.memoryUsage()\` on a signal, twice, 3 s apart, after the last request, before the streams opened and with them open. RSS ${growth(v.rssBeforeMiB, v.rssAfterMiB)} MiB; V8 heap ${growth(v.heapBeforeMiB, v.heapAfterMiB)} MiB (${fmt(v.heapPerStreamKiB)} KiB per stream). The sockets' kernel buffers are not in either.`,
     `- Propagation: A and B (community-worker devices of \`${streetCode(0)}.gyj\`, the app's database code and sync client in their own processes) through the proxy, so A's write may be served by one process and B's stream by the other (the change crosses by PostgreSQL NOTIFY); ${v.propagation.changes} changes in ${c.propagationRuns} runs, ${c.gapMs} ms apart; the other devices received ${n(v.crowdChanges)} change events meanwhile.`,
     '',
   );
   return out;
+}
+
+/** What holds the city's first sync below the demo street's, from the plans above. */
+function firstSyncLimit(v: CityResult): string[] {
+  const unindexed = v.plans.filter((p) => !p.scopeIndexed || p.seqScan);
+  if (unindexed.length > 0)
+    return [
+      `- **What limits the first sync:** the scope is not an index condition in ${unindexed.length} of the plans, so the pull reads rows of other scopes and throws them away.`,
+      '',
+    ];
+  const pages = (plans: CityResult['plans']) =>
+    plans.reduce((s, p) => s + p.heapBlocks, 0) /
+    Math.max(
+      1,
+      plans.reduce((s, p) => s + p.rowsFetched, 0),
+    );
+  return [
+    `- **What limits the first sync:** not the scope query's index (every plan above finds the scope's rows through \`documents_collection_scope\` or \`documents_scope\`), but where the rows lie. The city's streets write at the same time, so one street's documents are spread over the whole table: the plans visit ${fmt(pages(v.plans), 2)} table pages per row on the city database against ${fmt(pages(v.demoPlans), 2)} on the demo street's, where one street's rows sit next to each other. Each page of a first sync also re-reads the scope's remaining rows of the collection to sort them (newest first), on both databases, so the scatter is paid several times. Closing the gap would take keeping a scope's rows together (\`CLUSTER documents USING documents_collection_scope\` in a maintenance window, since it locks the table) or paging a first sync by an index in scope order.`,
+    '',
+  ];
 }

@@ -49,7 +49,7 @@ export const CITY_FULL: CityConfig = {
   streets: 89,
   devices: 2000,
   processes: 2,
-  syncRuns: 3,
+  syncRuns: 5,
   pageSize: 1000,
   propagationRuns: 5,
   changesPerRun: 20,
@@ -75,6 +75,8 @@ export interface CityResult {
   perStreet: number;
   seedSeconds: number;
   plans: ScopePlan[];
+  /** The same plans on the demo street's database, for comparison. */
+  demoPlans: ScopePlan[];
   /** First sync of one street-sized scope, documents/s: on the city hub and on the demo street's hub. */
   firstSync: { documents: number; city: Summary; demo: Summary; ratio: Summary };
   streams: number;
@@ -166,8 +168,11 @@ export async function benchCity(options: {
     // The scope a first sync measures: a street in the middle of the city, and the same street alone.
     const measured = streetCode(Math.floor(config.streets / 2));
     const plans: ScopePlan[] = [];
-    for (const collection of ['people', 'demands'] as const)
+    const demoPlans: ScopePlan[] = [];
+    for (const collection of ['people', 'demands'] as const) {
       plans.push(...(await scopePlans(cityDb.url, `${measured}.gyj`, collection, config.pageSize)));
+      demoPlans.push(...(await scopePlans(demoDb.url, `${streetCode(0)}.gyj`, collection, config.pageSize)));
+    }
     for (const p of plans)
       log(`  plan ${p.collection} ${p.query}: ${p.nodes.join(' > ')} (${p.executionMs} ms)`);
     const cityDevice = await enrollDevice(firstHub, measured, 'street-staff');
@@ -255,6 +260,7 @@ export async function benchCity(options: {
       perStreet: seeded.perStreet,
       seedSeconds: seeded.seconds,
       plans,
+      demoPlans,
       firstSync: {
         documents: seeded.perStreet,
         city: summarize(cityRates),
