@@ -20,6 +20,9 @@ export function renderCity(o: Outcome<CityResult>, cores: number): string[] {
   if (!o.ok) return [...out, `**City scale failed in this run:** \`${o.error.replace(/`/g, "'")}\``, ''];
   const v = o.value;
   const c = v.config;
+  // RSS after a collection still moves by megabytes as the allocator returns pages or not; the
+  // heap and external memory are exact. The verdict takes the larger.
+  const memory = Math.max(v.perStreamKiB, v.heapPerStreamKiB);
   const busy = Math.max(v.load.start, v.load.end) > cores;
   const syncOk = v.firstSync.ratio.median >= AS_FAST_AS && v.plans.every((p) => p.scopeIndexed && !p.seqScan);
   const growth = (before: number[], after: number[]) =>
@@ -70,12 +73,12 @@ export function renderCity(o: Outcome<CityResult>, cores: number): string[] {
       '',
     ]),
     row([
-      'hub memory per open stream (RSS growth of both processes after GC ÷ streams), KiB',
-      fmt(v.perStreamKiB),
+      'hub memory per open stream (growth of both processes after GC ÷ streams: the larger of RSS and V8 heap + external), KiB',
+      fmt(memory),
       '',
       '1',
       '≤ 50 KiB',
-      verdict(v.perStreamKiB <= 50),
+      verdict(memory <= 50),
     ]),
     row([
       `pushed documents/s (batches of 1,000 demands, ${n(c.pushDocuments)} per run)`,
@@ -95,7 +98,7 @@ export function renderCity(o: Outcome<CityResult>, cores: number): string[] {
     }),
     '',
     ...(syncOk ? [] : firstSyncLimit(v)),
-    `- Memory: each hub process is started with a preload (\`bench/memory-probe.mjs\`) that runs a full garbage collection and reports \`process.memoryUsage()\` on a signal, twice, 3 s apart, after the last request, before the streams opened and with them open. RSS ${growth(v.rssBeforeMiB, v.rssAfterMiB)} MiB; V8 heap ${growth(v.heapBeforeMiB, v.heapAfterMiB)} MiB (${fmt(v.heapPerStreamKiB)} KiB per stream). The sockets' kernel buffers are not in either.`,
+    `- Memory: each hub process is started with a preload (\`bench/memory-probe.mjs\`) that runs a full garbage collection and reports \`process.memoryUsage()\` on a signal, twice, 3 s apart, after the last request, before the streams opened and with them open. RSS ${growth(v.rssBeforeMiB, v.rssAfterMiB)} MiB; V8 heap ${growth(v.heapBeforeMiB, v.heapAfterMiB)} MiB; per stream ${fmt(v.perStreamKiB)} KiB of RSS and ${fmt(v.heapPerStreamKiB)} KiB of V8 heap + external memory. The sockets' kernel buffers are not in either.`,
     `- Propagation: A and B (community-worker devices of \`${streetCode(0)}.gyj\`, the app's database code and sync client in their own processes) through the proxy, so A's write may be served by one process and B's stream by the other (the change crosses by PostgreSQL NOTIFY); ${v.propagation.changes} changes in ${c.propagationRuns} runs, ${c.gapMs} ms apart; the other devices received ${n(v.crowdChanges)} change events meanwhile.`,
     '',
   );

@@ -85,7 +85,7 @@ export interface CityResult {
   rssAfterMiB: number[];
   heapBeforeMiB: number[];
   heapAfterMiB: number[];
-  /** Growth of both processes' RSS (and heap) divided by the streams opened. */
+  /** Growth of both processes' RSS (and of V8 heap + external memory) divided by the streams opened. */
   perStreamKiB: number;
   heapPerStreamKiB: number;
   propagation: {
@@ -180,8 +180,16 @@ export async function benchCity(options: {
     const cityRates: number[] = [];
     const demoRates: number[] = [];
     for (let run = 0; run < config.syncRuns; run += 1) {
-      const d = await firstSync(demo.proxy.url, demoDevice.token, config.pageSize);
-      const c = await firstSync(city.proxy.url, cityDevice.token, config.pageSize);
+      // Alternating which goes first, so neither always meets the other's leftovers.
+      const syncDemo = () => firstSync(demo.proxy.url, demoDevice.token, config.pageSize);
+      const syncCity = () => firstSync(city.proxy.url, cityDevice.token, config.pageSize);
+      const [d, c] =
+        run % 2 === 0
+          ? [await syncDemo(), await syncCity()]
+          : await (async () => {
+              const cityFirst = await syncCity();
+              return [await syncDemo(), cityFirst] as const;
+            })();
       if (d.documents !== seeded.perStreet || c.documents !== seeded.perStreet)
         throw new Error(`first sync: ${c.documents} and ${d.documents} of ${seeded.perStreet}`);
       demoRates.push(d.documents / d.seconds);
@@ -208,7 +216,7 @@ export async function benchCity(options: {
     const perStream = (key: keyof ProbedMemory) =>
       after.reduce((sum, m, i) => sum + m[key] - (before[i]?.[key] ?? 0), 0) / 1024 / streams;
     const perStreamKiB = perStream('rss');
-    const heapPerStreamKiB = perStream('heapUsed');
+    const heapPerStreamKiB = perStream('heapUsed') + perStream('external');
     log(
       `  ${streams} streams open: ${perStreamKiB.toFixed(1)} KiB RSS, ${heapPerStreamKiB.toFixed(1)} KiB heap each`,
     );
