@@ -8,7 +8,7 @@ import type { Item } from './data';
 import { heapUsedMiB, openBrowser } from './browser';
 import { startBenchHub } from './hub';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
-import { PASSPHRASE, openApp, scrollFrames, setupStandalone, timeInPage } from './app-page';
+import { openApp, scrollFrames, setupStandalone, timeInPage } from './app-page';
 import type { BenchApi } from './page/main';
 import { serveApp } from './serve';
 import { quantile, summarize } from './stats';
@@ -73,7 +73,6 @@ export async function benchLedger(options: LedgerOptions): Promise<LedgerResult>
         expected: options.docs.length,
         pageSize: 2000,
         databaseName: 'yishi',
-        password: PASSPHRASE,
         collections: [...COLLECTION_NAMES],
       },
     );

@@ -9,6 +9,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTION_NAMES } from '#shared/domain/vocab';
 import type { PullResponse } from '#shared/protocol/v1';
 import { createYishiDatabase } from '../../renderer/src/db/create-database';
+import { keyRingStore } from '../../renderer/src/platform/key-ring';
 import { createFetchEventSourceFactory, createSyncClient } from '../../renderer/src/sync/index';
 
 export interface HubTarget {
@@ -145,15 +146,18 @@ async function pouchReplicate(target: PeerTarget): Promise<SyncRun> {
 /**
  * Fills the app's own database (same origin, same name and key as the app) with `collections` from
  * the hub, through the app's database code (schemas, encryption, indexes), without the sync client.
+ * The key is the one the app unlocked in this tab (its key ring in IndexedDB).
  */
 async function loadIntoApp(
-  target: HubTarget & { databaseName: string; password: string; collections: string[] },
+  target: HubTarget & { databaseName: string; collections: string[] },
 ): Promise<{ docs: number; ms: number }> {
   const start = now();
+  const ring = await keyRingStore(indexedDB).read(target.databaseName);
+  if (!ring?.keys) throw new Error(`the app's database ${target.databaseName} is locked: unlock it first`);
   const db = await createYishiDatabase({
     name: target.databaseName,
     storage: getRxStorageDexie(),
-    password: target.password,
+    ring: { ring: ring.keys.field },
     multiInstance: true,
   });
   let docs = 0;
