@@ -31,11 +31,10 @@ import {
 import { PhotoField } from '../../kit/PhotoField';
 import { PlaceField } from './PlaceField';
 import { readRememberedRaw, remember, saveIntake } from './save-intake';
-import { SimilarPanel } from './SimilarPanel';
+import { SimilarFor } from './SimilarPanel';
 import { IntakeResult, createIntakeResultStore } from './IntakeResult';
 import { useOnline } from './use-online';
 import { usePlaceTree } from '../../db/use-place-tree';
-import { useSimilarDemands } from './use-similar';
 import './strings';
 
 /** Enter moves on like Tab: the order of the form is the order of a conversation at the door. */
@@ -50,6 +49,14 @@ function focusNext(form: HTMLFormElement, current: HTMLElement): void {
       el.getAttribute('aria-hidden') !== 'true',
   );
   fields[fields.indexOf(current) + 1]?.focus();
+}
+
+/** A save shorter than this never shows its busy state (most are: one local write). */
+const BUSY_AFTER_MS = 150;
+
+/** Runs `fn` after the next frame has been painted. */
+function afterNextFrame(fn: () => void): void {
+  requestAnimationFrame(() => window.setTimeout(fn, 0));
 }
 
 /** 诉求登记: one demand in under 30 seconds, keyboard only, with or without a network. */
@@ -73,11 +80,6 @@ export function IntakePage() {
 
   const suggested = suggestCategory(draft.description);
   const category = effectiveCategory(draft);
-  const hits = useSimilarDemands(tree, draft.placeScope, {
-    title: draft.title,
-    description: draft.description,
-    category,
-  });
   const set = <K extends keyof IntakeDraft>(key: K, value: IntakeDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const derived = deriveTitle(draft.description);
@@ -97,10 +99,11 @@ export function IntakePage() {
     if (!place) return placeRef.current?.focus();
     savingRef.current = true;
     const saved = draft;
-    // The write starts before anything re-renders, and the busy state renders as a transition:
-    // a render of the whole form would otherwise hold up the write's own steps.
+    // The write starts before anything re-renders. The busy state shows only when a save takes
+    // long enough to see it (photos): a render of the whole form would otherwise hold up the
+    // write's own steps and the frame of the confirmation.
     const pending = saveIntake(db, settings, saved, place, photos);
-    startTransition(() => setSaving(true));
+    const busy = window.setTimeout(() => startTransition(() => setSaving(true)), BUSY_AFTER_MS);
     try {
       const outcome = await pending;
       if (!outcome.ok) {
@@ -121,13 +124,15 @@ export function IntakePage() {
             }),
       });
       // Whatever was typed while saving is the next demand: only the saved draft is cleared. The
-      // form's reset renders as a transition, after the confirmation has rendered on its own.
-      startTransition(() => {
-        setDraft((current) =>
-          current === saved ? emptyDraft({ placeScope: place.scope, source: saved.source }) : current,
-        );
-        setPhotos([]);
-      });
+      // form's reset renders as a transition once the frame with the confirmation alone is out.
+      afterNextFrame(() =>
+        startTransition(() => {
+          setDraft((current) =>
+            current === saved ? emptyDraft({ placeScope: place.scope, source: saved.source }) : current,
+          );
+          setPhotos([]);
+        }),
+      );
       descriptionRef.current?.focus();
       audited.catch((error: unknown) =>
         setResult({
@@ -140,6 +145,7 @@ export function IntakePage() {
       setResult({ severity: 'error', message: t('intake.failed', { message: (error as Error).message }) });
     } finally {
       savingRef.current = false;
+      window.clearTimeout(busy);
       startTransition(() => setSaving(false));
     }
   };
@@ -389,8 +395,10 @@ export function IntakePage() {
             </form>
           </CardContent>
         </Card>
-        <SimilarPanel
-          hits={hits}
+        <SimilarFor
+          tree={tree}
+          scope={draft.placeScope}
+          text={{ title: draft.title, description: draft.description, category }}
           ready={Boolean(draft.placeScope) && draft.description.trim().length >= 2}
           linkedId={draft.duplicateOf?.id ?? null}
           onLink={(hit) => set('duplicateOf', { id: hit.demandId, title: hit.demand.title })}

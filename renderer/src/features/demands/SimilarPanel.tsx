@@ -1,8 +1,27 @@
 import { Alert, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import type { PlaceTree } from '#shared/domain/places/index';
+import type { DemandCategory } from '#shared/domain/vocab';
 import { formatDate } from '../../kit/beijing-time';
+import { useSimilarDemands } from './use-similar';
 import type { SimilarHit } from './use-similar';
 import './strings';
+
+interface SimilarForProps extends Omit<Props, 'hits'> {
+  tree: PlaceTree | null;
+  scope: string | null;
+  text: { title: string; description: string; category?: DemandCategory };
+}
+
+/**
+ * The panel with its own subscription to the open demands of the place: a saved demand changes
+ * that query, and only the panel re-renders for it, not the intake form beside it (the save's
+ * confirmation would otherwise wait for a render of the whole form).
+ */
+export function SimilarFor({ tree, scope, text, ...panel }: SimilarForProps) {
+  const hits = useSimilarDemands(tree, scope, text);
+  return <SimilarPanel hits={hits} {...panel} />;
+}
 
 interface Props {
   hits: SimilarHit[];
