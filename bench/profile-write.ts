@@ -71,7 +71,7 @@ try {
       () => page.keyboard.press('Control+Enter'),
     );
     times.push(ms);
-    console.log(`run ${run + 1}: ${ms.toFixed(1)} ms`);
+    console.log(`run ${run + 1}: ${ms.toFixed(1)} ms`, await page.getByTestId('intake-result').textContent());
     if (profile) {
       const { profile: p } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       writeFileSync('/tmp/yishi-write.cpuprofile', JSON.stringify(p));
