@@ -231,18 +231,29 @@ describe('app lifecycle', () => {
     expect(await invoke('hub:getOrigin')).toBeNull();
     expect(await connectSrc()).toBe("connect-src 'self'");
 
-    // The main process asks the address whether it is a Yishi hub before the CSP names it.
+    // The page cannot reach the hub yet: the main process sends its enrollment, and only an
+    // origin where that succeeded gets into the CSP.
+    expect(await invoke('hub:setOrigin', 'HTTP://192.168.10.5:8787')).toEqual({
+      status: 'notEnrolled',
+      origin: null,
+    });
     const asked: string[] = [];
     vi.stubGlobal('fetch', async (url: string) => {
       asked.push(String(url));
-      return new Response(JSON.stringify({ ok: true, protocol: 1, hubId: 'hub-1' }));
+      return new Response(JSON.stringify({ deviceId: 'dev_1', token: 't', hubId: 'hub-1', scope: 'xg' }));
     });
+    const enrolled = (await invoke('hub:enroll', {
+      url: 'http://192.168.10.5:8787/v1/devices/enroll',
+      code: 'ABCD-1234',
+      deviceName: '议事厅电脑',
+    })) as { status: string; httpStatus: number };
+    vi.unstubAllGlobals();
+    expect(enrolled).toMatchObject({ status: 'answered', httpStatus: 200 });
+    expect(asked).toEqual(['http://192.168.10.5:8787/v1/devices/enroll']);
     expect(await invoke('hub:setOrigin', 'HTTP://192.168.10.5:8787')).toEqual({
       status: 'saved',
       origin: 'http://192.168.10.5:8787',
     });
-    vi.unstubAllGlobals();
-    expect(asked).toEqual(['http://192.168.10.5:8787/v1/health']);
     expect(page.reloads).toBe(0); // the result goes back first
     await tick();
     expect(page.reloads).toBe(1);

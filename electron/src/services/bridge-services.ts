@@ -36,6 +36,7 @@ export function createBridgeServices(parts: BridgeServiceParts): BridgeServices 
       if (result.status === 'saved') reloadSoon(context.sender);
       return result;
     },
+    enrollAtHub: (_context, request) => hubOrigin.enroll(request),
     checkForUpdate: () => parts.updates.check(),
     installUpdate: () => parts.updates.install(),
   };

@@ -6,7 +6,8 @@ import { memoryLogger } from '../log';
 import { SETTINGS_FILE } from '../settings';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answersAsHub, createHubOriginStore, reloadSoon } from './hub-origin';
+import { createHubOriginStore, reloadSoon } from './hub-origin';
+import type { HubOriginStore, PostJson } from './hub-origin';
 
 let dir: string;
 beforeEach(async () => {
@@ -19,7 +20,20 @@ afterEach(async () => {
 const stored = async () =>
   (JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8')) as { hubOrigin: unknown }).hubOrigin;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-const yes = async () => true;
+const ENROLLED = JSON.stringify({
+  deviceId: 'dev_1',
+  token: 't0k',
+  hubId: 'hub-xg',
+  scope: 'xg',
+  role: 'viewer',
+});
+/** A hub at every address that enrolls every device. */
+const enrolling: PostJson = async () => ({ status: 200, text: ENROLLED });
+/** Enrolls at each origin through the store, as the page does before it saves the origin. */
+async function enrollAt(store: HubOriginStore, ...origins: string[]) {
+  for (const origin of origins)
+    await store.enroll({ url: `${origin}/v1/devices/enroll`, code: 'ABCD-1234', deviceName: '议事厅电脑' });
+}
 
 describe('hub origin store', () => {
   it('starts from the settings read at start-up', async () => {
@@ -27,7 +41,7 @@ describe('hub origin store', () => {
       userDataDir: dir,
       initial: 'http://10.0.0.2:8787',
       log: memoryLogger(),
-      confirm: yes,
+      post: enrolling,
     });
     expect(store.current()).toBe('http://10.0.0.2:8787');
     expect(await store.get()).toBe('http://10.0.0.2:8787');
@@ -35,7 +49,8 @@ describe('hub origin store', () => {
 
   it('saves the canonical origin to memory and disk, and clears with null', async () => {
     const log = memoryLogger();
-    const store = createHubOriginStore({ userDataDir: dir, initial: null, log, confirm: yes });
+    const store = createHubOriginStore({ userDataDir: dir, initial: null, log, post: enrolling });
+    await enrollAt(store, 'https://hub.xg.example');
     expect(await store.set('HTTPS://Hub.XG.example:443')).toEqual({
       status: 'saved',
       origin: 'https://hub.xg.example',
@@ -45,7 +60,11 @@ describe('hub origin store', () => {
     expect(await store.set(null)).toEqual({ status: 'saved', origin: null });
     expect(store.current()).toBeNull();
     expect(await stored()).toBeNull();
-    expect(log.entries.map((e) => e.message)).toEqual(['hub origin saved', 'hub origin saved']);
+    expect(log.entries.map((e) => e.message)).toEqual([
+      'enrolled at hub',
+      'hub origin saved',
+      'hub origin saved',
+    ]);
   });
 
   it('keeps the last of concurrent calls in memory and on disk', async () => {
@@ -53,8 +72,9 @@ describe('hub origin store', () => {
       userDataDir: dir,
       initial: null,
       log: memoryLogger(),
-      confirm: yes,
+      post: enrolling,
     });
+    await enrollAt(store, 'http://a.example', 'http://b.example', 'http://c.example');
     await Promise.all(['http://a.example', 'http://b.example', 'http://c.example'].map((o) => store.set(o)));
     expect(store.current()).toBe('http://c.example');
     expect(await stored()).toBe('http://c.example');
@@ -65,7 +85,7 @@ describe('hub origin store', () => {
       userDataDir: dir,
       initial: 'http://a.example',
       log: memoryLogger(),
-      confirm: yes,
+      post: enrolling,
     });
     await expect(store.set('https://hub.example/v1')).rejects.toThrow(/refused/);
     expect(store.current()).toBe('http://a.example');
@@ -80,22 +100,41 @@ describe('hub origin store', () => {
       userDataDir: notAFolder,
       initial: 'http://a.example',
       log,
-      confirm: yes,
+      post: enrolling,
     });
+    await enrollAt(store, 'http://b.example');
     await expect(store.set('http://b.example')).rejects.toThrow();
     expect(store.current()).toBe('http://a.example');
   });
 });
 
-describe('a hub origin is let in only when it answers as a Yishi hub', () => {
+describe('a hub origin is let in only by an enrollment there', () => {
   let server: Server;
   let base = '';
+  const bodies: unknown[] = [];
   beforeEach(async () => {
+    bodies.length = 0;
+    // A hub at 127.0.0.1 that enrolls with code GOOD-0001 and refuses any other; as `localhost` the
+    // same port answers like a router's login page.
     server = createServer((req, res) => {
-      if (req.url === '/v1/health' && req.headers.host?.startsWith('127.0.0.1')) {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ ok: true, protocol: 1, hubId: 'hub-xg' }));
-      } else res.writeHead(404).end('<html>router login</html>');
+      let raw = '';
+      req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      req.on('end', () => {
+        if (
+          req.method === 'POST' &&
+          req.url === '/v1/devices/enroll' &&
+          req.headers.host?.startsWith('127.0.0.1')
+        ) {
+          const body = JSON.parse(raw) as { code?: string };
+          bodies.push(body);
+          res.setHeader('content-type', 'application/json');
+          if (body.code === 'GOOD-0001') res.end(ENROLLED);
+          else
+            res
+              .writeHead(400)
+              .end(JSON.stringify({ error: { code: 'code_invalid', message: '登记码无效' } }));
+        } else res.writeHead(404).end('<html>router login</html>');
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -104,22 +143,43 @@ describe('a hub origin is let in only when it answers as a Yishi hub', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('asks /v1/health: a hub answers, a router page or nobody does not', async () => {
-    expect(await answersAsHub(base)).toBe(true);
-    expect(await answersAsHub(base.replace('127.0.0.1', 'localhost'))).toBe(false);
-    expect(await answersAsHub('http://127.0.0.1:9', 1_000)).toBe(false);
+  const request = (url: string, code: string) => ({
+    url: `${url}/v1/devices/enroll`,
+    code,
+    deviceName: '议事厅电脑',
+    localDeviceId: 'local-1',
   });
 
-  it('refuses an address that is not a hub and keeps the one it had, on disk too', async () => {
-    const log = memoryLogger();
-    const store = createHubOriginStore({ userDataDir: dir, initial: 'http://a.example', log });
-    expect(await store.set(base.replace('127.0.0.1', 'localhost'))).toEqual({
-      status: 'notAHub',
-      origin: 'http://a.example',
+  it('sends the enrollment and hands the page the answer as it came', async () => {
+    const store = createHubOriginStore({ userDataDir: dir, initial: null, log: memoryLogger() });
+    expect(await store.enroll(request(base, 'GOOD-0001'))).toEqual({
+      status: 'answered',
+      httpStatus: 200,
+      body: ENROLLED,
     });
+    expect(bodies).toEqual([{ code: 'GOOD-0001', deviceName: '议事厅电脑', localDeviceId: 'local-1' }]);
+    const refused = await store.enroll(request(base, 'BAD-0002'));
+    expect(refused).toMatchObject({ status: 'answered', httpStatus: 400 });
+    expect(await store.enroll(request('http://127.0.0.1:9', 'GOOD-0001'))).toEqual({ status: 'unreachable' });
+  });
+
+  it('refuses an origin with no successful enrollment, and keeps the one it had, on disk too', async () => {
+    const store = createHubOriginStore({
+      userDataDir: dir,
+      initial: 'http://a.example',
+      log: memoryLogger(),
+    });
+    // A hub that refused the code, a router page, and an address nobody answers at.
+    await store.enroll(request(base, 'BAD-0002'));
+    await store.enroll(request(base.replace('127.0.0.1', 'localhost'), 'GOOD-0001'));
+    for (const origin of [base, base.replace('127.0.0.1', 'localhost'), 'http://127.0.0.1:9'])
+      expect(await store.set(origin)).toEqual({ status: 'notEnrolled', origin: 'http://a.example' });
     expect(store.current()).toBe('http://a.example');
     await expect(readFile(join(dir, SETTINGS_FILE), 'utf8')).rejects.toThrow();
+
+    await store.enroll(request(base, 'GOOD-0001'));
     expect(await store.set(base)).toEqual({ status: 'saved', origin: base });
+    expect(await stored()).toBe(base);
     // Clearing needs no hub.
     expect(await store.set(null)).toEqual({ status: 'saved', origin: null });
   });

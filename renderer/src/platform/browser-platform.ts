@@ -59,6 +59,7 @@ export function createBrowserPlatform(secretsKey: () => CryptoKey | null): Platf
     openProjector(route) {
       window.open(`${location.pathname}#${route}`, 'yishi-projector');
     },
+    enrollFetch: (url, init) => fetch(url, init),
     async allowHub() {
       return 'ready';
     },

@@ -1,4 +1,5 @@
-import type { YishiBridge } from '#shared/bridge/contract';
+import { isEnrollAtHubRequest } from '#shared/bridge/contract';
+import type { EnrollAtHubRequest, YishiBridge } from '#shared/bridge/contract';
 import { createBrowserSecrets } from './browser-secrets';
 import type { Platform } from './platform';
 
@@ -55,10 +56,11 @@ export function createElectronPlatform(
     openProjector(route) {
       void bridge.openProjector(route);
     },
+    enrollFetch: (url, init) => enrollThroughMain(bridge, url, init),
     async allowHub(origin) {
       if ((await bridge.getHubOrigin()) === origin) return 'ready';
       const result = await bridge.setHubOrigin(origin);
-      return result.status === 'saved' ? 'reloading' : 'notAHub';
+      return result.status === 'saved' ? 'reloading' : 'notEnrolled';
     },
     getSecret: (name) => (noKeychain() ? sealed.get(name) : bridge.getSecret(name)),
     async setSecret(name, value) {
@@ -71,4 +73,38 @@ export function createElectronPlatform(
     },
     deleteSecret: (name) => (noKeychain() ? sealed.delete(name) : bridge.deleteSecret(name)),
   };
+}
+
+/**
+ * The enrollment as the main process sends it, answered as fetch would: the hub's answer as a
+ * Response, no answer as a network error, the caller's timeout as an abort.
+ */
+async function enrollThroughMain(
+  bridge: YishiBridge,
+  url: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+  const request: Partial<EnrollAtHubRequest> = {
+    url,
+    code: body['code'] as string,
+    deviceName: body['deviceName'] as string,
+    ...(body['localDeviceId'] !== undefined ? { localDeviceId: body['localDeviceId'] as string } : {}),
+  };
+  // What the bridge would refuse (a code or name too long, control characters) is the person's
+  // to correct, so it is answered as the hub answers an incomplete enrollment.
+  if (!isEnrollAtHubRequest(request))
+    return new Response(JSON.stringify({ error: { code: 'bad_request', message: '登记信息无效' } }), {
+      status: 400,
+    });
+  const signal = init.signal;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    if (signal?.aborted) reject(new DOMException('aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), {
+      once: true,
+    });
+  });
+  const result = await Promise.race([bridge.enrollAtHub(request), aborted]);
+  if (result.status === 'unreachable') throw new TypeError('hub unreachable');
+  return new Response(result.body, { status: result.httpStatus });
 }

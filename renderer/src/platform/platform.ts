@@ -28,10 +28,16 @@ export interface Platform {
   printToPdf(suggestedName: string): Promise<boolean>;
   openProjector(route: string): void;
   /**
-   * Lets the page talk to this hub origin. Electron's CSP names the one configured hub, so a new
-   * origin is saved and the page reloads ('reloading'); browser mode is ready at once.
+   * Sends an enrollment to a hub, with fetch's shape. Electron's page cannot reach a hub its CSP
+   * does not name yet, so the main process sends it; browser mode fetches.
    */
-  allowHub(origin: string): Promise<'ready' | 'reloading' | 'notAHub'>;
+  enrollFetch(url: string, init?: RequestInit): Promise<Response>;
+  /**
+   * Lets the page talk to the hub it has just enrolled at. Electron's CSP names the one
+   * configured hub, and takes only an origin where enrollFetch enrolled the device: the origin is
+   * saved and the page reloads ('reloading'). Browser mode is ready at once.
+   */
+  allowHub(origin: string): Promise<'ready' | 'reloading' | 'notEnrolled'>;
   getSecret(name: string): Promise<string | null>;
   setSecret(name: string, value: string): Promise<void>;
   deleteSecret(name: string): Promise<void>;

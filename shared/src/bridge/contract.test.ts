@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
+  isEnrollAtHubRequest,
   BRIDGE_CONTRACT,
   BRIDGE_METHODS,
   MAX_FILE_BYTES,
@@ -20,7 +21,7 @@ import {
 const xlsx = { name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] };
 
 describe('bridge contract', () => {
-  it('lists the thirteen channels under their method names', () => {
+  it('lists the fourteen channels under their method names', () => {
     const channels = Object.fromEntries(BRIDGE_METHODS.map((m) => [m, BRIDGE_CONTRACT[m].channel]));
     expect(channels).toEqual({
       openFile: 'dialog:openFile',
@@ -34,6 +35,7 @@ describe('bridge contract', () => {
       openProjector: 'window:openProjector',
       getHubOrigin: 'hub:getOrigin',
       setHubOrigin: 'hub:setOrigin',
+      enrollAtHub: 'hub:enroll',
       checkForUpdate: 'update:check',
       installUpdate: 'update:install',
     });
@@ -63,6 +65,11 @@ describe('bridge contract', () => {
     await bridge.openProjector('/projector/meeting/m1');
     await bridge.getHubOrigin();
     await bridge.setHubOrigin('http://192.168.10.5:8787');
+    await bridge.enrollAtHub({
+      url: 'http://192.168.10.5:8787/v1/devices/enroll',
+      code: 'A1',
+      deviceName: '电脑',
+    });
     await bridge.checkForUpdate();
     await bridge.installUpdate();
     expect(seen).toEqual(BRIDGE_METHODS.map((m) => `${m}:true`));
@@ -294,5 +301,29 @@ describe('hub origins', () => {
         },
       ),
     );
+  });
+
+  it('sends enrollments only to a hub address, with a code and a name that fit', () => {
+    const ok = {
+      url: 'http://192.168.10.5:8787/v1/devices/enroll',
+      code: 'ABCD-1234',
+      deviceName: '议事厅电脑',
+    };
+    expect(isEnrollAtHubRequest(ok)).toBe(true);
+    expect(isEnrollAtHubRequest({ ...ok, url: 'https://hub.xg.example/yishi/v1/devices/enroll' })).toBe(true);
+    expect(isEnrollAtHubRequest({ ...ok, localDeviceId: 'dev-local-1' })).toBe(true);
+    for (const url of [
+      'http://192.168.10.5:8787/v1/health',
+      'http://192.168.10.5:8787/v1/devices/enroll?x=1',
+      'http://user:pw@192.168.10.5/v1/devices/enroll',
+      'file:///etc/v1/devices/enroll',
+      'http://[::1]/v1/devices/enroll',
+      'http://10.0.0.1/../v1/devices/enroll',
+      'http://0x7f.1/v1/devices/enroll',
+    ])
+      expect(isEnrollAtHubRequest({ ...ok, url }), url).toBe(false);
+    expect(isEnrollAtHubRequest({ ...ok, code: 'x'.repeat(65) })).toBe(false);
+    expect(isEnrollAtHubRequest({ ...ok, deviceName: '电脑\n' })).toBe(false);
+    expect(isEnrollAtHubRequest({ ...ok, token: 'x' })).toBe(false);
   });
 });

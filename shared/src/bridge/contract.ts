@@ -20,6 +20,13 @@ export const MAX_DIALOG_TITLE_CHARS = 200;
 export const MAX_ROUTE_CHARS = 200;
 /** Upper bound for the hub origin, e.g. 'http://192.168.10.5:8787'. */
 export const MAX_HUB_ORIGIN_CHARS = 200;
+/** Enrollment: the hub's address with its path, the one-time code, the device's name and id. */
+export const MAX_ENROLL_URL_CHARS = 300;
+export const MAX_ENROLL_CODE_CHARS = 64;
+export const MAX_DEVICE_NAME_CHARS = 100;
+export const MAX_LOCAL_DEVICE_ID_CHARS = 100;
+/** The path every enrollment goes to, below the hub's address. */
+export const ENROLL_PATH = '/v1/devices/enroll';
 
 const EXTENSION_PATTERN = /^(?:\*|[A-Za-z0-9]{1,16})$/;
 // A route is a renderer path such as `/projector/meeting/m-123`: no dots, so no `..` either.
@@ -74,10 +81,26 @@ export type SetSecretResult = { readonly status: 'stored' } | { readonly status:
 
 /** `origin` is the saved origin in canonical form (lower case, default port dropped), or null. */
 export interface SetHubOriginResult {
-  /** notAHub: the address did not answer as a Yishi hub, and nothing changed. */
-  readonly status: 'saved' | 'notAHub';
+  /** notEnrolled: no enrollment at this origin succeeded through the main process; nothing changed. */
+  readonly status: 'saved' | 'notEnrolled';
   readonly origin: string | null;
 }
+
+/**
+ * The one request the main process sends to a hub for the page: the enrollment, which the page
+ * cannot send itself before the CSP names the hub. `url` is the hub's address with ENROLL_PATH.
+ */
+export interface EnrollAtHubRequest {
+  readonly url: string;
+  readonly code: string;
+  readonly deviceName: string;
+  readonly localDeviceId?: string;
+}
+
+/** The hub's answer as it came (the page reads it as any hub answer), or no answer at all. */
+export type EnrollAtHubResult =
+  | { readonly status: 'answered'; readonly httpStatus: number; readonly body: string }
+  | { readonly status: 'unreachable' };
 
 /** Where the desktop app's self-update stands (browser mode has none: 'unavailable'). */
 export type UpdateStatus =
@@ -100,6 +123,7 @@ export interface BridgeResults {
   openProjector: void;
   getHubOrigin: string | null;
   setHubOrigin: SetHubOriginResult;
+  enrollAtHub: EnrollAtHubResult;
   checkForUpdate: UpdateStatus;
   installUpdate: void;
 }
@@ -213,6 +237,31 @@ export function isHubOrigin(value: unknown): value is string {
   return isHubHost(host) && (port === undefined || Number(port) <= 65535);
 }
 
+const isShortText = (value: unknown, max: number): value is string =>
+  isBoundedString(value, max) && !hasControlChar(value);
+
+// The hub's origin, an optional path prefix of plain segments, then ENROLL_PATH; nothing after.
+const ENROLL_URL_PATTERN =
+  /^(https?:\/\/[^/?#@\s]+)((?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*)\/v1\/devices\/enroll$/i;
+
+/** An http(s) enrollment address: a hub origin, an optional path prefix, then ENROLL_PATH. */
+export function isEnrollUrl(value: unknown): value is string {
+  if (!isShortText(value, MAX_ENROLL_URL_CHARS)) return false;
+  const match = ENROLL_URL_PATTERN.exec(value);
+  return match !== null && isHubOrigin(match[1]);
+}
+
+export function isEnrollAtHubRequest(value: unknown): value is EnrollAtHubRequest {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, ['url', 'code', 'deviceName', 'localDeviceId']))
+    return false;
+  return (
+    isEnrollUrl(value.url) &&
+    isShortText(value.code, MAX_ENROLL_CODE_CHARS) &&
+    isShortText(value.deviceName, MAX_DEVICE_NAME_CHARS) &&
+    (value.localDeviceId === undefined || isShortText(value.localDeviceId, MAX_LOCAL_DEVICE_ID_CHARS))
+  );
+}
+
 // ---- The contract -------------------------------------------------------------------------
 
 /** One IPC channel: its name and a guard over the whole argument list (arity included). */
@@ -248,11 +297,16 @@ export const BRIDGE_CONTRACT = {
   appVersion: spec<[]>('app:version', none),
   openProjector: spec<[route: string]>('window:openProjector', one(isRoute)),
   getHubOrigin: spec<[]>('hub:getOrigin', none),
-  /** null clears the hub. The main process reloads the calling page once this resolves. */
+  /**
+   * null clears the hub; an origin is taken only after an enrollment there succeeded through
+   * enrollAtHub. The main process reloads the calling page once this resolves.
+   */
   setHubOrigin: spec<[origin: string | null]>(
     'hub:setOrigin',
     one((value) => value === null || isHubOrigin(value)),
   ),
+  /** Sends the enrollment from the main process; a hub that enrolls the device confirms its origin. */
+  enrollAtHub: spec<[request: EnrollAtHubRequest]>('hub:enroll', one(isEnrollAtHubRequest)),
   /** Asks the hub for a newer version; a found one downloads in the background. */
   checkForUpdate: spec<[]>('update:check', none),
   /** Restarts into the downloaded version (only when the person chose 立即重启更新). */

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceKind } from '#shared/domain/vocab';
 import { useDatabase } from '../../db/DatabaseContext';
 import { platform } from '../../platform';
-import { hubOrigin, rememberPendingEnrollment, setupByEnrollment, useServingHub } from '../sync';
-import type { PendingEnrollment } from '../sync';
+import { hubOrigin, setupByEnrollment, useServingHub } from '../sync';
 import './strings';
 import { ReasonedButton } from '../../kit/ReasonedButton';
 import { ENROLL_MESSAGES, HubError } from '../../sync';
@@ -13,20 +12,18 @@ import { ENROLL_MESSAGES, HubError } from '../../sync';
 interface Props {
   deviceName: string;
   deviceKind: DeviceKind;
-  /** Filled in after the reload Electron needs to allow the hub address. */
-  pending: PendingEnrollment | null;
   onMissingName(): void;
 }
 
 /** The usual start in a street: the hub's one-time code sets this device's places, scope and role. */
-export function HubSetupCard({ deviceName, deviceKind, pending, onMissingName }: Props) {
+export function HubSetupCard({ deviceName, deviceKind, onMissingName }: Props) {
   const { t } = useTranslation('setup');
   const db = useDatabase();
-  const [typedUrl, setUrl] = useState<string | null>(pending?.url ?? null);
+  const [typedUrl, setUrl] = useState<string | null>(null);
   // Opened from the hub itself: its address is the one to enroll with, until the person types another.
   const servingHub = useServingHub();
   const url = typedUrl ?? servingHub ?? '';
-  const [code, setCode] = useState(pending?.code ?? '');
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -35,13 +32,10 @@ export function HubSetupCard({ deviceName, deviceKind, pending, onMissingName }:
     setBusy(true);
     setError(null);
     try {
-      const allowed = await platform.allowHub(hubOrigin(url));
-      if (allowed === 'notAHub') throw new HubError('bad_response', ENROLL_MESSAGES.bad_response ?? '');
-      if (allowed === 'reloading') {
-        rememberPendingEnrollment({ url, code, deviceName, deviceKind });
-        return;
-      }
       await setupByEnrollment(db, { deviceName, deviceKind }, url, code);
+      // The desktop app then reloads, set up, to let the page reach the hub it enrolled at.
+      const allowed = await platform.allowHub(hubOrigin(url));
+      if (allowed === 'notEnrolled') throw new HubError('bad_response', ENROLL_MESSAGES.bad_response ?? '');
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);

@@ -24,7 +24,6 @@ import { useObservable } from '../../kit/use-observable';
 import { PlacePicker } from './PlacePicker';
 import { HubSetupCard } from './HubSetupCard';
 import { RestoreBackupCard } from '../device';
-import { takePendingEnrollment } from '../sync';
 import { completeSetup, createStreet, loadDemoStreet, newDeviceId, validateStreet } from './setup-actions';
 import type { Progress } from './setup-actions';
 import './strings';
@@ -36,9 +35,8 @@ export function SetupPage() {
   const { t: tApp } = useTranslation();
   const db = useDatabase();
   const [deviceId] = useState(newDeviceId);
-  const [pending] = useState(takePendingEnrollment);
-  const [deviceName, setDeviceName] = useState(pending?.deviceName ?? '');
-  const [kind, setKind] = useState<DeviceKind>(pending?.deviceKind ?? 'hallPc');
+  const [deviceName, setDeviceName] = useState('');
+  const [kind, setKind] = useState<DeviceKind>('hallPc');
   const [homeScope, setHomeScope] = useState<string | null>(null);
   const [streetName, setStreetName] = useState('');
   const [streetCode, setStreetCode] = useState('');
@@ -134,12 +132,7 @@ export function SetupPage() {
           </CardContent>
         </Card>
 
-        <HubSetupCard
-          deviceName={deviceName}
-          deviceKind={kind}
-          pending={pending}
-          onMissingName={() => setTried(true)}
-        />
+        <HubSetupCard deviceName={deviceName} deviceKind={kind} onMissingName={() => setTried(true)} />
 
         <RestoreBackupCard />
 

@@ -4,13 +4,7 @@ import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from '
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../db/DatabaseContext';
 import { useDeviceSettings } from '../../db/SettingsContext';
-import {
-  connectToHub,
-  disconnectFromHub,
-  hubOrigin,
-  rememberPendingEnrollment,
-  takePendingEnrollment,
-} from './hub-session';
+import { connectToHub, disconnectFromHub, hubOrigin } from './hub-session';
 import { platform } from '../../platform';
 import { usePlaceNames } from '../../db/use-place-names';
 import { useServingHub } from './use-serving-hub';
@@ -27,16 +21,14 @@ export function EnrollCard() {
   const db = useDatabase();
   const settings = useDeviceSettings();
   const names = usePlaceNames();
-  // After the reload that allowed a new hub address, the form comes back filled in.
-  const [pending] = useState(takePendingEnrollment);
-  const [typedUrl, setUrl] = useState<string | null>(pending?.url ?? null);
+  const [typedUrl, setUrl] = useState<string | null>(null);
   // Opened from the hub itself: its address is the one to enroll with, until the person types another.
   const servingHub = useServingHub();
   const url = typedUrl ?? servingHub ?? '';
-  const [code, setCode] = useState(pending?.code ?? '');
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ severity: 'error' | 'success' | 'info'; text: string } | null>(
-    pending ? { severity: 'info', text: t('hubAllowed') } : null,
+    null,
   );
 
   async function enroll(event: FormEvent) {
@@ -48,14 +40,11 @@ export function EnrollCard() {
     setBusy(true);
     setMessage(null);
     try {
-      const allowed = await platform.allowHub(hubOrigin(hubUrl));
-      if (allowed === 'notAHub') throw new HubError('bad_response', ENROLL_MESSAGES.bad_response ?? '');
-      if (allowed === 'reloading') {
-        // The desktop app reloads to apply the new hub address; continue right after.
-        rememberPendingEnrollment({ url: hubUrl, code: oneTimeCode });
-        return;
-      }
       await connectToHub(db, settings, hubUrl, oneTimeCode);
+      // The desktop app reloads to let the page reach the hub it has just enrolled at.
+      const allowed = await platform.allowHub(hubOrigin(hubUrl));
+      if (allowed === 'notEnrolled') throw new HubError('bad_response', ENROLL_MESSAGES.bad_response ?? '');
+      if (allowed === 'reloading') return;
       setMessage({ severity: 'success', text: t('enrolledOk') });
       setCode('');
     } catch (error) {

@@ -10,49 +10,14 @@ import {
   enrollDevice,
   normalizeHubUrl,
 } from '../../sync';
-import { DEVICE_KINDS } from '#shared/domain/vocab';
 import type { DeviceKind } from '#shared/domain/vocab';
 import type { EnrollResponse } from '#shared/protocol/v1';
 
 export const HUB_TOKEN_SECRET = 'hub.token';
-const PENDING_KEY = 'yishi.pending-enrollment';
 
 /** The origin of a hub address a person typed; a clear Chinese message when it is not one. */
 export function hubOrigin(url: string): string {
   return new URL(normalizeHubUrl(url)).origin;
-}
-
-export interface PendingEnrollment {
-  url: string;
-  code: string;
-  /** Filled in when the enrollment happens during first-run setup. */
-  deviceName?: string;
-  deviceKind?: DeviceKind;
-}
-
-/** Survives the one reload Electron needs to allow a new hub address (this tab only). */
-export function rememberPendingEnrollment(pending: PendingEnrollment): void {
-  sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-}
-
-export function takePendingEnrollment(): PendingEnrollment | null {
-  const raw = sessionStorage.getItem(PENDING_KEY);
-  sessionStorage.removeItem(PENDING_KEY);
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(raw) as Partial<Record<keyof PendingEnrollment, unknown>>;
-    if (typeof value.url !== 'string' || typeof value.code !== 'string') return null;
-    return {
-      url: value.url,
-      code: value.code,
-      ...(typeof value.deviceName === 'string' ? { deviceName: value.deviceName } : {}),
-      ...((DEVICE_KINDS as readonly unknown[]).includes(value.deviceKind)
-        ? { deviceKind: value.deviceKind as DeviceKind }
-        : {}),
-    };
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -65,7 +30,12 @@ export async function setupByEnrollment(
   hubUrl: string,
   code: string,
 ): Promise<DeviceSettings> {
-  const answer = await enrollDevice({ hubUrl, code, deviceName: draft.deviceName.trim() });
+  const answer = await enrollDevice({
+    hubUrl,
+    code,
+    deviceName: draft.deviceName.trim(),
+    fetchImpl: platform.enrollFetch,
+  });
   return adoptEnrollment(
     db,
     {
@@ -95,6 +65,7 @@ export async function connectToHub(
     code,
     deviceName: settings.deviceName,
     localDeviceId: settings.deviceId,
+    fetchImpl: platform.enrollFetch,
   });
   return adoptEnrollment(db, settings, hubUrl, answer);
 }

@@ -4,12 +4,6 @@ export { SyncPage } from './SyncPage';
 export { EnrollCard } from './EnrollCard';
 export { HallBundleCard } from './HallBundleCard';
 export { StreetBundleCard } from './StreetBundleCard';
-export {
-  setupByEnrollment,
-  hubOrigin,
-  rememberPendingEnrollment,
-  takePendingEnrollment,
-} from './hub-session';
-export type { PendingEnrollment } from './hub-session';
+export { setupByEnrollment, hubOrigin } from './hub-session';
 export { useServingHub } from './use-serving-hub';
 export { fileStamp } from './bundle-actions';
