@@ -49,6 +49,10 @@ const authored = (doc: Doc, by: string, at: string): Doc => ({
 for (const backend of BACKENDS) {
   describe.runIf(backend.enabled)(`a device restored from its backup (${backend.name})`, () => {
     const scope = freshScope();
+    // Ids of this run only: the sync tests share one PostgreSQL database, where ids are unique.
+    const run = scope.split('.t')[1] ?? '';
+    const D1 = `d1-${run}`;
+    const D2 = `d2-${run}`;
     let hub: HubProcess;
 
     beforeAll(async () => {
@@ -70,7 +74,7 @@ for (const backend of BACKENDS) {
       const other = await enroll('other');
       const otherHttp = deviceClient(hub.url, other.token);
       const t0 = new Date().toISOString();
-      const d1 = authored(demand('d1', scope), other.deviceId, t0);
+      const d1 = authored(demand(D1, scope), other.deviceId, t0);
       expect((await otherHttp.push('demands', [pushRow(d1)])).status).toBe(200);
 
       // The old device syncs, loses its line, edits d1's title and records d2; then it is backed up.
@@ -109,15 +113,15 @@ for (const backend of BACKENDS) {
       await saveSettings(db, settings);
       let client = start(db, old.token, old.hubId);
       await client.syncNow();
-      expect(await db.demands.findOne('d1').exec()).not.toBeNull();
+      expect(await db.demands.findOne(D1).exec()).not.toBeNull();
       offline = true;
       const t1 = new Date(Date.now() + 1000).toISOString();
-      await (await db.demands.findOne('d1').exec())!.incrementalPatch({
+      await (await db.demands.findOne(D1).exec())!.incrementalPatch({
         title: '离线改的标题',
         updatedAt: t1,
         updatedBy: old.deviceId,
       } as never);
-      await db.demands.insert(authored(demand('d2', scope), old.deviceId, t1) as never);
+      await db.demands.insert(authored(demand(D2, scope), old.deviceId, t1) as never);
       const payload = await collectPayload(db, settings, client);
       expect(
         payload.unsynced.demands?.map((r) => [
@@ -125,8 +129,8 @@ for (const backend of BACKENDS) {
           r.assumedMasterState?.['title'] ?? null,
         ]),
       ).toEqual([
-        ['d1', '诉求 d1'],
-        ['d2', null],
+        [D1, `诉求 ${D1}`],
+        [D2, null],
       ]);
       const file = JSON.parse(
         JSON.stringify(
@@ -144,7 +148,7 @@ for (const backend of BACKENDS) {
       await db.remove();
 
       // Meanwhile another device changes d1's description.
-      const onHub = (await otherHttp.pullAll('demands')).find((d) => d['id'] === 'd1')!;
+      const onHub = (await otherHttp.pullAll('demands')).find((d) => d['id'] === D1)!;
       const t2 = new Date(Date.now() + 2000).toISOString();
       const otherEdit = {
         ...onHub,
@@ -171,11 +175,11 @@ for (const backend of BACKENDS) {
       await client.syncNow();
 
       const all = await otherHttp.pullAll('demands');
-      const merged = all.find((d) => d['id'] === 'd1');
+      const merged = all.find((d) => d['id'] === D1);
       expect(merged).toMatchObject({ title: '离线改的标题', description: '别的设备改的描述' });
       expect((merged?.['conflicts'] as unknown[] | undefined) ?? []).toEqual([]);
-      expect(all.map((d) => d['id'])).toContain('d2');
-      const local = (await db.demands.findOne('d1').exec())!.toJSON();
+      expect(all.map((d) => d['id'])).toContain(D2);
+      const local = (await db.demands.findOne(D1).exec())!.toJSON();
       expect(local).toMatchObject({ title: '离线改的标题', description: '别的设备改的描述' });
       // The bases served their first sync and are gone.
       expect(await db.getLocal('restored-bases')).toBeNull();
