@@ -24,7 +24,7 @@ export interface InitialSyncOptions {
   log?: (line: string) => void;
 }
 
-export type Variant = 'rxdb' | 'limit' | 'pouchdb';
+export type Variant = 'rxdb' | 'limit' | 'layout' | 'pouchdb';
 
 export interface VariantResult {
   runs: SyncRun[];
@@ -41,6 +41,9 @@ export interface InitialSyncResult {
   /** Per run: RxDB / limit and RxDB / PouchDB, each from the same run. */
   ratioToLimit: Summary;
   ratioToPeer: Summary;
+  /** Per run: RxDB / layout floor, and layout floor / limit (what RxDB's records and indexes cost). */
+  ratioToLayout: Summary;
+  layoutToLimit: Summary;
 }
 
 /** The sync client's default pull batch (renderer/src/sync/client.ts). */
@@ -53,6 +56,11 @@ async function runVariant(page: Page, variant: Variant, hub: HubTarget, peer: Pe
     return page.evaluate((t) => (window as unknown as Window).yishiBench.rxdbSync(t), hub);
   if (variant === 'limit')
     return page.evaluate((t) => (window as unknown as Window).yishiBench.dexieLimit(t), {
+      ...hub,
+      pageSize: peer.pageSize,
+    });
+  if (variant === 'layout')
+    return page.evaluate((t) => (window as unknown as Window).yishiBench.layoutFloor(t), {
       ...hub,
       pageSize: peer.pageSize,
     });
@@ -87,15 +95,15 @@ export async function benchInitialSync(options: InitialSyncOptions): Promise<Ini
       pageSize: clientPageSize,
     };
     const peerTarget: PeerTarget = { couchUrl: peer.dbUrl, expected, pageSize: options.pageSize };
-    const order: Variant[] = ['rxdb', 'limit', 'pouchdb'];
+    const order: Variant[] = ['rxdb', 'limit', 'layout', 'pouchdb'];
     if (options.warmup) {
       for (const v of order) await runVariant(browser.page, v, hubTarget, peerTarget);
       log('  warm-up done');
     }
-    const runs: Record<Variant, SyncRun[]> = { rxdb: [], limit: [], pouchdb: [] };
+    const runs: Record<Variant, SyncRun[]> = { rxdb: [], limit: [], layout: [], pouchdb: [] };
     for (let i = 0; i < options.runs; i += 1) {
       // Rotated, so that no variant always runs on the heels of the same other one.
-      const rotated = [...order.slice(i % 3), ...order.slice(0, i % 3)];
+      const rotated = [...order.slice(i % order.length), ...order.slice(0, i % order.length)];
       for (const v of rotated) {
         const run = await runVariant(browser.page, v, hubTarget, peerTarget);
         if (run.docs !== expected) throw new Error(`${v}: ${run.docs} of ${expected} documents arrived`);
@@ -116,9 +124,16 @@ export async function benchInitialSync(options: InitialSyncOptions): Promise<Ini
       database: hub.database,
       pageSize: options.pageSize,
       clientPageSize,
-      variants: { rxdb: variant('rxdb'), limit: variant('limit'), pouchdb: variant('pouchdb') },
+      variants: {
+        rxdb: variant('rxdb'),
+        limit: variant('limit'),
+        layout: variant('layout'),
+        pouchdb: variant('pouchdb'),
+      },
       ratioToLimit: summarize(runs.rxdb.map((r, i) => rate(r) / rate(runs.limit[i]!))),
       ratioToPeer: summarize(runs.rxdb.map((r, i) => rate(r) / rate(runs.pouchdb[i]!))),
+      ratioToLayout: summarize(runs.rxdb.map((r, i) => rate(r) / rate(runs.layout[i]!))),
+      layoutToLimit: summarize(runs.layout.map((r, i) => rate(r) / rate(runs.limit[i]!))),
     };
   } finally {
     for (const c of cleanups.reverse()) await c().catch(() => undefined);

@@ -1,7 +1,8 @@
-// The in-browser half of the initial-sync benchmark. Three ways to bring the same documents into
+// The in-browser half of the initial-sync benchmark. Four ways to bring the same documents into
 // this page's IndexedDB: the app's own sync client into the app's RxDB database (Dexie storage,
-// encryption, schemas), the limit (the hub's pull pages written with raw Dexie bulkPut), and the
-// peer (PouchDB replicating from pouchdb-server). Driven from Node through window.yishiBench.
+// encryption, schemas), the limit (the hub's pull pages written with raw Dexie bulkPut), the
+// layout floor (the same, written as RxDB's records and indexes: layout-floor.ts), and the peer
+// (PouchDB replicating from pouchdb-server). Driven from Node through window.yishiBench.
 
 import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
@@ -11,6 +12,7 @@ import type { PullResponse } from '#shared/protocol/v1';
 import { createYishiDatabase } from '../../renderer/src/db/create-database';
 import { keyRingStore } from '../../renderer/src/platform/key-ring';
 import { createFetchEventSourceFactory, createSyncClient } from '../../renderer/src/sync/index';
+import { writeLayoutFloor } from './layout-floor';
 
 export interface HubTarget {
   hubUrl: string;
@@ -123,6 +125,11 @@ async function dexieLimit(target: HubTarget): Promise<SyncRun> {
   }
 }
 
+/** What IndexedDB costs for RxDB's records and indexes, written raw (layout-floor.ts). */
+async function layoutFloor(target: HubTarget): Promise<SyncRun> {
+  return writeLayoutFloor(uniqueName('benchfloor'), (c, seq) => pullPage(target, c, seq), target.pageSize);
+}
+
 /** The peer: PouchDB's IndexedDB adapter replicating from a CouchDB-protocol server. */
 async function pouchReplicate(target: PeerTarget): Promise<SyncRun> {
   const opening = now();
@@ -184,7 +191,7 @@ async function loadIntoApp(
   }
 }
 
-const api = { rxdbSync, dexieLimit, pouchReplicate, loadIntoApp };
+const api = { rxdbSync, dexieLimit, layoutFloor, pouchReplicate, loadIntoApp };
 export type BenchApi = typeof api;
 (window as unknown as { yishiBench: BenchApi }).yishiBench = api;
 document.getElementById('status')!.textContent = 'ready';
