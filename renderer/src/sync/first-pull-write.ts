@@ -38,7 +38,8 @@ export interface Plan {
   record: ProgressRecord;
   /** The stored checkpoint rows, the `previous` of the next write. */
   rows: Partial<Record<'down' | 'up' | 'progress', Row>>;
-  turn?: Promise<void>;
+  /** The hub's count for this collection has been asked for (first-pull.ts) and is in. */
+  totalKnown?: Promise<void>;
 }
 
 /** Writes one page; false when the fast path ends here and RxDB's pull must take over. */
@@ -48,6 +49,7 @@ export async function writePage(
   seq: number | null,
   last: boolean,
 ): Promise<boolean> {
+  await plan.totalKnown;
   const { target, ctx, record } = plan;
   const db = target.collection.database;
   const stored: Row[] = [];

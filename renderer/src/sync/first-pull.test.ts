@@ -101,6 +101,11 @@ function memoryHub(
     const u = new URL(url);
     if (u.pathname === '/v1/health')
       return json({ ok: true, version: 'test', protocol: 1, database: 'pglite', hubId: 'hub-1' });
+    if (u.pathname === '/v1/sync/counts') {
+      // Later than the first pages, as a busy hub may answer: the totals must still be stored.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return json({ counts: Object.fromEntries([...rows].map(([c, list]) => [c, list.length])) });
+    }
     const [, , , collection, verb] = u.pathname.split('/');
     if (verb === 'pull' && newest && u.searchParams.get('order') === 'newest') {
       const before = u.searchParams.get('before');
@@ -271,8 +276,9 @@ describe('the first pull', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     // Newest first, pages of 40: the third page (below 121) stays on its way until the first
     // device has stopped.
-    const hub = memoryHub({ demands: Array.from({ length: 200 }, (_, i) => demand(i)) }, (page) =>
-      page === 'demands<121' ? held : undefined,
+    const hub = memoryHub(
+      { demands: Array.from({ length: 200 }, (_, i) => demand(i)), places: [place(1), place(2), place(3)] },
+      (page) => (page === 'demands<121' ? held : undefined),
     );
     const first = await device(hub, true);
     await new Promise<void>((resolve) => {
@@ -301,8 +307,11 @@ describe('the first pull', () => {
     expect(after.slice(4).every((p) => p === 'demands@200')).toBe(true);
     const all = await getChangedDocumentsSince(first.db.demands.storageInstance, 1000);
     expect(all.documents.length).toBe(200);
+    // The hub's totals, asked while the first pages were on their way, were stored with the
+    // places' only page and the demands' pages, so the progress after the restart is whole.
     const status = again.client.status$.getValue();
-    expect(status.firstSync).toMatchObject({ received: 200, done: true });
+    expect(status.firstSync).toMatchObject({ received: 203, total: 203, done: true });
+    expect(status.firstSync?.collections.places).toMatchObject({ received: 3, total: 3, done: true });
   });
 
   it('misses no document changed on the hub while it pages down', async () => {

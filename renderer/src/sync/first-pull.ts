@@ -86,27 +86,29 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createFirstPull(options: FirstPullOptions): FirstPull {
   const targets: FirstPullTarget[] = [];
-  let plans: Promise<Map<CollectionName, Plan>> | undefined;
+  let turns: Map<CollectionName, Promise<void>> | undefined;
 
-  const planAll = async () => {
-    const found = (await Promise.all(targets.map((t) => planFor(t).catch(() => undefined)))).filter(
-      (p): p is Plan => p !== undefined,
+  // Every collection is planned at once, and each pulls as soon as its own plan is ready and the
+  // collections before it in FIRST_PULL_ORDER are done: the places' first page does not wait for
+  // the other eleven meta instances to open, nor for the hub's counts.
+  const planAll = () => {
+    const sorted = [...targets].sort(
+      (a, b) => FIRST_PULL_ORDER.indexOf(a.name) - FIRST_PULL_ORDER.indexOf(b.name),
     );
-    const open = found.filter((p) => !p.record.done);
-    if (open.length === 0) return new Map<CollectionName, Plan>();
-    if (open.some((p) => p.record.total === null) && options.totals) {
-      const totals = await options.totals().catch(() => undefined);
-      for (const p of open) if (p.record.total === null) p.record.total = totals?.[p.target.name] ?? null;
-    }
-    open.sort((a, b) => FIRST_PULL_ORDER.indexOf(a.target.name) - FIRST_PULL_ORDER.indexOf(b.target.name));
-    // After a reload the collections already done count too, so the progress stays whole.
-    for (const p of found) options.onProgress(p.target.name, view(p.record));
+    const progress = createProgressReporting(options);
+    const result = new Map<CollectionName, Promise<void>>();
     let queue: Promise<void> = Promise.resolve();
-    for (const p of open) {
-      p.turn = queue.then(() => pullAll(p, options));
-      queue = p.turn;
+    for (const target of sorted) {
+      const plan = planFor(target).catch(() => undefined);
+      void plan.then((p) => p && progress.planned(p));
+      const turn = queue.then(async () => {
+        const p = await plan;
+        if (p && !p.record.done) await pullAll(p, options);
+      });
+      result.set(target.name, turn);
+      queue = turn;
     }
-    return new Map(open.map((p) => [p.target.name, p]));
+    return result;
   };
 
   return {
@@ -115,10 +117,45 @@ export function createFirstPull(options: FirstPullOptions): FirstPull {
       const { replication } = target;
       const start = replication.start.bind(replication);
       replication.start = async () => {
-        plans ??= planAll();
-        await (await plans).get(target.name)?.turn;
+        turns ??= planAll();
+        await turns.get(target.name);
         return start();
       };
+    },
+  };
+}
+
+/**
+ * Reports each planned collection's progress. Collections already done are reported only once
+ * another one has a first pull to do (after a reload they count, so the progress stays whole; on
+ * a device whose first sync is long over nothing is reported). The hub's counts are asked once,
+ * the first time an open collection has none stored, while its first page is fetched.
+ */
+function createProgressReporting(options: FirstPullOptions): { planned(plan: Plan): void } {
+  let anyOpen = false;
+  const held: Plan[] = [];
+  let totals: Promise<Partial<Record<CollectionName, number>> | undefined> | undefined;
+  const report = (p: Plan) => options.onProgress(p.target.name, view(p.record));
+  return {
+    planned(plan) {
+      if (plan.record.done) {
+        if (anyOpen) report(plan);
+        else held.push(plan);
+        return;
+      }
+      if (!anyOpen) {
+        anyOpen = true;
+        for (const done of held.splice(0)) report(done);
+      }
+      report(plan);
+      if (plan.record.total !== null || !options.totals) return;
+      totals ??= options.totals().catch(() => undefined);
+      // Awaited before the first page is stored, so the stored progress carries the total.
+      plan.totalKnown = totals.then((counts) => {
+        if (plan.record.total !== null) return;
+        plan.record.total = counts?.[plan.target.name] ?? null;
+        report(plan);
+      });
     },
   };
 }
