@@ -128,7 +128,20 @@ describe('no input can crash a page', () => {
     await page.getByTestId('new-starts-at').waitFor();
     await fuzzFields(page, uncaught, 20);
     // Tab then Enter reaches 新建议事会 and creates the meeting, as it would for a person: then the
-    // form is opened again for the checks below.
+    // form is opened again for the checks below. The creation may still be on its way when the
+    // fuzzing ends (it navigates once stored), so wait until the page has stayed put for a second.
+    let lastHash: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          const hash = await page.evaluate(() => location.hash);
+          const settled = hash === lastHash;
+          lastHash = hash;
+          return settled;
+        },
+        { interval: 1000, timeout: 15_000 },
+      )
+      .toBe(true);
     if (!(await page.getByTestId('new-starts-at').isVisible())) {
       await page.getByRole('navigation').getByText('议事会').click();
       await page.getByRole('button', { name: '新建议事会' }).click();
