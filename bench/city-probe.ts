@@ -32,17 +32,21 @@ export async function firstSync(url: string, token: string, pageSize: number) {
 
 interface PlanNode {
   'Node Type': string;
+  'Relation Name'?: string;
   'Index Name'?: string;
   'Index Cond'?: string;
   'Rows Removed by Filter'?: number;
   'Actual Rows'?: number;
-  'Exact Heap Blocks'?: number;
-  'Lossy Heap Blocks'?: number;
+  'Actual Loops'?: number;
+  'Shared Hit Blocks'?: number;
+  'Shared Read Blocks'?: number;
   Plans?: PlanNode[];
 }
 
 export interface ScopePlan {
   query: string;
+  /** The device whose pull it is: the street measured by the first sync, or one of its communities. */
+  scope: string;
   collection: CollectionName;
   /** Plan nodes, outermost first, e.g. "Limit", "Index Scan using documents_…". */
   nodes: string[];
@@ -50,9 +54,11 @@ export interface ScopePlan {
   scopeIndexed: boolean;
   /** Rows read and thrown away by a filter: what an unindexed scope costs. */
   rowsRemoved: number;
-  /** Rows the table scan produced and the table pages it visited for them. */
+  /** Rows the scan of the documents table produced, and the pages (table and index) it touched for them. */
   rowsFetched: number;
   heapBlocks: number;
+  /** A Sort node below the page's limit: the scope's remaining rows gathered and sorted for one page. */
+  sorted: boolean;
   seqScan: boolean;
   executionMs: number;
 }
@@ -78,7 +84,7 @@ export async function scopePlans(
     const explaining: SqlClient = {
       async query<T extends object>(text: string, params?: unknown[]): Promise<T[]> {
         const { rows } = await client.query<{ 'QUERY PLAN': typeof captured }>(
-          `explain (analyze, format json) ${text}`,
+          `explain (analyze, buffers, format json) ${text}`,
           params,
         );
         captured.push(...(rows[0]?.['QUERY PLAN'] ?? []));
@@ -90,15 +96,24 @@ export async function scopePlans(
     await pullDocuments(explaining, collection, scope, 0, pageSize);
     return captured.map((p, i) => {
       const nodes = flatten(p.Plan);
-      const heapScan = all(p.Plan).find((n) => n['Node Type'] === 'Bitmap Heap Scan');
+      // The scan that reads the documents table: a bitmap heap scan or an index scan on it.
+      const scan = all(p.Plan).find(
+        (n) =>
+          n['Relation Name'] === 'documents' &&
+          /Scan/.test(n['Node Type']) &&
+          !/^Bitmap Index/.test(n['Node Type']),
+      );
+      const limit = all(p.Plan).find((n) => n['Node Type'] === 'Limit');
       return {
         query: i === 0 ? 'newest first, first page' : 'oldest first, from the start',
+        scope,
         collection,
         nodes,
         scopeIndexed: all(p.Plan).some((n) => /scope/.test(n['Index Cond'] ?? '')),
         rowsRemoved: all(p.Plan).reduce((sum, n) => sum + (n['Rows Removed by Filter'] ?? 0), 0),
-        rowsFetched: heapScan?.['Actual Rows'] ?? 0,
-        heapBlocks: (heapScan?.['Exact Heap Blocks'] ?? 0) + (heapScan?.['Lossy Heap Blocks'] ?? 0),
+        rowsFetched: (scan?.['Actual Rows'] ?? 0) * (scan?.['Actual Loops'] ?? 1),
+        heapBlocks: (scan?.['Shared Hit Blocks'] ?? 0) + (scan?.['Shared Read Blocks'] ?? 0),
+        sorted: limit !== undefined && all(limit).some((n) => n['Node Type'] === 'Sort'),
         seqScan: nodes.some((n) => n.startsWith('Seq Scan')),
         executionMs: p['Execution Time'],
       };

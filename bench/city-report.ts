@@ -90,14 +90,14 @@ export function renderCity(o: Outcome<CityResult>, cores: number): string[] {
     ]),
     '',
     `- First sync: a street-office device of street \`${streetCode(Math.floor(c.streets / 2))}\` pulls every collection newest first in pages of ${n(c.pageSize)}, as the app's first pull does, through the proxy; the demo-street hub holds one copy of the same street and is pulled the same way, runs interleaved.`,
-    `- The scope query (\`hub/src/store/documents-sql.ts\`) under EXPLAIN ANALYZE on the city database, for a community device (\`.gyj\`):`,
+    `- The scope query (\`hub/src/store/documents-sql.ts\`) under EXPLAIN ANALYZE on the city database, for the street device the first sync measures and for one of its communities (\`.gyj\`); pages are those the scan of the documents table touched, table and index:`,
     '',
     ...v.plans.map((p, i) => {
       const demo = v.demoPlans[i];
-      return `  - ${p.collection}, ${p.query}: ${p.nodes.join(' → ')}; scope ${p.scopeIndexed ? 'is an index condition' : '**is a filter, not an index condition**'}, ${n(p.rowsRemoved)} rows read and discarded, ${n(p.rowsFetched)} rows from ${n(p.heapBlocks)} table pages, ${fmt(p.executionMs)} ms${demo ? ` (the demo street's database: ${n(demo.rowsFetched)} rows from ${n(demo.heapBlocks)} pages, ${fmt(demo.executionMs)} ms)` : ''}.`;
+      return `  - \`${p.scope ?? `${streetCode(Math.floor(c.streets / 2))}.gyj`}\`, ${p.collection}, ${p.query}: ${p.nodes.join(' → ')}; scope ${p.scopeIndexed ? 'is an index condition' : '**is a filter, not an index condition**'}${p.sorted ? ', the remaining rows sorted for the page' : ', read in sequence order'}, ${n(p.rowsRemoved)} rows read and discarded, ${n(p.rowsFetched)} rows from ${n(p.heapBlocks)} pages, ${fmt(p.executionMs)} ms${demo ? ` (the demo street's database: ${n(demo.rowsFetched)} rows from ${n(demo.heapBlocks)} pages, ${fmt(demo.executionMs)} ms)` : ''}.`;
     }),
     '',
-    ...(syncOk ? [] : firstSyncLimit(v)),
+    ...firstSyncLimit(v, syncOk),
     `- Memory: each hub process is started with a preload (\`bench/memory-probe.mjs\`) that runs a full garbage collection and reports \`process.memoryUsage()\` on a signal, twice, 3 s apart, after the last request, before the streams opened and with them open. RSS ${growth(v.rssBeforeMiB, v.rssAfterMiB)} MiB; V8 heap ${growth(v.heapBeforeMiB, v.heapAfterMiB)} MiB; per stream ${fmt(v.perStreamKiB)} KiB of RSS and ${fmt(v.heapPerStreamKiB)} KiB of V8 heap + external memory. The sockets' kernel buffers are not in either.`,
     `- Propagation: A and B (community-worker devices of \`${streetCode(0)}.gyj\`, the app's database code and sync client in their own processes) through the proxy, so A's write may be served by one process and B's stream by the other (the change crosses by PostgreSQL NOTIFY); ${v.propagation.changes} changes in ${c.propagationRuns} runs, ${c.gapMs} ms apart; the other devices received ${n(v.crowdChanges)} change events meanwhile.`,
     '',
@@ -105,22 +105,27 @@ export function renderCity(o: Outcome<CityResult>, cores: number): string[] {
   return out;
 }
 
-/** What holds the city's first sync below the demo street's, from the plans above. */
-function firstSyncLimit(v: CityResult): string[] {
+/** What the city's first sync costs beyond the demo street's, from the plans above. */
+function firstSyncLimit(v: CityResult, met: boolean): string[] {
   const unindexed = v.plans.filter((p) => !p.scopeIndexed || p.seqScan);
   if (unindexed.length > 0)
     return [
       `- **What limits the first sync:** the scope is not an index condition in ${unindexed.length} of the plans, so the pull reads rows of other scopes and throws them away.`,
       '',
     ];
-  const pages = (plans: CityResult['plans']) =>
+  const measured = streetCode(Math.floor(v.config.streets / 2));
+  const street = (plans: CityResult['plans']) =>
+    plans.filter((p) => p.scope === measured || p.scope === streetCode(0));
+  const perRow = (plans: CityResult['plans']) =>
     plans.reduce((s, p) => s + p.heapBlocks, 0) /
     Math.max(
       1,
       plans.reduce((s, p) => s + p.rowsFetched, 0),
     );
+  const sorted = street(v.plans).filter((p) => p.sorted).length;
+  const head = met ? `- **What is left between the two:**` : `- **What limits the first sync:**`;
   return [
-    `- **What limits the first sync:** not the scope query's index (every plan above finds the scope's rows through \`documents_collection_scope\` or \`documents_scope\`), but where the rows lie. The city's streets write at the same time, so one street's documents are spread over the whole table: the plans visit ${fmt(pages(v.plans), 2)} table pages per row on the city database against ${fmt(pages(v.demoPlans), 2)} on the demo street's, where one street's rows sit next to each other. Each page of a first sync also re-reads the scope's remaining rows of the collection to sort them (newest first), on both databases, so the scatter is paid several times. Closing the gap would take keeping a scope's rows together (\`CLUSTER documents USING documents_collection_scope\` in a maintenance window, since it locks the table) or paging a first sync by an index in scope order.`,
+    `${head} the street's pull walks \`documents_collection_street\` (collection, street, sequence) in sequence order and stops at the page${sorted > 0 ? ` in ${street(v.plans).length - sorted} of its ${street(v.plans).length} plans (the others still sort)` : ''}, so each page reads its own rows and no others, on both databases. What remains is where the rows lie: the city's streets write at the same time, so one street's documents are spread over the whole table, and the street's plans touch ${fmt(perRow(street(v.plans)))} pages per row on the city database against ${fmt(perRow(street(v.demoPlans)))} on the demo street's, where its rows sit next to each other. Keeping a street's rows together would take \`CLUSTER documents USING documents_collection_street\` in a maintenance window (it locks the table), and rows written after it spread again.`,
     '',
   ];
 }

@@ -84,7 +84,10 @@ describe('benchmark code', () => {
       // The crowd device of s01.gyj heard A's changes, and the proxy used both hub processes.
       expect(v.crowdChanges).toBeGreaterThanOrEqual(3);
       expect(v.connections.every((c) => c > 0)).toBe(true);
-      expect(v.plans.map((p) => p.collection)).toEqual(['people', 'people', 'demands', 'demands']);
+      // Newest first and oldest first, for the measured street (s02) and one of its communities.
+      expect(v.plans.map((p) => `${p.scope} ${p.collection}`)).toEqual(
+        ['s02 people', 's02 demands', 's02.gyj people', 's02.gyj demands'].flatMap((a) => [a, a]),
+      );
       const report = renderReport(results);
       expect(report).toContain('## City scale');
       expect(report).toMatch(/hub memory per open stream .* \| [\d,.]+ \|/);

@@ -144,6 +144,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       create index documents_collection_scope on documents (collection, scope text_pattern_ops, seq);
     `,
   },
+  {
+    version: 9,
+    name: 'pull in sequence order within a street',
+    // Every scope a device sees lies in its own street (the first segment of the path), so a pull
+    // walks this index in sequence order and stops at the page's limit. Without it each page of a
+    // first sync re-read and sorted all the scope's remaining rows, and on a city hub the planner
+    // sometimes walked the whole collection by sequence instead (217 ms for one page of people
+    // against 10 ms; BENCHMARKS.md, city scale). Building it locks writes for about 3 s per
+    // million documents.
+    sql: `
+      create index documents_collection_street on documents (collection, split_part(scope, '.', 1), seq);
+    `,
+  },
 ];
 
 /** Any 64-bit key works as long as every hub process agrees; this one spells "yishimig". */

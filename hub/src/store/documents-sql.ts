@@ -2,7 +2,7 @@
 // transaction of a push (commit order = sequence order), fan-out reads and the demo seed. What a
 // push writes is decided in hub/src/sync/push.ts; this file only stores it.
 
-import { visibilityOf, visibilitySqlParams } from '#shared/domain/places/index';
+import { SCOPE_SEPARATOR, visibilityOf, visibilitySqlParams } from '#shared/domain/places/index';
 import { REFERENCE_COLLECTIONS } from '#shared/domain/vocab';
 import type { CollectionName } from '#shared/domain/vocab';
 import type { Checkpoint, Doc, RefusalCode } from '#shared/protocol/v1';
@@ -38,12 +38,14 @@ export type ChangeNotice = { t: 'docs'; maxSeq: number } | { t: 'revoke'; device
  */
 export const PULL_PAGE_BYTES = 8 * 1024 * 1024;
 
-type SizedRow = DocRow & { bytes: number | string; upto: number | string; available: number | string };
+type BudgetedRow = Omit<DocRow, 'data'> & { json: string | null };
 
 /**
  * The rows of `page` (a query selecting DocRow columns, ordered and limited) up to the byte
  * budget: always the first, then each while the ones before it stay under `maxBytes`. The size is
- * measured in the database, so rows past the budget never reach the hub process.
+ * measured in the database, so the JSON of rows past the budget never reaches the hub process;
+ * they come back without it and only tell that more follow. Each document is turned into JSON
+ * text once, for both its size and its delivery.
  */
 async function budgetedRows(
   db: SqlClient,
@@ -53,16 +55,23 @@ async function budgetedRows(
   maxBytes: number,
 ): Promise<{ rows: DocRow[]; more: boolean }> {
   params.push(maxBytes);
-  const rows = await db.query<SizedRow>(
-    `select * from (
-       select p.*, sum(p.bytes) over w as upto, count(*) over () as available
-       from (select s.*, octet_length(s.data::text) as bytes from (${page}) s) p
-       window w as (order by p.seq ${order} rows between unbounded preceding and current row)
-     ) b where b.upto - b.bytes < $${params.length} order by b.seq ${order}`,
+  const found = await db.query<BudgetedRow>(
+    `select b.collection, b.id, b.scope, b.seq, b.deleted,
+       case when b.upto - b.bytes < $${params.length} then b.json end as json
+     from (
+       select p.*, sum(p.bytes) over (order by p.seq ${order} rows between unbounded preceding and current row) as upto
+       from (select j.*, octet_length(j.json) as bytes
+             from (select s.collection, s.id, s.scope, s.seq, s.deleted, s.data::text as json
+                   from (${page}) s offset 0) j) p
+     ) b order by b.seq ${order}`,
     params,
   );
-  const available = Number(rows[0]?.available ?? 0);
-  return { rows, more: rows.length < available };
+  const rows: DocRow[] = [];
+  for (const { json, ...row } of found) {
+    if (json === null) return { rows, more: true };
+    rows.push({ ...row, data: JSON.parse(json) as Record<string, unknown> });
+  }
+  return { rows, more: false };
 }
 
 function toDoc(row: DocRow): Doc {
@@ -72,10 +81,17 @@ function toDoc(row: DocRow): Doc {
 function scopeFilter(collection: CollectionName, deviceScope: string, params: unknown[]): string {
   const visible = visibilitySqlParams(visibilityOf(deviceScope, collection));
   const n = params.length;
+  // Everything a device sees lies in its own street, so a pull may walk documents_collection_street
+  // (migration 9) in sequence order and stop at the page. For a street's own device the street is
+  // the whole filter: a scope test beside it would tempt the planner to gather and sort the
+  // street's remaining rows for every page instead.
+  params.push(visible.street);
+  const street = `split_part(scope, '${SCOPE_SEPARATOR}', 1) = $${n + 1}`;
+  if (visible.exact === visible.street && visible.alsoExactly.length === 0) return street;
   params.push(visible.exact, visible.below);
-  if (visible.alsoExactly.length === 0) return `(scope = $${n + 1} or scope like $${n + 2})`;
+  if (visible.alsoExactly.length === 0) return `${street} and (scope = $${n + 2} or scope like $${n + 3})`;
   params.push(visible.alsoExactly);
-  return `(scope = $${n + 1} or scope like $${n + 2} or scope = any($${n + 3}::text[]))`;
+  return `${street} and (scope = $${n + 2} or scope like $${n + 3} or scope = any($${n + 4}::text[]))`;
 }
 
 export async function pullDocuments(

@@ -14,6 +14,7 @@ import {
   scopeAtLevel,
   scopeRange,
   visibilityOf,
+  isVisible,
   visibilitySqlParams,
   visibleToDevice,
 } from './scope';
@@ -143,16 +144,30 @@ describe('liesUnder', () => {
 describe('visibility', () => {
   it('gives the SQL the same subtree and ancestors as the JavaScript predicate', () => {
     expect(visibilitySqlParams(visibilityOf('xg.gyj', 'places'))).toEqual({
+      street: 'xg',
       exact: 'xg.gyj',
       below: 'xg.gyj.%',
       alsoExactly: ['xg'],
     });
     expect(visibilitySqlParams(visibilityOf('xg.gyj', 'demands'))).toEqual({
+      street: 'xg',
       exact: 'xg.gyj',
       below: 'xg.gyj.%',
       alsoExactly: [],
     });
     expect(visibilitySqlParams(visibilityOf('a_b%', 'demands')).below).toBe('a\\_b\\%.%');
+  });
+
+  it('name the one street every visible scope lies in, so the SQL may narrow to it', () => {
+    const path = fc.array(fc.constantFrom('xg', 'sl', 'gyj', 'gyj0', 'b3'), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(path, path, fc.constantFrom('places', 'demands'), (d, x, collection) => {
+        const [device, doc] = [d.join('.'), x.join('.')];
+        const visibility = visibilityOf(device, collection);
+        if (isVisible(visibility, doc))
+          expect(doc.split('.')[0]).toBe(visibilitySqlParams(visibility).street);
+      }),
+    );
   });
 
   it('reads nothing but the subtree when the collection is unknown', () => {

@@ -129,12 +129,15 @@ export function visibleToDevice(docScope: string, collection: string, deviceScop
  * wildcards (and a backslash as its escape), so the prefix is escaped even though valid scopes hold none.
  */
 export function visibilitySqlParams(visibility: Visibility): {
+  /** The street (root segment) every visible scope lies in: ancestors share the subtree's root. */
+  street: string;
   exact: string;
   below: string;
   alsoExactly: string[];
 } {
   const escaped = visibility.subtree.replace(/[\\%_]/g, (c) => `\\${c}`);
   return {
+    street: scopeAtLevel(visibility.subtree, 'street') ?? visibility.subtree,
     exact: visibility.subtree,
     below: `${escaped}${SCOPE_SEPARATOR}%`,
     alsoExactly: [...visibility.alsoExactly],
