@@ -1,6 +1,7 @@
 // The city-scale section of BENCHMARKS.md (bench/city.ts): written only when the city benchmark
 // has been run, since it is opt-in (`npm run bench -- --only=city`).
 
+import { levelOf } from '#shared/domain/places/index';
 import type { CityResult } from './city';
 import { streetCode } from './city-seed';
 import type { Outcome } from './run';
@@ -113,9 +114,8 @@ function firstSyncLimit(v: CityResult, met: boolean): string[] {
       `- **What limits the first sync:** the scope is not an index condition in ${unindexed.length} of the plans, so the pull reads rows of other scopes and throws them away.`,
       '',
     ];
-  const measured = streetCode(Math.floor(v.config.streets / 2));
-  const street = (plans: CityResult['plans']) =>
-    plans.filter((p) => p.scope === measured || p.scope === streetCode(0));
+  // The street device's plans: the one whose first sync is measured, on either database.
+  const street = (plans: CityResult['plans']) => plans.filter((p) => levelOf(p.scope) === 'street');
   const perRow = (plans: CityResult['plans']) =>
     plans.reduce((s, p) => s + p.heapBlocks, 0) /
     Math.max(

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver, SqlClient } from '../db/driver';
 import { migrate } from '../db/migrations';
-import { openPgliteDriver } from '../db/pglite-driver';
-import { openPostgresDriver } from '../db/postgres-driver';
-import { silentLogger } from '../log';
-import { PG_SKIP_REASON, TEST_PG_URL, createTempDatabase } from '../testing/pg';
+import { DRIVER_BACKENDS } from '../testing/backends';
 import { pullDocuments, pullNewestDocuments } from './documents-sql';
 
 // A city in miniature: 40 streets writing at the same time, so one street's rows are spread over
@@ -41,27 +38,8 @@ function explaining(db: SqlClient, plans: PlanNode[][]): SqlClient {
   };
 }
 
-const backends = [
-  {
-    name: 'pglite',
-    enabled: true,
-    open: async () => ({ driver: await openPgliteDriver(undefined), drop: async () => undefined }),
-  },
-  {
-    name: 'postgres',
-    enabled: TEST_PG_URL !== '',
-    open: async () => {
-      const db = await createTempDatabase();
-      return { driver: await openPostgresDriver(db.url, silentLogger), drop: db.drop };
-    },
-  },
-];
-
-for (const backend of backends) {
-  const title = backend.enabled
-    ? `a pull page on ${backend.name}`
-    : `a pull page on ${backend.name} — skipped: ${PG_SKIP_REASON}`;
-  describe.runIf(backend.enabled)(title, () => {
+for (const backend of DRIVER_BACKENDS) {
+  describe.runIf(backend.enabled)(backend.title('a pull page'), () => {
     let driver: Driver;
     let drop: () => Promise<void>;
 

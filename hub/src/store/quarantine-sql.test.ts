@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Doc } from '#shared/protocol/v1';
-import { openPgliteDriver } from '../db/pglite-driver';
-import { openPostgresDriver } from '../db/postgres-driver';
 import type { Driver } from '../db/driver';
-import { silentLogger } from '../log';
-import { PG_SKIP_REASON, TEST_PG_URL, createTempDatabase } from '../testing/pg';
+import { DRIVER_BACKENDS } from '../testing/backends';
 import { validDoc } from '../testing/fixtures';
 import { QUARANTINE_CAP, addQuarantine } from './quarantine-sql';
 import { storeOverDriver } from './store';
@@ -20,27 +17,8 @@ const refused = (n: number, tag: string) =>
     raw: { newDocumentState: { id: `${tag}-${i}` } },
   }));
 
-const backends = [
-  {
-    name: 'pglite',
-    enabled: true,
-    open: async () => ({ driver: await openPgliteDriver(undefined), drop: async () => undefined }),
-  },
-  {
-    name: 'postgres',
-    enabled: TEST_PG_URL !== '',
-    open: async () => {
-      const db = await createTempDatabase();
-      return { driver: await openPostgresDriver(db.url, silentLogger), drop: db.drop };
-    },
-  },
-];
-
-for (const backend of backends) {
-  const title = backend.enabled
-    ? `quarantine and attachments on ${backend.name}`
-    : `… ${backend.name} — skipped: ${PG_SKIP_REASON}`;
-  describe.runIf(backend.enabled)(title, () => {
+for (const backend of DRIVER_BACKENDS) {
+  describe.runIf(backend.enabled)(backend.title('quarantine and attachments'), () => {
     let driver: Driver;
     let store: Store;
     let drop: () => Promise<void>;

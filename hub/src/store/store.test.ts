@@ -4,16 +4,13 @@ import type { CollectionName } from '#shared/domain/vocab';
 import type { Doc } from '#shared/protocol/v1';
 import type { Driver } from '../db/driver';
 import { MIGRATIONS, migrate } from '../db/migrations';
-import { openPgliteDriver } from '../db/pglite-driver';
-import { openPostgresDriver } from '../db/postgres-driver';
-import { silentLogger } from '../log';
 import { generateDeviceId, hashEnrollCode, hashToken } from '../secrets';
 import { createRowPolicy } from '../sync/policy';
 import { pushRows } from '../sync/push';
 import { parsePushBody } from '../sync/rules';
 import type { DeviceActor } from '../sync/rules';
 import { authoredBy, editOf, validDoc } from '../testing/fixtures';
-import { PG_SKIP_REASON, TEST_PG_URL, createTempDatabase } from '../testing/pg';
+import { DRIVER_BACKENDS } from '../testing/backends';
 import { storeOverDriver } from './store';
 import type { ChangeNotice, Store } from './store';
 
@@ -30,27 +27,8 @@ function rows(list: Array<{ next: Record<string, unknown>; assumed?: Record<stri
   return parsed.rows;
 }
 
-const backends = [
-  {
-    name: 'pglite',
-    enabled: true,
-    open: async () => ({ driver: await openPgliteDriver(undefined), drop: async () => undefined }),
-  },
-  {
-    name: 'postgres',
-    enabled: TEST_PG_URL !== '',
-    open: async () => {
-      const db = await createTempDatabase();
-      return { driver: await openPostgresDriver(db.url, silentLogger), drop: db.drop };
-    },
-  },
-];
-
-for (const backend of backends) {
-  const title = backend.enabled
-    ? `store on ${backend.name}`
-    : `store on ${backend.name} — skipped: ${PG_SKIP_REASON}`;
-  describe.runIf(backend.enabled)(title, () => {
+for (const backend of DRIVER_BACKENDS) {
+  describe.runIf(backend.enabled)(backend.title('store'), () => {
     let driver: Driver;
     let store: Store;
     let drop: () => Promise<void>;

@@ -4,6 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readHubKey } from '../cli/hub-key';
+import type { Driver } from '../db/driver';
+import { openPgliteDriver } from '../db/pglite-driver';
+import { openPostgresDriver } from '../db/postgres-driver';
 import { silentLogger } from '../log';
 import { openPgliteStore, openPostgresStore } from '../store/store';
 import type { Store } from '../store/store';
@@ -58,6 +61,35 @@ export const BACKENDS: Backend[] = [
           }),
         drop: db.drop,
       };
+    },
+  },
+];
+
+export interface DriverBackend {
+  name: 'pglite' | 'postgres';
+  enabled: boolean;
+  /** A describe title that carries the skip reason when the backend is not available. */
+  title(subject: string): string;
+  /** A database of its own, opened in the test process: in-memory PGlite or a temporary PostgreSQL. */
+  open(): Promise<{ driver: Driver; drop: () => Promise<void> }>;
+}
+
+/** The same two databases for tests of the hub's SQL in the test process, without a hub process. */
+export const DRIVER_BACKENDS: DriverBackend[] = [
+  {
+    name: 'pglite',
+    enabled: true,
+    title: (subject) => `${subject} on pglite`,
+    open: async () => ({ driver: await openPgliteDriver(undefined), drop: async () => undefined }),
+  },
+  {
+    name: 'postgres',
+    enabled: TEST_PG_URL !== '',
+    title: (subject) =>
+      TEST_PG_URL !== '' ? `${subject} on postgres` : `${subject} on postgres — skipped: ${PG_SKIP_REASON}`,
+    async open() {
+      const db = await createTempDatabase();
+      return { driver: await openPostgresDriver(db.url, silentLogger), drop: db.drop };
     },
   },
 ];
